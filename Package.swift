@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kairan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kairan", targets: ["kairan"]),
+        .library(name: "KairanCore", targets: ["KairanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian (libcmark-gfm-dev + libcmark-gfm-extensions-dev). The shim
+        // declares the one core-extensions entry point itself and links both libraries by name.
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .target(
+            name: "KairanCore",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "kairan",
+            dependencies: [
+                "KairanCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KairanCoreTests",
+            dependencies: ["KairanCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import KairanCore
+print(Kairan.version)

@@ -1,0 +1,4 @@
+import Testing
+@testable import KairanCore
+
+@Test func versionIsSet() { #expect(!Kairan.version.isEmpty) }
