@@ -1,0 +1,25 @@
+/// What a build did: its diagnostics and what it wrote.
+public struct BuildResult: Sendable {
+    /// Every diagnostic of the run, sorted by file and line.
+    public var diagnostics: [Diagnostic] = []
+    /// Pages rendered from templates.
+    public var pages: Int = 0
+    /// Other files written: assets, feeds, data, copied files.
+    public var files: Int = 0
+    /// Set when the output folder could not be used (a usage error, exit code 2).
+    public var refusal: String?
+    /// Whether the output was replaced (false for a failed build and for `kairan check`).
+    public var committed = false
+    /// Whether warnings count as failures.
+    public var strict = false
+
+    public init() {}
+
+    /// Whether the run failed: errors, or warnings under `--strict`, or a refusal.
+    public var failed: Bool {
+        refusal != nil || diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning })
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}

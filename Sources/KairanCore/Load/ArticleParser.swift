@@ -1,0 +1,87 @@
+/// Turns the text of one `content/kb/**.md` file into an `Article` or a `Category`.
+public enum ArticleParser {
+    /// The front matter keys an article may hold.
+    public static let articleKeys = ["title", "summary", "tags", "date", "updated", "weight", "draft", "slug", "video", "duration"]
+    /// The front matter keys a category's `_index.md` may hold.
+    public static let categoryKeys = ["title", "summary", "weight"]
+
+    /// Parses an article. `path` is relative to the site folder; `fileSlug` is the file name without `.md`.
+    public static func article(text: String, path: String, categorySlug: String, fileSlug: String, log: DiagnosticLog) -> Article? {
+        let split = FrontMatter.split(text, file: path, log: log)
+        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
+        if !split.yaml.isEmpty && node == nil && log.items.hasErrors { return nil }
+        guard let fields = YAMLFields(node, what: "front matter", expected: articleKeys, file: path,
+                                      lineOffset: split.yamlLineOffset, log: log,
+                                      at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+        var title = fields.string("title")
+        var titleFromHeading = false
+        if title == nil || title?.isEmpty == true {
+            if let heading = firstHeading(in: split.body.text) {
+                title = heading
+                titleFromHeading = true
+            } else {
+                log.error(SourceLocation(file: path, line: 1, column: 1), "article has no title",
+                          hint: "add `title:` to the front matter or start the body with a `# 見出し` line")
+            }
+        }
+        let slug = fields.string("slug") ?? fileSlug
+        if let problem = SlugRules.problem(with: slug) {
+            log.error(fields.has("slug") ? fields.location(of: "slug") : SourceLocation(file: path),
+                      "slug \"\(slug)\" \(problem)", hint: SlugRules.hint)
+        }
+        let date = fields.date("date")
+        let updated = fields.date("updated")
+        if let date, let updated, updated < date {
+            log.warning(fields.location(of: "updated"), "`updated` (\(updated)) is before `date` (\(date))",
+                        hint: "`updated` is when the article last changed; it cannot precede publication")
+        }
+        var video: Article.Video?
+        if let url = fields.string("video") {
+            if VideoEmbed.kind(of: url) == nil {
+                log.error(fields.location(of: "video"), "`video` must be an https URL of a YouTube/Vimeo embed or an .mp4/.webm file, found \"\(url)\"")
+            } else {
+                video = Article.Video(url: url, minutes: fields.int("duration", range: 1...600))
+            }
+        } else if fields.has("duration") {
+            log.warning(fields.location(of: "duration"), "`duration` without `video` is ignored")
+        }
+        var tags: [String] = []
+        for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        guard let title else { return nil }
+        return Article(
+            sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
+            summary: fields.string("summary") ?? "", tags: tags, date: date, updated: updated,
+            weight: fields.int("weight") ?? 0, draft: fields.bool("draft") ?? false, video: video, body: split.body)
+    }
+
+    /// Parses a category's `_index.md`.
+    public static func category(text: String, path: String, slug: String, log: DiagnosticLog) -> Category? {
+        let split = FrontMatter.split(text, file: path, log: log)
+        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
+        guard let fields = YAMLFields(node, what: "front matter", expected: categoryKeys, file: path,
+                                      lineOffset: split.yamlLineOffset, log: log) else { return nil }
+        let title = fields.string("title", required: true, example: "はじめに") ?? slug
+        return Category(slug: slug, title: title, summary: fields.string("summary") ?? "", weight: fields.int("weight") ?? 0,
+                        body: split.body, location: SourceLocation(file: path))
+    }
+
+    /// The text of the first ATX `# ` heading outside fenced code, if any.
+    public static func firstHeading(in markdown: String) -> String? {
+        var fence: Substring?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") { fence = "```"; continue }
+            if trimmed.hasPrefix("~~~") { fence = "~~~"; continue }
+            if line.hasPrefix("# ") {
+                var text = line.dropFirst(2)
+                while text.last == " " || text.last == "#" { text = text.dropLast() }
+                return text.isEmpty ? nil : String(text.drop { $0 == " " })
+            }
+        }
+        return nil
+    }
+}

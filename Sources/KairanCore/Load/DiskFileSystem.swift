@@ -1,0 +1,114 @@
+import CKairanSystem
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real file system, through POSIX calls: fewer allocations than Foundation's file APIs.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error(path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: .system("is a folder")) }
+        var bytes = [UInt8]()
+        var capacity = max(Int(info.st_size), 0) + 1
+        bytes.reserveCapacity(capacity)
+        var count = 0
+        while true {
+            if count == capacity { capacity *= 2 }
+            let got = [UInt8](unsafeUninitializedCapacity: capacity - count) { buffer, initialized in
+                let n = Glibc.read(fd, buffer.baseAddress, capacity - count)
+                initialized = max(n, 0)
+            }
+            if got.isEmpty { break }
+            bytes += got
+            count += got.count
+        }
+        return bytes
+    }
+
+    public func list(_ path: String) throws -> [String] {
+        guard let dir = opendir(path) else { throw error(path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    public func kind(of path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
+            try createDirectory(String(path[..<slash]))
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw error(path) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, bytes.count - offset) }
+            guard n > 0 else { throw error(path) }
+            offset += n
+        }
+    }
+
+    public func createDirectory(_ path: String) throws {
+        if path.isEmpty || kind(of: path) == .directory { return }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try createDirectory(String(path[..<slash]))
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw error(path) }
+    }
+
+    public func remove(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for name in try list(path) { try remove(path + "/" + name) }
+            if rmdir(path) != 0 { throw error(path) }
+        } else if unlink(path) != 0 {
+            throw error(path)
+        }
+    }
+
+    public func replace(_ to: String, with from: String) throws {
+        if kind(of: to) == .directory {
+            // renameat2(RENAME_EXCHANGE): readers see the old or the new tree, never a mix.
+            #if os(Linux)
+            if renameat2(AT_FDCWD, from, AT_FDCWD, to, UInt32(KAIRAN_RENAME_EXCHANGE)) == 0 { return }
+            #endif
+            // Fallback where the file system cannot exchange: move aside, then in.
+            let aside = from + ".old"
+            guard rename(to, aside) == 0 else { throw error(to) }
+            guard rename(from, to) == 0 else { throw error(from) }
+            guard rename(aside, from) == 0 else { throw error(aside) }
+            return
+        }
+        guard rename(from, to) == 0 else { throw error(from) }
+    }
+
+    private func error(_ path: String) -> FileSystemError {
+        let code = errno
+        if code == ENOENT { return FileSystemError(path: path, reason: .notFound) }
+        if code == ENOTDIR { return FileSystemError(path: path, reason: .notADirectory) }
+        return FileSystemError(path: path, reason: .system(String(cString: strerror(code))))
+    }
+}

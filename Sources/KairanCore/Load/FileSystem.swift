@@ -1,0 +1,60 @@
+/// The file access Kairan needs, behind one small protocol so tests can run in memory.
+///
+/// Paths are absolute or relative to the process's working folder, `/`-separated.
+public protocol FileSystem: Sendable {
+    /// The bytes of a file; throws `FileSystemError.notFound` when it does not exist.
+    func read(_ path: String) throws -> [UInt8]
+    /// The names in a folder, sorted by byte order; throws when it is not a folder.
+    func list(_ path: String) throws -> [String]
+    /// What is at `path`.
+    func kind(of path: String) -> FileKind
+    /// Writes a file, creating missing parent folders.
+    func write(_ path: String, _ bytes: [UInt8]) throws
+    /// Creates a folder and its parents.
+    func createDirectory(_ path: String) throws
+    /// Removes a file or a folder with everything in it; nothing when absent.
+    func remove(_ path: String) throws
+    /// Renames `from` to `to`; when `to` exists as a folder, swaps the two atomically.
+    func replace(_ to: String, with from: String) throws
+}
+
+/// What a path names.
+public enum FileKind: Sendable, Equatable {
+    case missing
+    case file
+    case directory
+}
+
+/// A failed file operation, with the path and the system's reason.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case notFound
+        case notADirectory
+        case system(String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .notFound: return "\(path): no such file or folder"
+        case .notADirectory: return "\(path): not a folder"
+        case .system(let message): return "\(path): \(message)"
+        }
+    }
+}
+
+/// Joins path parts with `/`, skipping empty ones.
+public func joinPath(_ parts: String...) -> String {
+    var result = ""
+    for part in parts where !part.isEmpty {
+        if result.isEmpty || result.hasSuffix("/") { result += part } else { result += "/" + part }
+    }
+    return result
+}

@@ -1,0 +1,59 @@
+/// A Markdown file split into its YAML front matter and its body.
+public struct FrontMatter: Sendable, Equatable {
+    /// The YAML between the `---` fences; empty when the file has none.
+    public var yaml: String
+    /// The line of the file on which the YAML starts, minus one (added to YAML line numbers).
+    public var yamlLineOffset: Int
+    /// The Markdown after the closing fence.
+    public var body: MarkdownSource
+    /// Whether the file had a front matter block at all.
+    public var present: Bool
+
+    /// Splits `text`. A file that opens with `---` but never closes it is an error at line 1.
+    public static func split(_ text: String, file: String, log: DiagnosticLog) -> FrontMatter {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingCRLF()
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: text, lineOffset: 0), present: false)
+        }
+        // Walk lines after the opening fence until a closing `---` or `...` line.
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        var line = 2
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let content = text[lineStart..<lineEnd]
+            if content == "---" || content == "..." {
+                let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<lineStart])
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return FrontMatter(
+                    yaml: yaml, yamlLineOffset: 1,
+                    body: MarkdownSource(text: String(text[bodyStart...]), lineOffset: line),
+                    present: true)
+            }
+            line += 1
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+        }
+        log.error(SourceLocation(file: file, line: 1, column: 1), "front matter opened with `---` is never closed",
+                  hint: "end the YAML block with a line holding only `---`")
+        return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: "", lineOffset: 0), present: true)
+    }
+}
+
+extension String {
+    /// The text with Windows line endings turned into `\n`.
+    func replacingCRLF() -> String {
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var previousCR = false
+        for byte in utf8 {
+            if previousCR && byte != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+            previousCR = byte == UInt8(ascii: "\r")
+            if !previousCR { bytes.append(byte) }
+        }
+        if previousCR { bytes.append(UInt8(ascii: "\n")) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,83 @@
+/// Reads `site.yaml` strictly into a `SiteConfig`.
+public enum SiteConfigLoader {
+    /// The keys `site.yaml` may hold.
+    public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
+                              "feedback_url", "allow_raw_html", "navigation", "support"]
+
+    /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
+    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
+        let file = "site.yaml"
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(joinPath(siteDirectory, file))
+        } catch {
+            log.error(SourceLocation(file: file), "no site.yaml in \(siteDirectory.isEmpty ? "." : siteDirectory)",
+                      hint: "create site.yaml with at least `title:` and `base_url:`, or pass --site DIR")
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let node = YAMLDocument.parse(text, file: file, lineOffset: 0, log: log) else {
+            if !log.items.hasErrors { log.error(SourceLocation(file: file, line: 1), "site.yaml is empty", hint: "add `title:` and `base_url:`") }
+            return nil
+        }
+        return decode(node, file: file, log: log)
+    }
+
+    static func decode(_ node: Yams.Node, file: String, log: DiagnosticLog) -> SiteConfig? {
+        guard let fields = YAMLFields(node, what: "site.yaml", expected: keys, file: file, lineOffset: 0, log: log) else { return nil }
+        let title = fields.string("title", required: true, example: "ヘルプセンター")
+        let baseURL = fields.string("base_url", required: true, example: "https://help.example.com/")
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            log.error(fields.location(of: "base_url"), "`base_url` must start with https:// or http://, found \"\(baseURL)\"")
+        }
+        var config = SiteConfig(title: title ?? "", baseURL: normalizedBaseURL(baseURL ?? "https://example.com/"))
+        config.language = fields.string("language") ?? "ja"
+        config.timezone = fields.string("timezone") ?? "Asia/Tokyo"
+        if config.timezone != "Asia/Tokyo" && config.timezone != "UTC" {
+            log.warning(fields.location(of: "timezone"), "time zone \"\(config.timezone)\" is taken as Asia/Tokyo",
+                        hint: "Kairan's calendars know Asia/Tokyo and UTC")
+        }
+        config.description = fields.string("description") ?? ""
+        config.copyright = fields.string("copyright") ?? ""
+        config.feedbackURL = fields.string("feedback_url") ?? ""
+        config.allowRawHTML = fields.bool("allow_raw_html") ?? false
+        config.navigation = fields.list("navigation", expected: ["title", "url"]).compactMap { item in
+            guard let title = item.string("title", required: true), let url = item.string("url", required: true) else { return nil }
+            return SiteConfig.NavigationItem(title: title, url: url)
+        }
+        if let support = fields.fields("support", expected: ["hours", "intro", "channels", "sla"]) {
+            config.support = decodeSupport(support, log: log)
+        }
+        return config
+    }
+
+    private static func decodeSupport(_ fields: YAMLFields, log: DiagnosticLog) -> SiteConfig.Support {
+        var support = SiteConfig.Support()
+        support.hours = fields.string("hours") ?? ""
+        support.intro = fields.string("intro") ?? ""
+        let kinds = ["email", "chat", "phone", "web"]
+        support.channels = fields.list("channels", expected: ["name", "kind", "address", "hours", "response", "note"]).compactMap { item in
+            guard let name = item.string("name", required: true) else { return nil }
+            return SiteConfig.SupportChannel(
+                name: name, kind: item.choice("kind", kinds, required: true) ?? "web",
+                address: item.string("address") ?? "", hours: item.string("hours") ?? support.hours,
+                response: item.string("response") ?? "", note: item.string("note") ?? "")
+        }
+        support.sla = fields.list("sla", expected: ["tier", "scope", "first_response", "resolution"]).compactMap { item in
+            guard let tier = item.string("tier", required: true) else { return nil }
+            return SiteConfig.ServiceLevel(
+                tier: tier, scope: item.string("scope") ?? "", firstResponse: item.string("first_response") ?? "",
+                resolution: item.string("resolution") ?? "")
+        }
+        return support
+    }
+
+    /// The base URL with exactly one trailing slash.
+    public static func normalizedBaseURL(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url + "/"
+    }
+}
+
+import Yams

@@ -1,0 +1,24 @@
+import Yams
+
+/// Parses YAML text into a node tree, reporting syntax errors at their place in the file.
+public enum YAMLDocument {
+    /// Parses `yaml`, which starts after `lineOffset` lines of `file`. Returns nil after logging an error.
+    public static func parse(_ yaml: String, file: String, lineOffset: Int, log: DiagnosticLog) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml, .basic)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                log.error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                          "YAML syntax: \(problem)",
+                          hint: "check indentation, and quote values that contain `: `, `#` or start with `[`, `{`, `*`, `&`")
+            default:
+                log.error(SourceLocation(file: file, line: lineOffset + 1), "YAML: \(error)")
+            }
+        } catch {
+            log.error(SourceLocation(file: file, line: lineOffset + 1), "YAML: \(error)")
+        }
+        return nil
+    }
+}

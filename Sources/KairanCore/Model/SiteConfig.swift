@@ -1,0 +1,54 @@
+/// The site's settings, from `site.yaml`.
+public struct SiteConfig: Sendable, Equatable {
+    /// One entry of the main navigation.
+    public struct NavigationItem: Sendable, Equatable {
+        public var title: String
+        /// A site path (`/releases/`) or an absolute `https:` URL.
+        public var url: String
+    }
+
+    /// A way to reach support (seed 2.2): mail, chat, phone.
+    public struct SupportChannel: Sendable, Equatable {
+        public var name: String
+        /// `email`, `chat`, `phone` or `web`: decides the link made from `address`.
+        public var kind: String
+        public var address: String
+        public var hours: String
+        public var response: String
+        public var note: String
+    }
+
+    /// One row of the SLA table (seed 2.1).
+    public struct ServiceLevel: Sendable, Equatable {
+        public var tier: String
+        public var scope: String
+        public var firstResponse: String
+        public var resolution: String
+    }
+
+    /// The support block shown on the support page and in the footer.
+    public struct Support: Sendable, Equatable {
+        public var hours: String = ""
+        public var intro: String = ""
+        public var channels: [SupportChannel] = []
+        public var sla: [ServiceLevel] = []
+    }
+
+    public var title: String
+    public var baseURL: String
+    public var language: String = "ja"
+    public var timezone: String = "Asia/Tokyo"
+    public var description: String = ""
+    public var copyright: String = ""
+    /// Where every page's feedback link points (seed 5.3.1).
+    public var feedbackURL: String = ""
+    /// When true, raw HTML in Markdown is kept (GFM's tagfilter still applies); else it is escaped.
+    public var allowRawHTML: Bool = false
+    public var navigation: [NavigationItem] = []
+    public var support: Support = Support()
+
+    public init(title: String, baseURL: String) {
+        self.title = title
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,99 @@
+import CCmarkGFM
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm, safely: links are resolved or dropped,
+/// raw HTML is shown as text unless the site opts in, headings get stable anchor ids.
+public struct MarkdownRenderer: Sendable {
+    /// Whether raw HTML is kept (with GFM's tagfilter) rather than shown as text.
+    public var allowRawHTML: Bool
+    public var links: LinkResolver
+
+    public init(allowRawHTML: Bool, links: LinkResolver) {
+        self.allowRawHTML = allowRawHTML
+        self.links = links
+    }
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private var options: Int32 {
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        return options
+    }
+
+    /// Renders `source` from the file `file`.
+    /// - Parameter dropFirstHeading: remove the first `#` heading (it became the page title).
+    public func render(_ source: MarkdownSource, file: String, dropFirstHeading: Bool = false, log: DiagnosticLog) -> RenderedMarkdown {
+        _ = MarkdownRenderer.registered
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
+        defer { cmark_parser_free(parser) }
+        var extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+        if allowRawHTML { extensionNames.append("tagfilter") }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+        }
+        var text = source.text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeRewriter(renderer: self, source: source, file: file, log: log,
+                                  extensions: cmark_parser_get_syntax_extensions(parser))
+        walker.rewrite(document, dropFirstHeading: dropFirstHeading)
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
+        }
+        defer { free(html) }
+        return RenderedMarkdown(html: String(cString: html), headings: walker.headings, anchorReferences: walker.anchorReferences)
+    }
+
+    /// Renders a node's inline children alone, without the paragraph around them.
+    static func inlineHTML(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        // The HTML renderer expects a document at the root (footnotes, tables look it up).
+        guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return "" }
+        cmark_node_append_child(document, paragraph)
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(paragraph, child)
+        }
+        guard let html = cmark_render_html(document, options, extensions) else { return "" }
+        defer { free(html) }
+        var text = String(cString: html)
+        if text.hasPrefix("<p>") { text.removeFirst(3) }
+        while text.hasSuffix("\n") { text.removeLast() }
+        if text.hasSuffix("</p>") { text.removeLast(4) }
+        return text
+    }
+
+    /// Plain text of a node's inline content (for heading ids and titles).
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    var htmlOptions: Int32 { options }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,21 @@
+/// The HTML of one Markdown document and what the build needs to know about it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// A heading with the anchor id it got.
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    /// A link to another page's anchor, checked once every page has its anchors.
+    public struct AnchorReference: Sendable, Equatable {
+        /// The source file of the linked page (`content/kb/accounts/mfa.md`).
+        public var targetSource: String
+        public var fragment: String
+        public var location: SourceLocation
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    public var anchorReferences: [AnchorReference]
+}

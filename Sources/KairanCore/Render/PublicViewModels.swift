@@ -1,0 +1,120 @@
+/// Builds the values public templates receive. Only public fields of the model are read here:
+/// this type is the one door from content to public pages (see README "Template variables").
+public struct PublicViewModels: Sendable {
+    public let config: SiteConfig
+    public let paths: SitePaths
+    public let center: HelpCenter
+    public let clock: BuildClock
+    /// The `site` value without the per-page `nav`.
+    private let siteBase: TemplateValue
+    /// One list entry per article, built once and shared by every list that shows it.
+    private let summaries: [TemplateValue]
+    private let navigation: [SiteConfig.NavigationItem]
+
+    public init(config: SiteConfig, paths: SitePaths, center: HelpCenter, clock: BuildClock, extraNavigation: [SiteConfig.NavigationItem] = []) {
+        self.config = config
+        self.paths = paths
+        self.center = center
+        self.clock = clock
+        var navigation = config.navigation
+        if navigation.isEmpty {
+            navigation = [.init(title: "ホーム", url: SitePaths.home)] + extraNavigation
+                + [.init(title: "タグ一覧", url: SitePaths.tagsIndex), .init(title: "お問い合わせ", url: SitePaths.support)]
+        }
+        self.navigation = navigation
+        let support = config.support
+        siteBase = [
+            "title": .text(config.title), "description": .text(config.description), "language": .text(config.language),
+            "base_url": .text(paths.baseURL), "copyright": .text(config.copyright), "year": .number(clock.today.year),
+            "feedback_url": .text(config.feedbackURL), "generator": .text("Kairan \(Kairan.version)"),
+            "links": [
+                "home": .text(paths.href(SitePaths.home)), "support": .text(paths.href(SitePaths.support)),
+                "tags": .text(paths.href(SitePaths.tagsIndex)), "css": .text(paths.href("/assets/kairan.css")),
+                "favicon": .text(paths.href("/assets/favicon.svg")), "sitemap": .text(paths.href("/sitemap.xml")),
+                "releases": .text(paths.href("/releases/")),
+            ],
+            "support": [
+                "hours": .text(support.hours), "intro": .text(support.intro), "has_sla": .flag(!support.sla.isEmpty),
+                "channels": .list(support.channels.map { channel in
+                    [
+                        "name": .text(channel.name), "kind": .text(channel.kind), "address": .text(channel.address),
+                        "href": .text(PublicViewModels.contactHref(kind: channel.kind, address: channel.address)),
+                        "hours": .text(channel.hours), "response": .text(channel.response), "note": .text(channel.note),
+                    ]
+                }),
+                "sla": .list(support.sla.map { level in
+                    ["tier": .text(level.tier), "scope": .text(level.scope), "first_response": .text(level.firstResponse),
+                     "resolution": .text(level.resolution)]
+                }),
+            ],
+        ]
+        summaries = center.articles.map { entry in
+            [
+                "title": .text(entry.article.title), "href": .text(paths.href(entry.path)), "summary": .text(entry.article.summary),
+                "updated": entry.article.lastModified.map(PublicViewModels.date) ?? .flag(false),
+                "video": .flag(entry.article.video != nil),
+            ]
+        }
+    }
+
+    /// `{iso, ja, ja_long, era}` for a date.
+    public static func date(_ date: CivilDate) -> TemplateValue {
+        [
+            "iso": .text(date.iso), "ja": .text(JapaneseDateFormat.medium(date)), "ja_long": .text(JapaneseDateFormat.long(date)),
+            "era": .text(JapaneseDateFormat.era(date) ?? ""),
+        ]
+    }
+
+    /// A page's common values: `site` (with `nav` marking the current item) and `page`.
+    public func page(title: String, description: String, path: String, kind: String,
+                     breadcrumbs: [(String, String)] = [], noindex: Bool = false, draft: Bool = false) -> TemplateValue {
+        var site = siteBase
+        site["nav"] = .list(navigation.map { item in
+            let isSitePath = item.url.hasPrefix("/")
+            let current = isSitePath && (item.url == path || (item.url != "/" && path.hasPrefix(item.url)))
+            return ["title": .text(item.title), "href": .text(isSitePath ? paths.href(item.url) : item.url), "current": .flag(current)]
+        })
+        let canonical = paths.absolute(path)
+        var feedback = ""
+        if !config.feedbackURL.isEmpty {
+            feedback = config.feedbackURL + (config.feedbackURL.contains("?") ? "&" : "?") + "page=" + PublicViewModels.queryEncoded(canonical)
+        }
+        return [
+            "site": site,
+            "page": [
+                "title": .text(title), "description": .text(description), "href": .text(paths.href(path)),
+                "canonical": .text(canonical), "kind": .text(kind), "noindex": .flag(noindex || draft), "draft": .flag(draft),
+                "feedback_href": .text(feedback), "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
+                "breadcrumbs": .list(breadcrumbs.map { ["title": .text($0.0), "href": .text(paths.href($0.1))] }),
+            ],
+        ]
+    }
+
+    /// The list entry of article `index`: `{title, href, summary, updated, video}`.
+    public func summary(_ index: Int) -> TemplateValue { summaries[index] }
+
+    /// The list entries of several articles.
+    public func summaries(_ indices: [Int]) -> TemplateValue { .list(indices.map { summaries[$0] }) }
+
+    /// A `mailto:`/`tel:`/`https:` link for a support channel, or empty when none applies.
+    static func contactHref(kind: String, address: String) -> String {
+        switch kind {
+        case "email" where address.contains("@"): return "mailto:" + address
+        case "phone":
+            let digits = address.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            return digits.count >= 3 && !address.contains("X") ? "tel:" + digits : ""
+        default: return address.hasPrefix("https://") ? address : ""
+        }
+    }
+
+    /// Encodes a value for a URL query component.
+    static func queryEncoded(_ text: String) -> String {
+        SitePaths.percentEncoded(text).replacingOccurrences(of: "/", with: "%2F")
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,145 @@
+/// The public help center's pages, one method per page kind (Publish's theme style).
+public struct SitePages: Sendable {
+    public let theme: Theme
+    public let models: PublicViewModels
+
+    public init(theme: Theme, models: PublicViewModels) {
+        self.theme = theme
+        self.models = models
+    }
+
+    private var center: HelpCenter { models.center }
+
+    private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
+        OutputFile(audience: .public, path: SitePaths.file(for: path), text: theme.render(template, context))
+    }
+
+    /// `/`: categories with counts, newest and recently updated articles, the latest release.
+    public func home(latestRelease: TemplateValue? = nil) -> OutputFile {
+        var context = models.page(title: "", description: models.config.description, path: SitePaths.home, kind: "home")
+        context["categories"] = .list(center.sections.map { section in
+            ["title": .text(section.category.title), "summary": .text(section.category.summary),
+             "href": .text(models.paths.href(section.path)), "count": .number(section.articles.count)]
+        })
+        context["article_count"] = .number(center.articles.count)
+        context["newest"] = models.summaries(center.newest(5))
+        context["updated"] = models.summaries(center.recentlyUpdated(5))
+        context["latest_release"] = latestRelease
+        return file(SitePaths.home, template: "home", context)
+    }
+
+    /// `/kb/<category>/`: the category's text and its articles.
+    public func category(_ index: Int, content: RenderedMarkdown) -> OutputFile {
+        let section = center.sections[index]
+        var context = models.page(title: section.category.title, description: section.category.summary, path: section.path,
+                                  kind: "category", breadcrumbs: [("ホーム", SitePaths.home)])
+        context["category"] = [
+            "title": .text(section.category.title), "summary": .text(section.category.summary),
+            "href": .text(models.paths.href(section.path)), "content": .html(content.html),
+            "count": .number(section.articles.count), "articles": models.summaries(section.articles),
+        ]
+        return file(section.path, template: "category", context)
+    }
+
+    /// `/kb/<category>/<slug>/`: the article with its table of contents, tags, video, neighbours and related articles.
+    public func article(_ index: Int, content: RenderedMarkdown) -> OutputFile {
+        let entry = center.articles[index]
+        let article = entry.article
+        let section = center.sections[entry.section]
+        var context = models.page(title: article.title, description: article.summary, path: entry.path, kind: "article",
+                                  breadcrumbs: [("ホーム", SitePaths.home), (section.category.title, section.path)],
+                                  draft: article.draft)
+        let paths = models.paths
+        func link(_ index: Int?) -> TemplateValue {
+            guard let index else { return .flag(false) }
+            return ["title": .text(center.articles[index].article.title), "href": .text(paths.href(center.articles[index].path))]
+        }
+        let tags: [TemplateValue] = article.tags.compactMap { name in
+            center.tagIndex[name].map { ["name": .text(name), "href": .text(paths.href(center.tags[$0].path))] }
+        }
+        var video: TemplateValue = .flag(false)
+        if let clip = article.video, let kind = VideoEmbed.kind(of: clip.url) {
+            video = ["src": .text(clip.url), "frame": .flag(kind == .frame), "file": .flag(kind == .file),
+                     "minutes": clip.minutes.map { .number($0) } ?? .flag(false)]
+        }
+        let toc = SitePages.tableOfContents(content.headings)
+        context["article"] = [
+            "title": .text(article.title), "summary": .text(article.summary), "href": .text(paths.href(entry.path)),
+            "category": ["title": .text(section.category.title), "href": .text(paths.href(section.path))],
+            "tags": .list(tags), "has_tags": .flag(!tags.isEmpty),
+            "date": article.date.map(PublicViewModels.date) ?? .flag(false),
+            "updated": article.lastModified.map(PublicViewModels.date) ?? .flag(false),
+            "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
+            "related": models.summaries(entry.related), "has_related": .flag(!entry.related.isEmpty),
+            "previous": link(entry.previous), "next": link(entry.next), "has_pager": .flag(entry.previous != nil || entry.next != nil),
+            "video": video, "draft": .flag(article.draft),
+        ]
+        return file(entry.path, template: "article", context)
+    }
+
+    /// h2 entries with their h3 children; an h3 before any h2 stands on its own.
+    static func tableOfContents(_ headings: [RenderedMarkdown.Heading]) -> [TemplateValue] {
+        var items: [TemplateValue] = []
+        var children: [TemplateValue] = []
+        var current: TemplateValue?
+        func close() {
+            guard var item = current else { return }
+            item["children"] = .list(children)
+            item["has_children"] = .flag(!children.isEmpty)
+            items.append(item)
+            current = nil
+            children = []
+        }
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let value: TemplateValue = ["text": .text(heading.text), "id": .text(heading.id)]
+            if heading.level == 2 {
+                close()
+                current = value
+            } else if current != nil {
+                children.append(value)
+            } else {
+                var item = value
+                item["has_children"] = .flag(false)
+                items.append(item)
+            }
+        }
+        close()
+        return items
+    }
+
+    /// `/tags/<tag>/`.
+    public func tag(_ index: Int) -> OutputFile {
+        let tag = center.tags[index]
+        var context = models.page(title: "タグ: \(tag.name)", description: "「\(tag.name)」のタグが付いた記事の一覧", path: tag.path,
+                                  kind: "tag", breadcrumbs: [("ホーム", SitePaths.home), ("タグ一覧", SitePaths.tagsIndex)])
+        context["tag"] = ["name": .text(tag.name), "href": .text(models.paths.href(tag.path)), "count": .number(tag.articles.count),
+                          "articles": models.summaries(tag.articles)]
+        return file(tag.path, template: "tag", context)
+    }
+
+    /// `/tags/`.
+    public func tags() -> OutputFile {
+        var context = models.page(title: "タグ一覧", description: "タグから記事を探す", path: SitePaths.tagsIndex, kind: "tags",
+                                  breadcrumbs: [("ホーム", SitePaths.home)])
+        context["tags"] = .list(center.tags.map { ["name": .text($0.name), "href": .text(models.paths.href($0.path)), "count": .number($0.articles.count)] })
+        return file(SitePaths.tagsIndex, template: "tags", context)
+    }
+
+    /// `/support/`: channels, hours and the SLA table from site.yaml.
+    public func support() -> OutputFile {
+        let context = models.page(title: "お問い合わせ・サポート", description: "サポート窓口、受付時間、応答時間の目安",
+                                  path: SitePaths.support, kind: "support", breadcrumbs: [("ホーム", SitePaths.home)])
+        return file(SitePaths.support, template: "support", context)
+    }
+
+    /// `/404.html`.
+    public func notFound() -> OutputFile {
+        let context = models.page(title: "ページが見つかりません", description: "", path: SitePaths.notFound, kind: "404", noindex: true)
+        return file(SitePaths.notFound, template: "404", context)
+    }
+
+    /// The theme's assets under `/assets/`.
+    public func assets() -> [OutputFile] {
+        theme.files.assets.keys.sorted().map { OutputFile(audience: .public, path: "assets/" + $0, bytes: theme.files.assets[$0]!) }
+    }
+}

@@ -1,0 +1,58 @@
+import Mustache
+
+/// A value handed to a template: text, number, flag, list or mapping. `Sendable`, so page
+/// contexts can be built once and shared by the tasks that render pages in parallel.
+///
+/// Text is escaped by `{{name}}`; `.html` marks HTML that Kairan produced itself (rendered
+/// Markdown), which themes print with `{{{name}}}`.
+public enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    case html(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// An empty mapping.
+    public static let empty = TemplateValue.map([:])
+
+    /// The value for `key` in a mapping.
+    public subscript(key: String) -> TemplateValue? {
+        get { if case .map(let values) = self { return values[key] } else { return nil } }
+        set {
+            guard case .map(var values) = self else { return }
+            values[key] = newValue
+            self = .map(values)
+        }
+    }
+
+    /// What swift-mustache sees: native strings, numbers, flags and arrays, so sections,
+    /// inverted sections and lists behave as Mustache specifies.
+    var mustacheValue: Any? {
+        switch self {
+        case .text(let text), .html(let text): return text.isEmpty ? nil : text
+        case .number(let number): return number
+        case .flag(let flag): return flag
+        case .list(let items): return items.isEmpty ? nil : items
+        case .map: return self
+        }
+    }
+}
+
+extension TemplateValue: MustacheParent {
+    public func child(named name: String) -> Any? {
+        guard case .map(let values) = self else { return nil }
+        return values[name]?.mustacheValue
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .map(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+    }
+}

@@ -1,0 +1,63 @@
+import Mustache
+
+/// A parsed theme, ready to render pages. Values from content are HTML-escaped by `{{name}}`;
+/// only HTML that Kairan produced itself (rendered Markdown, JSON-LD) is meant for `{{{name}}}`.
+public struct Theme: Sendable {
+    private let library: MustacheLibrary
+    public let files: ThemeFiles
+
+    /// The templates every public site needs, by page kind.
+    public static let requiredTemplates = ["layout", "home", "category", "article", "tag", "tags", "support", "404"]
+
+    /// Parses every template; syntax errors and missing templates are logged with their file and line.
+    public init?(files: ThemeFiles, required: [String] = Theme.requiredTemplates, log: DiagnosticLog) {
+        FastHTMLContentType.register()
+        var library = MustacheLibrary()
+        var failed = false
+        for name in files.templates.keys.sorted() {
+            let origin = files.origins[name] ?? "templates/\(name).mustache"
+            do {
+                // The pragma swaps swift-mustache's per-Character escaping for a byte-level one
+                // with the same output; it is prepended on the first line, so line numbers hold.
+                try library.register(FastHTMLContentType.pragma + files.templates[name]!, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                failed = true
+                let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - FastHTMLContentType.pragma.count) : error.context.columnNumber
+                log.error(SourceLocation(file: origin, line: error.context.lineNumber, column: column),
+                          "template syntax: \(error.error)", hint: "check that every {{#section}} has its {{/section}}")
+            } catch {
+                failed = true
+                log.error(SourceLocation(file: origin), "template: \(error)")
+            }
+        }
+        for name in required where files.templates[name] == nil {
+            failed = true
+            log.error(SourceLocation(file: "templates/\(name).mustache"), "the theme has no `\(name)` template",
+                      hint: "add templates/\(name).mustache, or remove the site's templates/ folder to use the default theme")
+        }
+        if failed { return nil }
+        self.library = library
+        self.files = files
+    }
+
+    /// Whether the theme has a template named `name`.
+    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Renders `context` with the template `name`; empty when there is no such template.
+    public func render(_ name: String, _ context: TemplateValue) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// HTML escaping for templates that works on UTF-8 bytes, registered as `KAIRAN_HTML`.
+struct FastHTMLContentType: MustacheContentType {
+    static let pragma = "{{%CONTENT_TYPE:KAIRAN_HTML}}"
+    private static let once: Bool = {
+        MustacheContentTypes.register(FastHTMLContentType(), named: "KAIRAN_HTML")
+        return true
+    }()
+
+    static func register() { _ = once }
+
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
+}

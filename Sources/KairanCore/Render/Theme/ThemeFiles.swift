@@ -1,0 +1,53 @@
+/// The files of a theme: Mustache templates by name and static assets by path.
+///
+/// A site's theme is the default theme (embedded in the binary, from the repository's
+/// `templates/`) with the site's own `templates/` laid over it file by file.
+public struct ThemeFiles: Sendable, Equatable {
+    /// Template name (path under `templates/` without `.mustache`) → text.
+    public var templates: [String: String]
+    /// Asset path under `templates/assets/` → bytes, copied to `assets/` in the output.
+    public var assets: [String: [UInt8]]
+    /// Template name → where its text came from, for error messages.
+    public var origins: [String: String]
+
+    public init(templates: [String: String] = [:], assets: [String: [UInt8]] = [:], origins: [String: String] = [:]) {
+        self.templates = templates
+        self.assets = assets
+        self.origins = origins
+    }
+
+    /// The theme built into Kairan.
+    public static var builtIn: ThemeFiles {
+        var theme = ThemeFiles()
+        for (path, bytes) in DefaultTheme.files {
+            theme.add(path: path, bytes: bytes, origin: "(built-in) templates/\(path)")
+        }
+        return theme
+    }
+
+    /// The built-in theme overlaid with `siteDirectory/templates/`, when that folder exists.
+    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> ThemeFiles {
+        var theme = builtIn
+        let root = joinPath(siteDirectory, "templates")
+        guard fileSystem.kind(of: root) == .directory else { return theme }
+        for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem) {
+            do {
+                let bytes = try fileSystem.read(joinPath(siteDirectory, path))
+                theme.add(path: String(path.dropFirst("templates/".count)), bytes: bytes, origin: path)
+            } catch {
+                log.error(SourceLocation(file: path), "cannot read template: \(error)")
+            }
+        }
+        return theme
+    }
+
+    mutating func add(path: String, bytes: [UInt8], origin: String) {
+        if path.hasPrefix("assets/") {
+            assets[String(path.dropFirst("assets/".count))] = bytes
+        } else if path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            templates[name] = String(decoding: bytes, as: UTF8.self)
+            origins[name] = origin
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Decides what a link in Markdown becomes: a page URL, an asset URL, an untouched external
+/// link, or a problem to report. Built once per build from the resolved site, shared by all pages.
+public struct LinkResolver: Sendable {
+    /// What happens to one link.
+    public enum Resolution: Sendable, Equatable {
+        /// Leave the link as written.
+        case keep
+        /// Point the link at `url`; `targetSource` names the linked Markdown file when there is one.
+        case rewrite(url: String, targetSource: String?, fragment: String?)
+        /// Remove the link, keep its text: an unsafe scheme.
+        case drop(reason: String)
+        /// A link to something that does not exist.
+        case broken(message: String, hint: String)
+    }
+
+    /// Markdown source path → page URL path (`content/kb/faq/login.md` → `/kb/faq/login/`).
+    public var pages: [String: String]
+    /// Files under `content/` that are copied to the output (relative to the site folder).
+    public var assets: Set<String>
+    /// Every page path the build writes (`/kb/faq/`), for checking site-absolute links.
+    public var sitePaths: Set<String>
+    /// The base URL's path, `/` or `/help/`.
+    public var basePath: String
+
+    /// Schemes a link may use.
+    public static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String) {
+        self.pages = pages
+        self.assets = assets
+        self.sitePaths = sitePaths
+        self.basePath = basePath
+    }
+
+    /// Resolves `destination` written in the Markdown file `source`.
+    public func resolve(_ destination: String, from source: String) -> Resolution {
+        if destination.isEmpty || destination.hasPrefix("#") { return .keep }
+        if let scheme = LinkResolver.scheme(of: destination) {
+            return LinkResolver.safeSchemes.contains(scheme.lowercased())
+                ? .keep : .drop(reason: "link scheme `\(scheme):` is not allowed; the link was removed and its text kept")
+        }
+        if destination.hasPrefix("//") { return .keep }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = LinkResolver.percentDecoded(path)
+        if path.hasPrefix("/") {
+            let normalized = path.hasSuffix("/") || path.contains(".") ? path : path + "/"
+            if !sitePaths.contains(normalized) && !sitePaths.contains(path) {
+                return .broken(message: "link to \(destination) matches no page of the site",
+                               hint: "link to the Markdown file instead, e.g. ../faq/login.md")
+            }
+            return .rewrite(url: basePath + normalized.dropFirst() + (fragment.map { "#" + $0 } ?? ""), targetSource: nil, fragment: fragment)
+        }
+        let target = LinkResolver.join(directory: LinkResolver.directory(of: source), path)
+        if target.hasSuffix(".md") {
+            guard let url = pages[target] else {
+                return .broken(message: "link to \(destination) points to \(target), which does not exist",
+                               hint: "check the file name, or create \(target)")
+            }
+            return .rewrite(url: url + (fragment.map { "#" + $0 } ?? ""), targetSource: target, fragment: fragment)
+        }
+        if assets.contains(target) {
+            let published = target.hasPrefix("content/") ? String(target.dropFirst("content".count)) : "/" + target
+            return .rewrite(url: basePath + published.dropFirst(), targetSource: nil, fragment: fragment)
+        }
+        return .broken(message: "link to \(destination) points to \(target), which does not exist",
+                       hint: "put the file under content/ next to the article, or fix the path")
+    }
+
+    /// The URL scheme of `text` (`https`), or nil for a relative link.
+    public static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter else { return nil }
+        let valid = candidate.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        return valid ? String(candidate) : nil
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins a relative path to a folder, resolving `.` and `..`; `..` above the root stays out.
+    static func join(directory: String, _ relative: String) -> String {
+        var parts = directory.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } else { parts.append("..") }; continue }
+            parts.append(String(part))
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `%E8%AB%8B` → `請`; invalid escapes are left as they are.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,26 @@
+import Synchronization
+
+/// Where rendered files go: the staging writer for `build`, nowhere for `check`. Safe to call
+/// from parallel tasks; write failures become diagnostics.
+public final class OutputSink: Sendable {
+    private let writer: OutputWriter?
+    private let failures = Mutex<[Diagnostic]>([])
+
+    public init(writer: OutputWriter?) { self.writer = writer }
+
+    /// Writes `file`, logging a failure into `log`.
+    public func write(_ file: OutputFile, log: DiagnosticLog) {
+        guard let writer else {
+            if let problem = OutputPathRule.problem(with: file.path) {
+                log.error(SourceLocation(file: "\(file.audience.folder)/\(file.path)"), "refusing to write: \(problem)")
+            }
+            return
+        }
+        do { try writer.write(file) } catch {
+            log.error(SourceLocation(file: "\(file.audience.folder)/\(file.path)"), "cannot write: \(error)")
+        }
+    }
+
+    /// Failures recorded outside a log.
+    public var diagnostics: [Diagnostic] { failures.withLock { $0 } }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KairanCore
+
+/// `kairan build`: writes the site into the output folder, replacing the previous build only on success.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Writes output/public/ (the help center), and the other audience folders as content asks.
+            The build goes to a staging folder first: on any error the previous output stays untouched.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (default: <site>/output).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Overrides base_url from site.yaml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each step's timing.")
+    var verbose = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    func run() async throws {
+        let started = DispatchTime.now()
+        var options = site.buildOptions(output: output)
+        options.baseURL = baseURL
+        let result = await SiteBuilder(options: options).run()
+        Report.diagnostics(result)
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        if !quiet {
+            if result.committed {
+                FileHandleOutput.standardOutput(
+                    "Built \(result.pages) pages and \(result.files) files into \(options.outputDirectory) in \(Int(milliseconds)) ms"
+                        + (result.warningCount > 0 ? " (\(result.warningCount) warnings)" : "") + ".")
+            } else {
+                FileHandleOutput.standardError("Build failed: \(result.errorCount) errors, \(result.warningCount) warnings; \(options.outputDirectory) was left as it was.")
+            }
+        }
+        if verbose {
+            FileHandleOutput.standardOutput("jobs: \(options.concurrency), date: \(options.clock.today.iso), site: \(options.siteDirectory)")
+        }
+        let code = Report.exitCode(result)
+        if code != .success { throw ExitCode(code.rawValue) }
+    }
+}

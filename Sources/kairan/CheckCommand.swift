@@ -1,0 +1,24 @@
+import ArgumentParser
+import KairanCore
+
+/// `kairan check`: everything `build` validates, without writing anything.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the site (YAML, front matter, links, templates) without writing anything."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+        var options = site.buildOptions(output: nil)
+        options.writeOutput = false
+        let result = await SiteBuilder(options: options).run()
+        Report.diagnostics(result)
+        FileHandleOutput.standardOutput(result.failed
+            ? "Check failed: \(result.errorCount) errors, \(result.warningCount) warnings."
+            : "Check passed: \(result.pages) pages, \(result.warningCount) warnings.")
+        let code = Report.exitCode(result)
+        if code != .success { throw ExitCode(code.rawValue) }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import KairanCore
+
+/// Writes lines to the terminal's streams.
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Prints diagnostics and the closing summary of a run.
+enum Report {
+    /// Prints every diagnostic to standard error, errors and warnings together, in file order.
+    static func diagnostics(_ result: BuildResult) {
+        for diagnostic in result.diagnostics { FileHandleOutput.standardError(diagnostic.description) }
+        if let refusal = result.refusal { FileHandleOutput.standardError("error: \(refusal)") }
+    }
+
+    /// The exit code for a finished run: 2 for an unusable output folder, 1 for content errors.
+    static func exitCode(_ result: BuildResult) -> ExitCodeValue {
+        if result.refusal != nil { return .usage }
+        return result.failed ? .content : .success
+    }
+}
+
+/// Kairan's exit codes.
+enum ExitCodeValue: Int32 {
+    case success = 0
+    case content = 1
+    case usage = 2
+}

@@ -1,2 +1,0 @@
-import KairanCore
-print(Kairan.version)
