@@ -37,8 +37,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KairanCoreTests",
-            dependencies: ["KairanCore"],
-            resources: [.copy("Fixtures")]
+            // Depends on the executable so end-to-end tests can run the real `kairan` binary.
+            dependencies: ["KairanCore", "kairan"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
 
     private func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
         var result = result
-        result.diagnostics = Array(Set(log.items)).sortedForReport()
+        result.diagnostics = SiteBuilder.unique(log.items).sortedForReport()
         return result
     }
 
@@ -113,5 +113,13 @@ public struct SiteBuilder: Sendable {
             log.error(SourceLocation(file: path), "cannot read: \(error)")
             return nil
         }
+    }
+}
+
+extension SiteBuilder {
+    /// The diagnostics without repeats (a problem found by two steps is reported once).
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

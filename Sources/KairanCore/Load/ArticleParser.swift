@@ -47,11 +47,14 @@ public enum ArticleParser {
         }
         var tags: [String] = []
         for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        // Read every field before giving up, so one run reports every problem of the file.
+        let summary = fields.string("summary") ?? ""
+        let weight = fields.int("weight") ?? 0
+        let draft = fields.bool("draft") ?? false
         guard let title else { return nil }
         return Article(
             sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
-            summary: fields.string("summary") ?? "", tags: tags, date: date, updated: updated,
-            weight: fields.int("weight") ?? 0, draft: fields.bool("draft") ?? false, video: video, body: split.body)
+            summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body)
     }
 
     /// Parses a category's `_index.md`.

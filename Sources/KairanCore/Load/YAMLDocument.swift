@@ -5,7 +5,8 @@ public enum YAMLDocument {
     /// Parses `yaml`, which starts after `lineOffset` lines of `file`. Returns nil after logging an error.
     public static func parse(_ yaml: String, file: String, lineOffset: Int, log: DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml, .basic)
+            // Encoding given explicitly: `.default` reads the whole process environment on every call.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

@@ -109,12 +109,6 @@ public struct PublicViewModels: Sendable {
 
     /// Encodes a value for a URL query component.
     static func queryEncoded(_ text: String) -> String {
-        SitePaths.percentEncoded(text).replacingOccurrences(of: "/", with: "%2F")
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        SitePaths.percentEncoded(text).replacing("/", with: "%2F")
     }
 }

@@ -12,42 +12,51 @@ public enum RelatedArticles {
         let chunkSize = max(64, total / max(1, concurrency * 8))
         let chunks = stride(from: 0, to: total, by: chunkSize).map { $0..<min(total, $0 + chunkSize) }
         let ranked = await ParallelMap.map(chunks, concurrency: concurrency) { range -> [[Int]] in
-            var score = [Int32](repeating: 0, count: total)
-            var touched: [Int] = []
-            var result: [[Int]] = []
-            for article in range {
-                touched.removeAll(keepingCapacity: true)
-                for tag in tagsOf[article] {
-                    for other in tagMembers[tag] where other != article {
-                        if score[other] == 0 { touched.append(other) }
-                        score[other] += 3
-                    }
-                }
-                for other in sectionMembers[sectionOf[article]] where other != article {
-                    if score[other] == 0 { touched.append(other) }
-                    score[other] += 2
-                }
-                // Partial selection of the best `count` without sorting everything.
-                var best: [Int] = []
-                for other in touched {
-                    let better = { (a: Int, b: Int) -> Bool in
-                        if score[a] != score[b] { return score[a] > score[b] }
-                        if modified[a] != modified[b] { return modified[a] > modified[b] }
-                        return a < b
-                    }
-                    if best.count < count {
-                        best.append(other)
-                        best.sort(by: better)
-                    } else if better(other, best[best.count - 1]) {
-                        best[best.count - 1] = other
-                        best.sort(by: better)
-                    }
-                }
-                for other in touched { score[other] = 0 }
-                result.append(best)
+            var scratch = Scratch(total: total)
+            return range.map { article in
+                scratch.rank(article, count: count, tags: tagsOf[article], tagMembers: tagMembers,
+                             section: sectionMembers[sectionOf[article]], modified: modified)
             }
-            return result
         }
         return ranked.flatMap { $0 }
+    }
+
+    /// Per-task scores, reused from one article to the next.
+    private struct Scratch {
+        var score: [Int32]
+        var touched: [Int] = []
+
+        init(total: Int) { score = [Int32](repeating: 0, count: total) }
+
+        mutating func rank(_ article: Int, count: Int, tags: [Int], tagMembers: [[Int]], section: [Int], modified: [Int]) -> [Int] {
+            touched.removeAll(keepingCapacity: true)
+            for tag in tags { add(tagMembers[tag], points: 3, except: article) }
+            add(section, points: 2, except: article)
+            var best: [(score: Int32, modified: Int, index: Int)] = []
+            best.reserveCapacity(count + 1)
+            for other in touched {
+                let candidate = (score: score[other], modified: modified[other], index: other)
+                score[other] = 0
+                if best.count == count, !RelatedArticles.ranksBefore(candidate, best[count - 1]) { continue }
+                var position = best.count
+                while position > 0, RelatedArticles.ranksBefore(candidate, best[position - 1]) { position -= 1 }
+                best.insert(candidate, at: position)
+                if best.count > count { best.removeLast() }
+            }
+            return best.map(\.index)
+        }
+
+        private mutating func add(_ members: [Int], points: Int32, except article: Int) {
+            for other in members where other != article {
+                if score[other] == 0 { touched.append(other) }
+                score[other] += points
+            }
+        }
+    }
+
+    static func ranksBefore(_ a: (score: Int32, modified: Int, index: Int), _ b: (score: Int32, modified: Int, index: Int)) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.modified != b.modified { return a.modified > b.modified }
+        return a.index < b.index
     }
 }

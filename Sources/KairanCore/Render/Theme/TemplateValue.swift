@@ -30,7 +30,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// inverted sections and lists behave as Mustache specifies.
     var mustacheValue: Any? {
         switch self {
-        case .text(let text), .html(let text): return text.isEmpty ? nil : text
+        case .text(let text), .html(let text): return text.isEmpty ? nil : RenderedText(text: text)
         case .number(let number): return number
         case .flag(let flag): return flag
         case .list(let items): return items.isEmpty ? nil : items
@@ -55,4 +55,12 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .map(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
     }
+}
+
+/// Text as swift-mustache's fast path sees it: `MustacheCustomRenderable` is tested before the
+/// generic `String(describing:)` route, which costs several dynamic casts per variable.
+struct RenderedText: MustacheCustomRenderable {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
 }
