@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import KairanCore
+
+/// Builds the fixture site in Fixtures/golden/site and compares every output file with
+/// Fixtures/golden/expected. Set KAIRAN_UPDATE_GOLDEN=1 to rewrite the expected files.
+@Suite struct GoldenSiteTests {
+    static let root = TestSupport.fixtures + "/golden"
+
+    static func files(under folder: String, prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue,
+               let text = try? String(contentsOfFile: folder + "/" + path, encoding: .utf8) {
+                result[prefix + path] = text
+            }
+        }
+        return result
+    }
+
+    @Test func fixtureSiteMatchesGoldenFiles() async throws {
+        let site = Self.files(under: Self.root + "/site", prefix: "site/")
+        let (result, fs) = await TestSupport.build(site)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let produced = Dictionary(uniqueKeysWithValues: fs.paths.filter { $0.hasPrefix("out/") && !$0.hasPrefix("out/.kairan") }
+            .map { (String($0.dropFirst("out/".count)), fs.text($0) ?? "") })
+        let expectedFolder = Self.root + "/expected"
+        if ProcessInfo.processInfo.environment["KAIRAN_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: expectedFolder)
+            for (path, text) in produced {
+                let full = expectedFolder + "/" + path
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: full, atomically: true, encoding: .utf8)
+            }
+        }
+        let expected = Self.files(under: expectedFolder, prefix: "")
+        #expect(!expected.isEmpty, "no golden files; run with KAIRAN_UPDATE_GOLDEN=1")
+        #expect(Set(produced.keys) == Set(expected.keys))
+        for (path, text) in expected.sorted(by: { $0.key < $1.key }) where produced[path] != text {
+            Issue.record("\(path) differs from its golden file")
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import KairanCore
-
-@Test func versionIsSet() { #expect(!Kairan.version.isEmpty) }
