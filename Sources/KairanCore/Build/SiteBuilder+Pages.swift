@@ -12,11 +12,14 @@ extension SiteBuilder {
         case article(Int)
     }
 
-    /// Renders every category and article page (Markdown, then template) and writes it at once,
-    /// so memory stays flat however large the site is.
-    func renderMarkdownPages(center: HelpCenter, pages: SitePages, markdown: MarkdownRenderer, sink: OutputSink) async -> [RenderedPage] {
+    /// Step 4 — the help center: every category and article page (Markdown, then template),
+    /// written at once so memory stays flat however large the site is. Returns the page count.
+    func renderHelpCenter(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) async -> Int {
+        let center = site.center
+        let pages = SitePages(theme: site.theme, models: site.models)
+        let markdown = site.markdown
         let jobs = center.sections.indices.map(MarkdownJob.category) + center.articles.indices.map(MarkdownJob.article)
-        return await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage in
+        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage in
             let log = DiagnosticLog()
             let source: String
             let content: RenderedMarkdown
@@ -37,12 +40,54 @@ extension SiteBuilder {
             return RenderedPage(source: source, headingIDs: content.headings.map(\.id),
                                 anchorReferences: content.anchorReferences, diagnostics: log.items)
         }
+        var anchors: [String: Set<String>] = [:]
+        var references: [RenderedMarkdown.AnchorReference] = []
+        for page in rendered {
+            log.append(page.diagnostics)
+            anchors[page.source] = Set(page.headingIDs)
+            references += page.anchorReferences
+        }
+        SiteBuilder.checkAnchors(references, anchors: anchors, log: log)
+        return rendered.count
+    }
+
+    /// Step 6 — home, tags, support, 404. Returns the page count.
+    func renderListPages(_ site: ResolvedSite, latestRelease: TemplateValue?, sink: OutputSink, log: DiagnosticLog) async -> Int {
+        let pages = SitePages(theme: site.theme, models: site.models)
+        var files = [pages.home(latestRelease: latestRelease), pages.tags(), pages.support(), pages.notFound()]
+        files += await ParallelMap.map(Array(site.center.tags.indices), concurrency: options.concurrency) { pages.tag($0) }
+        for file in files { sink.write(file, log: log) }
+        return files.count
+    }
+
+    /// Step 7 — files: theme assets, content assets, static/, sitemap, robots. Returns the file count.
+    func copyFiles(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> Int {
+        var files = SitePages(theme: site.theme, models: site.models).assets()
+        for asset in site.knowledgeBase.assets {
+            guard let bytes = read(asset, log: log) else { continue }
+            files.append(OutputFile(audience: .public, path: String(asset.dropFirst("content/".count)), bytes: bytes))
+        }
+        for path in site.staticFiles {
+            guard let bytes = read(path, log: log) else { continue }
+            files.append(OutputFile(audience: .public, path: String(path.dropFirst("static/".count)), bytes: bytes))
+        }
+        var entries = SiteBuilder.sitemapEntries(site.center)
+        if site.releases.contains(where: { $0.audience == .public }) {
+            entries.append(.init(path: ReleaseNotes.indexPath, lastModified: nil))
+            for release in site.releases where release.audience == .public && !release.draft {
+                entries.append(.init(path: ReleaseNotes.path(of: release.version), lastModified: release.date))
+            }
+        }
+        files.append(Sitemap.xml(entries, paths: site.paths))
+        files.append(Sitemap.robots(paths: site.paths))
+        for file in files { sink.write(file, log: log) }
+        return files.count
     }
 
     /// Links with `#fragment` must name a heading of the target page.
     static func checkAnchors(_ references: [RenderedMarkdown.AnchorReference], anchors: [String: Set<String>], log: DiagnosticLog) {
         for reference in references {
-            guard let ids = anchors[reference.targetSource] else { continue }  // a draft or a category page
+            guard let ids = anchors[reference.targetSource] else { continue }  // a draft, a release or a category page
             let fragment = LinkResolver.percentDecoded(reference.fragment)
             if ids.contains(fragment) || ["k-toc", "k-related", "k-feedback", "main"].contains(fragment) || fragment.hasPrefix("fn") { continue }
             let known = ids.sorted().prefix(8).joined(separator: ", ")

@@ -4,8 +4,7 @@ public enum HelpCenterResolver {
     /// How many related articles a page lists.
     public static let relatedCount = 5
 
-    public static func resolve(_ base: KnowledgeBase, includeDrafts: Bool, concurrency: Int) async -> (HelpCenter, [Diagnostic]) {
-        let log = DiagnosticLog()
+    public static func resolve(_ base: KnowledgeBase, includeDrafts: Bool, concurrency: Int, log: DiagnosticLog) async -> HelpCenter {
         var sectionIndex: [String: Int] = [:]
         var sections: [HelpCenter.Section] = []
         for category in base.categories {
@@ -54,11 +53,10 @@ public enum HelpCenterResolver {
         tags = order.map { tags[$0] }
         tagIndex = [:]
         for (position, tag) in tags.enumerated() { tagIndex[tag.name] = position }
-        for (name, _) in tagSlugOwner.filter({ tagIndex[$0.value] != nil }) { _ = name }
 
         var center = HelpCenter(sections: sections, articles: entries, tags: tags, tagIndex: tagIndex)
         let related = await RelatedArticles.rank(center, count: relatedCount, concurrency: concurrency)
         for index in center.articles.indices { center.articles[index].related = related[index] }
-        return (center, log.items)
+        return center
     }
 }

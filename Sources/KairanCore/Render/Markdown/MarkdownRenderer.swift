@@ -48,7 +48,8 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), headings: walker.headings, anchorReferences: walker.anchorReferences)
+        return RenderedMarkdown(html: String(cString: html), headings: walker.headings, anchorReferences: walker.anchorReferences,
+                                linkedSources: walker.linkedSources)
     }
 
     /// Renders a node's inline children alone, without the paragraph around them.

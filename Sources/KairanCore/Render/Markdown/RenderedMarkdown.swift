@@ -18,4 +18,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     public var headings: [Heading]
     public var anchorReferences: [AnchorReference]
+    /// Markdown files this document links to, in link order without repeats.
+    public var linkedSources: [String] = []
 }

@@ -10,6 +10,7 @@ struct TreeRewriter {
     let extensions: UnsafeMutablePointer<cmark_llist>?
     private(set) var headings: [RenderedMarkdown.Heading] = []
     private(set) var anchorReferences: [RenderedMarkdown.AnchorReference] = []
+    private(set) var linkedSources: [String] = []
     private var anchors = HeadingAnchors()
     private var warnedRawHTML = false
 
@@ -77,6 +78,7 @@ struct TreeRewriter {
             }
         case .rewrite(let url, let target, let fragment):
             cmark_node_set_url(node, url)
+            if let target, !linkedSources.contains(target) { linkedSources.append(target) }
             if let target, let fragment, !fragment.isEmpty {
                 anchorReferences.append(.init(targetSource: target, fragment: fragment, location: location(of: node)))
             }

@@ -33,7 +33,11 @@ public enum TemplateValue: Sendable, Equatable {
         case .text(let text), .html(let text): return text.isEmpty ? nil : RenderedText(text: text)
         case .number(let number): return number
         case .flag(let flag): return flag
-        case .list(let items): return items.isEmpty ? nil : items
+        case .list(let items):
+            if items.isEmpty { return nil }
+            // Maps stay as they are (they answer lookups); plain values are unwrapped so `{{.}}` prints them.
+            if case .map = items[0] { return items }
+            return items.map { $0.mustacheValue ?? "" }
         case .map: return self
         }
     }

@@ -1,0 +1,63 @@
+/// Everything read from the site folder.
+struct SiteSources: Sendable {
+    var config: SiteConfig?
+    var theme: Theme?
+    var knowledgeBase: KnowledgeBase
+    var releases: [Release]
+    var staticFiles: [String]
+}
+
+/// The site after resolution: every page has its URL, every link can be resolved.
+struct ResolvedSite: Sendable {
+    var config: SiteConfig
+    var paths: SitePaths
+    var theme: Theme
+    var knowledgeBase: KnowledgeBase
+    var center: HelpCenter
+    var releases: [Release]
+    var staticFiles: [String]
+    var models: PublicViewModels
+    var markdown: MarkdownRenderer
+}
+
+extension SiteBuilder {
+    /// Step 1 — load: site.yaml, the theme, the help center, release notes, static files.
+    func loadSources(log: DiagnosticLog) async -> SiteSources {
+        let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log), log: log)
+        async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
+                                                           concurrency: options.concurrency)
+        async let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
+                                                concurrency: options.concurrency)
+        let (base, baseDiagnostics) = await knowledgeBase
+        let (notes, noteDiagnostics) = await releases
+        log.append(baseDiagnostics)
+        log.append(noteDiagnostics)
+        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
+        return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: notes, staticFiles: staticFiles)
+    }
+
+    /// Step 2 — validate and resolve: URLs, related articles, release rules, the link table.
+    func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
+        let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
+        log.append(ReleaseRules.check(source.releases, backlogIDs: nil))
+        guard var config = source.config, let theme = source.theme else { return nil }
+        if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
+        let paths = SitePaths(baseURL: config.baseURL)
+        let releases = source.releases.filter { options.includeDrafts || !$0.draft }
+        let extraNavigation = releases.contains { $0.audience == .public }
+            ? [SiteConfig.NavigationItem(title: "リリースノート", url: ReleaseNotes.indexPath)] : []
+        let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
+        var pages = SiteBuilder.pageSources(center)
+        var sitePaths = SiteBuilder.sitePaths(center, staticFiles: source.staticFiles)
+        for release in releases {
+            pages[release.sourcePath] = ReleaseNotes.path(of: release.version)
+            sitePaths.insert(ReleaseNotes.path(of: release.version))
+        }
+        sitePaths.insert(ReleaseNotes.indexPath)
+        let links = LinkResolver(pages: pages, assets: Set(source.knowledgeBase.assets), sitePaths: sitePaths, basePath: paths.basePath)
+        return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
+                            releases: releases, staticFiles: source.staticFiles, models: models,
+                            markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links))
+    }
+}
