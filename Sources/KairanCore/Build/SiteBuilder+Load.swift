@@ -5,6 +5,7 @@ struct SiteSources: Sendable {
     var knowledgeBase: KnowledgeBase
     var releases: [Release]
     var staticFiles: [String]
+    var operations: OperationsData?
 }
 
 /// The site after resolution: every page has its URL, every link can be resolved.
@@ -18,6 +19,7 @@ struct ResolvedSite: Sendable {
     var staticFiles: [String]
     var models: PublicViewModels
     var markdown: MarkdownRenderer
+    var operations: OperationsData?
 }
 
 extension SiteBuilder {
@@ -34,13 +36,15 @@ extension SiteBuilder {
         log.append(baseDiagnostics)
         log.append(noteDiagnostics)
         let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
-        return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: notes, staticFiles: staticFiles)
+        let operations = loadOperations(log: log)
+        return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: notes, staticFiles: staticFiles,
+                           operations: operations)
     }
 
     /// Step 2 — validate and resolve: URLs, related articles, release rules, the link table.
     func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
-        log.append(ReleaseRules.check(source.releases, backlogIDs: nil))
+        log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
@@ -58,6 +62,6 @@ extension SiteBuilder {
         let links = LinkResolver(pages: pages, assets: Set(source.knowledgeBase.assets), sitePaths: sitePaths, basePath: paths.basePath)
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, staticFiles: source.staticFiles, models: models,
-                            markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links))
+                            markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links), operations: source.operations)
     }
 }

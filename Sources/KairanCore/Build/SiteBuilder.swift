@@ -32,9 +32,11 @@ public struct SiteBuilder: Sendable {
         let helpCenter = await renderHelpCenter(site, sink: sink, log: log)
         let releases = renderReleaseNotes(site, sink: sink, log: log)
         let lists = await renderListPages(site, latestRelease: releases.latest, sink: sink, log: log)
+        let operations = renderOperations(site, sink: sink, log: log)
+        let training = renderTraining(site, sink: sink, log: log)
         let files = copyFiles(site, sink: sink, log: log)
-        result.pages = helpCenter + releases.pages + lists
-        result.files = files + releases.files
+        result.pages = helpCenter + releases.pages + lists + operations.pages + training.pages
+        result.files = files + releases.files + operations.files + training.files
 
         result = finish(result, log)
         commit(&result, writer: writer)
