@@ -37,7 +37,16 @@ if [ -f "$out/public/releases/inapp.json" ]; then
     check-jsonschema --schemafile "$root/Tests/validate/schemas/inapp.json" "$out/public/releases/inapp.json"
 fi
 if [ -f "$out/customers/training/events.ics" ]; then
-  check "iCalendar: training/events.ics" python3 "$root/Tests/validate/ics_parse.py" "$out/customers/training"
+  # The window of the published calendars: the build date and the 183 days after it.
+  "$kairan" schedule --site "$root" --date 2026-11-25 --from 2026-11-25 --to 2027-05-27 --json > "$out/agenda.json"
+  python3 "$root/Tests/validate/ics_expected.py" "$out/agenda.json" help.example.com 2026-11-25 2027-05-27 > "$out/expected.json"
+  check "iCalendar (vobject, icalendar, recurring_ical_events): training/events.ics" \
+    python3 "$root/Tests/validate/ics_check.py" "$out/customers/training/events.ics" "$out/expected.json"
+  for ics in "$out"/customers/training/events/*.ics; do
+    id=$(basename "$ics" .ics)
+    python3 "$root/Tests/validate/ics_expected.py" "$out/agenda.json" help.example.com 2026-11-25 2027-05-27 "$id" > "$out/expected-$id.json"
+    check "iCalendar: training/events/$id.ics" python3 "$root/Tests/validate/ics_check.py" "$ics" "$out/expected-$id.json"
+  done
 fi
 if [ -f "$out/internal/kpi/kpis.json" ]; then
   check "KPI export schema: internal/kpi/kpis.json" \

@@ -35,6 +35,11 @@ struct SiteOptions: ParsableArguments {
     /// The clock for this run: --date, then SOURCE_DATE_EPOCH, then the system clock.
     var clock: BuildClock {
         if let date, let day = CivilDate(iso: date) { return BuildClock(date: day) }
+        return SiteOptions.environmentClock()
+    }
+
+    /// SOURCE_DATE_EPOCH when set, else the system clock.
+    static func environmentClock() -> BuildClock {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
             return BuildClock(secondsSinceEpoch: seconds)
         }

@@ -46,6 +46,7 @@ extension SiteBuilder {
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
+        log.append(ScheduleRules.check(source.releases, schedule: config.schedule))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }

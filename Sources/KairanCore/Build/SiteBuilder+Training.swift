@@ -1,4 +1,48 @@
 extension SiteBuilder {
-    /// Step 5 (training) — customer training pages, the event calendar and `.ics` files.
-    func renderTraining(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) { (0, 0) }
+    /// Step 5 (training) — customers' training pages, the event calendar and `.ics` files, in
+    /// `output/customers/training/`. Links in training Markdown point at the customers tree for
+    /// training pages and at the public help center (absolute URLs) for help articles.
+    func renderTraining(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
+        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let schedule = site.config.schedule
+        for event in training.events where !schedule.items.contains(where: { $0.id == event.id }) {
+            log.error(SourceLocation(file: event.sourcePath), "event page \(event.id) has no schedule item with the same id",
+                      hint: "add an item `id: \(event.id)` to \(schedule.source), or rename the file")
+        }
+        let customerEvents = schedule.items.filter { $0.audience == .customers && !$0.kind.isPublication }
+        guard !training.isEmpty || !customerEvents.isEmpty else { return (0, 0) }
+
+        let paths = SitePaths(baseURL: site.config.customersBaseURL)
+        let models = PublicViewModels(config: site.config, paths: paths, center: site.center, clock: options.clock, navigation: [
+            .init(title: "研修・イベント", url: TrainingPages.indexPath), .init(title: "教材", url: TrainingPages.materialsPath),
+            .init(title: "ヘルプセンター", url: site.config.baseURL),
+        ])
+        var pages: [String: String] = [:]
+        var articleURLs: [String: String] = [:]
+        for entry in site.center.articles {
+            articleURLs[entry.article.sourcePath] = site.paths.absolute(entry.path)
+            pages[entry.article.sourcePath] = site.paths.absolute(entry.path)
+        }
+        for program in training.programs { pages[program.sourcePath] = paths.href(TrainingPages.programPath(program.id)) }
+        for event in training.events { pages[event.sourcePath] = paths.href(TrainingPages.eventPath(event.id)) }
+        let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML,
+                                        links: LinkResolver(pages: pages, assets: [], sitePaths: [], basePath: paths.basePath))
+        var bodies: [String: String] = [:]
+        for program in training.programs { bodies[program.sourcePath] = markdown.render(program.body, file: program.sourcePath, log: log).html }
+        for event in training.events { bodies[event.sourcePath] = markdown.render(event.body, file: event.sourcePath, log: log).html }
+        for material in training.materials {
+            bodies[material.sourcePath] = markdown.render(material.body, file: material.sourcePath, log: log).html
+            if let article = material.article, articleURLs[article] == nil {
+                log.error(SourceLocation(file: material.sourcePath), "`article` points to \(article), which is not a published help article")
+            }
+        }
+        let trainingPages = TrainingPages(theme: site.theme, models: models, training: training, schedule: schedule,
+                                          bodies: bodies, articleURLs: articleURLs, today: options.clock.today)
+        let files = trainingPages.files(stampSeconds: options.clock.secondsSinceEpoch)
+        var assets = SitePages(theme: site.theme, models: models).assets()
+        for index in assets.indices { assets[index].audience = .customers }
+        for file in files + assets { sink.write(file, log: log) }
+        let calendars = files.filter { $0.path.hasSuffix(".ics") }.count
+        return (files.count - calendars, calendars + assets.count)
+    }
 }

@@ -2,7 +2,7 @@
 public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
-                              "feedback_url", "allow_raw_html", "navigation", "support"]
+                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
@@ -20,7 +20,23 @@ public enum SiteConfigLoader {
             if !log.items.hasErrors { log.error(SourceLocation(file: file, line: 1), "site.yaml is empty", hint: "add `title:` and `base_url:`") }
             return nil
         }
-        return decode(node, file: file, log: log)
+        guard var config = decode(node, file: file, log: log) else { return nil }
+        if let path = config.schedulePath {
+            config.schedule = loadSchedule(path: path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+        }
+        return config
+    }
+
+    /// Reads the schedule file named by `schedule:` (a path relative to the site folder).
+    static func loadSchedule(path: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
+              let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else {
+            log.error(SourceLocation(file: "site.yaml"), "schedule file \(path) cannot be read",
+                      hint: "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml")
+            return SiteSchedule()
+        }
+        let (items, calendar) = ScheduleLoader.decode(yaml: String(decoding: bytes, as: UTF8.self), file: path, log: log)
+        return SiteSchedule(items: items, calendar: calendar, source: path)
     }
 
     static func decode(_ node: Yams.Node, file: String, log: DiagnosticLog) -> SiteConfig? {
@@ -47,6 +63,13 @@ public enum SiteConfigLoader {
         }
         if let support = fields.fields("support", expected: ["hours", "intro", "channels", "sla"]) {
             config.support = decodeSupport(support, log: log)
+        }
+        config.customersBaseURL = normalizedBaseURL(fields.string("customers_base_url") ?? config.baseURL)
+        if case .scalar(let scalar)? = fields.node("schedule") {
+            config.schedulePath = scalar.string
+        } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {
+            let (items, calendar) = ScheduleLoader.decode(schedule, log: log)
+            config.schedule = SiteSchedule(items: items, calendar: calendar, source: file)
         }
         return config
     }

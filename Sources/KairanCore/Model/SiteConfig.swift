@@ -46,6 +46,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML: Bool = false
     public var navigation: [NavigationItem] = []
     public var support: Support = Support()
+    /// The schedule and business calendar; empty when site.yaml has no `schedule:`.
+    public var schedule: SiteSchedule = SiteSchedule()
+    /// Where the customers' pages (training, reports) are served; defaults to `base_url`.
+    public var customersBaseURL: String = ""
+    /// The file `schedule:` names, when it names one.
+    public var schedulePath: String?
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -11,12 +11,17 @@ public struct PublicViewModels: Sendable {
     private let summaries: [TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
 
-    public init(config: SiteConfig, paths: SitePaths, center: HelpCenter, clock: BuildClock, extraNavigation: [SiteConfig.NavigationItem] = []) {
+    /// The public help center's address (customers' pages link back to it).
+    public let helpCenterURL: String
+
+    public init(config: SiteConfig, paths: SitePaths, center: HelpCenter, clock: BuildClock,
+                extraNavigation: [SiteConfig.NavigationItem] = [], navigation override: [SiteConfig.NavigationItem]? = nil) {
         self.config = config
         self.paths = paths
+        self.helpCenterURL = config.baseURL
         self.center = center
         self.clock = clock
-        var navigation = config.navigation
+        var navigation = override ?? config.navigation
         if navigation.isEmpty {
             navigation = [.init(title: "ホーム", url: SitePaths.home)] + extraNavigation
                 + [.init(title: "タグ一覧", url: SitePaths.tagsIndex), .init(title: "お問い合わせ", url: SitePaths.support)]
