@@ -8,9 +8,22 @@ public enum ArticleParser {
     /// Parses an article. `path` is relative to the site folder; `fileSlug` is the file name without `.md`.
     public static func article(text: String, path: String, categorySlug: String, fileSlug: String, log: DiagnosticLog) -> Article? {
         let split = FrontMatter.split(text, file: path, log: log)
+        // Fast path for flat front matter; any problem is re-read through Yams for its exact position.
+        if !log.items.hasErrors, let simple = SimpleYAML.mapping(split.yaml) {
+            let trial = DiagnosticLog()
+            if let article = article(node: simple, split: split, path: path, categorySlug: categorySlug, fileSlug: fileSlug, log: trial),
+               trial.items.isEmpty {
+                return article
+            }
+        }
         let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
+        return article(node: node.map(YAMLValue.init), split: split, path: path, categorySlug: categorySlug, fileSlug: fileSlug, log: log)
+    }
+
+    private static func article(node: YAMLValue?, split: FrontMatter, path: String, categorySlug: String, fileSlug: String,
+                                log: DiagnosticLog) -> Article? {
         if !split.yaml.isEmpty && node == nil && log.items.hasErrors { return nil }
-        guard let fields = YAMLFields(node, what: "front matter", expected: articleKeys, file: path,
+        guard let fields = YAMLFields(value: node, what: "front matter", expected: articleKeys, file: path,
                                       lineOffset: split.yamlLineOffset, log: log,
                                       at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
         var title = fields.string("title")

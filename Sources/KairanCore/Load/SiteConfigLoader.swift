@@ -65,8 +65,8 @@ public enum SiteConfigLoader {
             config.support = decodeSupport(support, log: log)
         }
         config.customersBaseURL = normalizedBaseURL(fields.string("customers_base_url") ?? config.baseURL)
-        if case .scalar(let scalar)? = fields.node("schedule") {
-            config.schedulePath = scalar.string
+        if fields.isText("schedule") {
+            config.schedulePath = fields.string("schedule")
         } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {
             let (items, calendar) = ScheduleLoader.decode(schedule, log: log)
             config.schedule = SiteSchedule(items: items, calendar: calendar, source: file)

@@ -6,13 +6,20 @@ public struct YAMLFields {
     private let file: String
     private let lineOffset: Int
     private let log: DiagnosticLog
-    private var values: [String: Node] = [:]
+    private var values: [String: YAMLValue] = [:]
     /// Where the mapping itself starts (for "missing key" errors).
     public let location: SourceLocation
 
     /// Reads `node` as a mapping whose keys must be among `expected`.
     /// - Parameter what: the thing being read, for messages (`front matter`, `site.yaml`, `support.channels[2]`).
     public init?(_ node: Node?, what: String, expected: [String], file: String, lineOffset: Int, log: DiagnosticLog,
+                 at fallback: SourceLocation? = nil) {
+        self.init(value: node.map(YAMLValue.init), what: what, expected: expected, file: file, lineOffset: lineOffset,
+                  log: log, at: fallback)
+    }
+
+    /// Reads `value` as a mapping whose keys must be among `expected`.
+    public init?(value node: YAMLValue?, what: String, expected: [String], file: String, lineOffset: Int, log: DiagnosticLog,
                  at fallback: SourceLocation? = nil) {
         self.file = file
         self.lineOffset = lineOffset
@@ -23,12 +30,12 @@ public struct YAMLFields {
             values = [:]
             return
         }
-        guard case .mapping(let mapping) = node else {
+        guard case .map(let mapping) = node.content else {
             log.error(location, "\(what) must be a mapping of `key: value` lines", hint: "expected keys: \(expected.joined(separator: ", "))")
             return nil
         }
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+            let key = keyNode.text ?? ""
             let keyLocation = YAMLFields.location(of: keyNode, file: file, lineOffset: lineOffset) ?? location
             if !expected.contains(key) {
                 let suggestion = YAMLFields.closest(to: key, in: expected).map { "did you mean `\($0)`? " } ?? ""
@@ -42,9 +49,10 @@ public struct YAMLFields {
         }
     }
 
-    /// The location of a node in the file.
-    public static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
-        node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    /// The location of a value in the file.
+    public static func location(of value: YAMLValue, file: String, lineOffset: Int) -> SourceLocation? {
+        guard let line = value.line else { return nil }
+        return SourceLocation(file: file, line: line + lineOffset, column: value.column ?? 0)
     }
 
     /// Whether the key is present.
@@ -55,8 +63,8 @@ public struct YAMLFields {
         values[key].flatMap { YAMLFields.location(of: $0, file: file, lineOffset: lineOffset) } ?? location
     }
 
-    /// The raw node of `key`.
-    public func node(_ key: String) -> Node? { values[key] }
+    /// Whether the value of `key` is a single text (rather than a list or mapping).
+    public func isText(_ key: String) -> Bool { values[key]?.text != nil }
 
     private func missing(_ key: String, example: String) {
         log.error(location, "missing required key `\(key)`", hint: "add a line like `\(key): \(example)`")
@@ -65,12 +73,12 @@ public struct YAMLFields {
     private func scalar(_ key: String, kind: String, example: String) -> (String, SourceLocation)? {
         guard let node = values[key] else { return nil }
         let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let text, let plain) = node.content else {
             log.error(at, "`\(key)` must be \(kind)", hint: "write it on one line, e.g. `\(key): \(example)`")
             return nil
         }
-        if scalar.style == .plain && (scalar.string == "~" || scalar.string == "null" || scalar.string.isEmpty) { return nil }
-        return (scalar.string, at)
+        if plain && (text == "~" || text == "null" || text.isEmpty) { return nil }
+        return (text, at)
     }
 
     /// A text value; numbers and dates written plainly are taken as their text.
@@ -141,19 +149,19 @@ public struct YAMLFields {
     public func strings(_ key: String) -> [String] {
         guard let node = values[key] else { return [] }
         let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
-        switch node {
-        case .scalar(let scalar):
-            return scalar.string.isEmpty ? [] : [scalar.string]
-        case .sequence(let sequence):
+        switch node.content {
+        case .scalar(let text, _):
+            return text.isEmpty ? [] : [text]
+        case .list(let sequence):
             var result: [String] = []
             for item in sequence {
-                if case .scalar(let scalar) = item { result.append(scalar.string) } else {
+                if let text = item.text { result.append(text) } else {
                     log.error(YAMLFields.location(of: item, file: file, lineOffset: lineOffset) ?? at,
                               "each entry of `\(key)` must be a text")
                 }
             }
             return result
-        default:
+        case .map:
             log.error(at, "`\(key)` must be a list", hint: "e.g. `\(key): [初心者, 管理者]`")
             return []
         }
@@ -162,18 +170,18 @@ public struct YAMLFields {
     /// A nested mapping read with its own expected keys.
     public func fields(_ key: String, expected: [String]) -> YAMLFields? {
         guard let node = values[key] else { return nil }
-        return YAMLFields(node, what: "`\(key)`", expected: expected, file: file, lineOffset: lineOffset, log: log)
+        return YAMLFields(value: node, what: "`\(key)`", expected: expected, file: file, lineOffset: lineOffset, log: log)
     }
 
     /// A list of mappings, each read with `expected` keys.
     public func list(_ key: String, expected: [String]) -> [YAMLFields] {
         guard let node = values[key] else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .list(let sequence) = node.content else {
             log.error(location(of: key), "`\(key)` must be a list of entries starting with `- `")
             return []
         }
         return sequence.enumerated().compactMap { index, item in
-            YAMLFields(item, what: "`\(key)` entry \(index + 1)", expected: expected, file: file,
+            YAMLFields(value: item, what: "`\(key)` entry \(index + 1)", expected: expected, file: file,
                        lineOffset: lineOffset, log: log)
         }
     }

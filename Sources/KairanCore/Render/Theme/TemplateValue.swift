@@ -31,7 +31,7 @@ public enum TemplateValue: Sendable, Equatable {
     var mustacheValue: Any? {
         switch self {
         case .text(let text), .html(let text): return text.isEmpty ? nil : RenderedText(text: text)
-        case .number(let number): return number
+        case .number(let number): return RenderedText(text: String(number))
         case .flag(let flag): return flag
         case .list(let items):
             if items.isEmpty { return nil }
@@ -63,8 +63,12 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 
 /// Text as swift-mustache's fast path sees it: `MustacheCustomRenderable` is tested before the
 /// generic `String(describing:)` route, which costs several dynamic casts per variable.
-struct RenderedText: MustacheCustomRenderable {
+///
+/// It is also a `MustacheParent` with no children: inside `{{#text}}…{{/text}}` lookups then walk
+/// down the context stack without swift-mustache falling back to `Mirror` reflection.
+struct RenderedText: MustacheCustomRenderable, MustacheParent {
     let text: String
     var renderText: String { text }
     var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
 }
