@@ -10,7 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d /tmp/kairan-validate.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 
-"$kairan" build --site "$root" --output "$out" --date 2026-11-25 --strict --quiet
+# Not --strict: the demo backlog breaks the approval rule once on purpose (a warning).
+"$kairan" build --site "$root" --output "$out" --date 2026-11-25 --quiet
 passed=0; failed=0
 check() { # name, command...
   local name=$1; shift

@@ -60,7 +60,11 @@ extension SiteBuilder {
             sitePaths.insert(ReleaseNotes.path(of: release.version))
         }
         sitePaths.insert(ReleaseNotes.indexPath)
-        let links = LinkResolver(pages: pages, assets: Set(source.knowledgeBase.assets), sitePaths: sitePaths, basePath: paths.basePath)
+        let internalReleases = releases.filter { $0.audience == .internal }
+        let internalPaths = source.operations.map(InternalPaths.all) ?? []
+        let links = LinkResolver(pages: pages, assets: Set(source.knowledgeBase.assets), sitePaths: sitePaths, basePath: paths.basePath,
+                                 internalPaths: internalPaths.union(internalReleases.map { ReleaseNotes.path(of: $0.version) }),
+                                 internalSources: Set(internalReleases.map(\.sourcePath)))
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, staticFiles: source.staticFiles, models: models,
                             markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links), operations: source.operations)

@@ -1,13 +1,83 @@
-/// The team's operations data from `content/data/` (backlog, KPIs, milestones), as loaded.
+/// The team's operations data from `content/data/` (backlog, KPIs, milestones), as loaded and
+/// judged at the report date. Internal by nature: only `InternalPages` and `KPIExport` read it,
+/// and they write to the internal audience alone.
 struct OperationsData: Sendable {
-    /// Ids of every backlog item, for checking release notes' `backlog:` lists.
-    var backlogIDs: Set<String>
+    /// The date KPIs and milestones are judged at: the build clock's today (`--date`).
+    var reportDate: CivilDate
+    /// The KPIs of `kpis.yaml` with their measurements; nil when the site has no `kpis.yaml`.
+    var kpis: [KPI]?
+    /// `kpis` judged at `reportDate`, in the same order.
+    var evaluations: [KPIEvaluation] = []
+    /// The items of `backlog.yaml`; nil when the site has none.
+    var backlog: [BacklogItem]?
+    /// The phases of `milestones.yaml` decided at `reportDate`; nil when the site has none.
+    var milestones: [MilestoneProgress]?
+    /// What `ApprovalRules.check` found (also in the build log).
+    var approvalIssues: [Diagnostic] = []
+
+    /// Ids of every backlog item, for checking release notes' `backlog:` lists; nil without `backlog.yaml`.
+    var backlogIDs: Set<String>? { backlog.map { Set($0.map(\.id)) } }
 }
 
 extension SiteBuilder {
-    /// Step 1 (operations) — loads `content/data/`; nil when the site has none.
-    func loadOperations(log: DiagnosticLog) -> OperationsData? { nil }
+    /// Where the operations data lives, relative to the site folder.
+    static let operationsFolder = "content/data"
 
-    /// Step 5 (operations) — internal pages and data exports. Returns the counts of pages and other files.
-    func renderOperations(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) { (0, 0) }
+    /// Step 1 (operations) — loads `content/data/` (`kpis.yaml` with `metrics/*.csv`, `backlog.yaml`,
+    /// `milestones.yaml`, each optional), checks the approval rules and judges KPIs and milestones at
+    /// the build clock's date; nil when the site has none of these files.
+    func loadOperations(log: DiagnosticLog) -> OperationsData? {
+        let folder = SiteBuilder.operationsFolder
+        let kpiFile = operationsFile(folder + "/kpis.yaml", log: log)
+        let backlogFile = operationsFile(folder + "/backlog.yaml", log: log)
+        let milestoneFile = operationsFile(folder + "/milestones.yaml", log: log)
+        let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: folder + "/metrics",
+                                                           fileSystem: fileSystem).filter { $0.hasSuffix(".csv") }
+        if kpiFile == nil, let first = metricPaths.first {
+            log.warning(SourceLocation(file: first), "metrics files without \(folder)/kpis.yaml are not used",
+                        hint: "define the KPIs in \(folder)/kpis.yaml")
+        }
+        guard kpiFile != nil || backlogFile != nil || milestoneFile != nil else { return nil }
+        var data = OperationsData(reportDate: options.clock.today)
+        if let kpiFile {
+            let metrics = metricPaths.compactMap { operationsFile($0, log: log) }
+            let kpis = KPILoader.load(definitions: kpiFile, metrics: metrics, log: log)
+            data.kpis = kpis
+            data.evaluations = KPIEvaluator.evaluate(kpis, at: data.reportDate)
+        }
+        if let backlogFile {
+            let items = BacklogLoader.load(backlogFile, log: log)
+            data.backlog = items
+            data.approvalIssues = ApprovalRules.check(items)
+            log.append(data.approvalIssues)
+        }
+        if let milestoneFile {
+            let milestones = MilestoneLoader.load(milestoneFile, log: log)
+            data.milestones = MilestoneEvaluator.evaluate(milestones, backlog: data.backlog ?? [], kpis: data.evaluations,
+                                                          at: data.reportDate, log: log)
+        }
+        return data
+    }
+
+    /// The text of an operations file, or nil when it does not exist (or cannot be read, which is logged).
+    private func operationsFile(_ path: String, log: DiagnosticLog) -> OperationsSourceFile? {
+        guard fileSystem.kind(of: joinPath(options.siteDirectory, path)) == .file, let bytes = read(path, log: log) else { return nil }
+        return OperationsSourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Step 5 (operations) — the internal KPI dashboard, KPI pages, KPI exports and the roadmap,
+    /// written to the internal audience only. Returns the counts of pages and other files.
+    func renderOperations(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
+        guard let data = site.operations else { return (0, 0) }
+        let pages = InternalPages(theme: site.theme, config: site.config, data: data)
+        let pageFiles = pages.pages(log: log)
+        guard !pageFiles.isEmpty else { return (0, 0) }
+        var dataFiles = pages.assets()
+        if let kpis = data.kpis {
+            let export = KPIExport(kpis: kpis, evaluations: data.evaluations, reportDate: data.reportDate)
+            dataFiles += [export.jsonFile(), export.csvFile()]
+        }
+        for file in pageFiles + dataFiles { sink.write(file, log: log) }
+        return (pageFiles.count, dataFiles.count)
+    }
 }

@@ -7,25 +7,8 @@ public enum ArticleParser {
 
     /// Parses an article. `path` is relative to the site folder; `fileSlug` is the file name without `.md`.
     public static func article(text: String, path: String, categorySlug: String, fileSlug: String, log: DiagnosticLog) -> Article? {
-        let split = FrontMatter.split(text, file: path, log: log)
-        // Fast path for flat front matter; any problem is re-read through Yams for its exact position.
-        if !log.items.hasErrors, let simple = SimpleYAML.mapping(split.yaml) {
-            let trial = DiagnosticLog()
-            if let article = article(node: simple, split: split, path: path, categorySlug: categorySlug, fileSlug: fileSlug, log: trial),
-               trial.items.isEmpty {
-                return article
-            }
-        }
-        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
-        return article(node: node.map(YAMLValue.init), split: split, path: path, categorySlug: categorySlug, fileSlug: fileSlug, log: log)
-    }
-
-    private static func article(node: YAMLValue?, split: FrontMatter, path: String, categorySlug: String, fileSlug: String,
-                                log: DiagnosticLog) -> Article? {
-        if !split.yaml.isEmpty && node == nil && log.items.hasErrors { return nil }
-        guard let fields = YAMLFields(value: node, what: "front matter", expected: articleKeys, file: path,
-                                      lineOffset: split.yamlLineOffset, log: log,
-                                      at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+        let (read, split) = FrontMatter.read(text, file: path, keys: articleKeys, log: log)
+        guard let fields = read else { return nil }
         var title = fields.string("title")
         var titleFromHeading = false
         if title == nil || title?.isEmpty == true {
@@ -72,10 +55,8 @@ public enum ArticleParser {
 
     /// Parses a category's `_index.md`.
     public static func category(text: String, path: String, slug: String, log: DiagnosticLog) -> Category? {
-        let split = FrontMatter.split(text, file: path, log: log)
-        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
-        guard let fields = YAMLFields(node, what: "front matter", expected: categoryKeys, file: path,
-                                      lineOffset: split.yamlLineOffset, log: log) else { return nil }
+        let (read, split) = FrontMatter.read(text, file: path, keys: categoryKeys, log: log)
+        guard let fields = read else { return nil }
         let title = fields.string("title", required: true, example: "はじめに") ?? slug
         return Category(slug: slug, title: title, summary: fields.string("summary") ?? "", weight: fields.int("weight") ?? 0,
                         body: split.body, location: SourceLocation(file: path))

@@ -57,3 +57,25 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension FrontMatter {
+    /// Splits `text` and reads its front matter strictly with `keys`: flat front matter through
+    /// `SimpleYAML`, anything else through Yams; both give the same values and positions.
+    /// Returns nil fields when the YAML is broken or not a mapping (after logging why).
+    public static func read(_ text: String, file: String, keys: [String], log: DiagnosticLog) -> (fields: YAMLFields?, split: FrontMatter) {
+        let split = FrontMatter.split(text, file: file, log: log)
+        let value: YAMLValue?
+        if split.yaml.isEmpty {
+            value = nil
+        } else if let simple = SimpleYAML.mapping(split.yaml) {
+            value = simple
+        } else if let node = YAMLDocument.parse(split.yaml, file: file, lineOffset: split.yamlLineOffset, log: log) {
+            value = YAMLValue(node)
+        } else {
+            return (nil, split)
+        }
+        let fields = YAMLFields(value: value, what: "front matter", expected: keys, file: file, lineOffset: split.yamlLineOffset,
+                                log: log, at: SourceLocation(file: file, line: 1, column: 1))
+        return (fields, split)
+    }
+}

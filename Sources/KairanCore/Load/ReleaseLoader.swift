@@ -24,10 +24,8 @@ public enum ReleaseLoader {
 
     /// Parses one release file.
     public static func parse(_ text: String, path: String, log: DiagnosticLog) -> Release? {
-        let split = FrontMatter.split(text, file: path, log: log)
-        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
-        guard let fields = YAMLFields(node, what: "front matter", expected: keys, file: path, lineOffset: split.yamlLineOffset,
-                                      log: log, at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+        let (read, split) = FrontMatter.read(text, file: path, keys: keys, log: log)
+        guard let fields = read else { return nil }
         let versionText = fields.string("version", required: true, example: "1.2.0")
         let version = versionText.flatMap(SemanticVersion.init)
         if let versionText, version == nil {

@@ -70,10 +70,8 @@ public enum TrainingLoader {
     }
 
     private static func frontMatter(_ text: String, path: String, keys: [String], log: DiagnosticLog) -> (YAMLFields, MarkdownSource)? {
-        let split = FrontMatter.split(text, file: path, log: log)
-        let node = split.yaml.isEmpty ? nil : YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log)
-        guard let fields = YAMLFields(node, what: "front matter", expected: keys, file: path, lineOffset: split.yamlLineOffset,
-                                      log: log, at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+        let (read, split) = FrontMatter.read(text, file: path, keys: keys, log: log)
+        guard let fields = read else { return nil }
         return (fields, split.body)
     }
 }

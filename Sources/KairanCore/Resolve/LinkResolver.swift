@@ -21,15 +21,36 @@ public struct LinkResolver: Sendable {
     public var sitePaths: Set<String>
     /// The base URL's path, `/` or `/help/`.
     public var basePath: String
+    /// Paths of internal pages and files (`/kpi/`, `/kpi/<id>/`, `/kpi/kpis.json`, `/roadmap/`, internal
+    /// release notes), written in the same site-absolute form as `sitePaths` though they live in the
+    /// internal tree. A link from public Markdown to one of them is broken: public pages cannot link
+    /// to internal ones.
+    public var internalPaths: Set<String>
+    /// Markdown files whose own pages are internal (internal release notes): they may link to internal pages.
+    public var internalSources: Set<String>
 
     /// Schemes a link may use.
     public static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
-    public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String) {
+    public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
+                internalPaths: Set<String> = [], internalSources: Set<String> = []) {
         self.pages = pages
         self.assets = assets
         self.sitePaths = sitePaths
         self.basePath = basePath
+        self.internalPaths = internalPaths
+        self.internalSources = internalSources
+    }
+
+    /// Whether the site path `path` (`/kpi/`, `/kpi/index.html`) is an internal page.
+    func isInternal(_ path: String) -> Bool {
+        let folder = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+        return internalPaths.contains(path) || internalPaths.contains(folder)
+    }
+
+    private static func internalLink(_ destination: String, _ path: String) -> Resolution {
+        .broken(message: "link to \(destination): \(path) is an internal page; public pages cannot link to internal ones",
+                hint: "remove the link; internal pages (KPIs, roadmap, internal release notes) are only for the team")
     }
 
     /// Resolves `destination` written in the Markdown file `source`.
@@ -50,7 +71,9 @@ public struct LinkResolver: Sendable {
         path = LinkResolver.percentDecoded(path)
         if path.hasPrefix("/") {
             let normalized = path.hasSuffix("/") || path.contains(".") ? path : path + "/"
-            if !sitePaths.contains(normalized) && !sitePaths.contains(path) {
+            let internalTarget = isInternal(normalized)
+            if internalTarget && !internalSources.contains(source) { return LinkResolver.internalLink(destination, normalized) }
+            if !internalTarget && !sitePaths.contains(normalized) && !sitePaths.contains(path) {
                 return .broken(message: "link to \(destination) matches no page of the site",
                                hint: "link to the Markdown file instead, e.g. ../faq/login.md")
             }
@@ -62,6 +85,7 @@ public struct LinkResolver: Sendable {
                 return .broken(message: "link to \(destination) points to \(target), which does not exist",
                                hint: "check the file name, or create \(target)")
             }
+            if isInternal(url) && !internalSources.contains(source) { return LinkResolver.internalLink(destination, url) }
             return .rewrite(url: url + (fragment.map { "#" + $0 } ?? ""), targetSource: target, fragment: fragment)
         }
         if assets.contains(target) {

@@ -110,8 +110,12 @@ import Testing
     @Test func theDemoSiteBuildsCleanly() throws {
         let output = NSTemporaryDirectory() + "kairan-demo-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let run = try Self.run(["build", "--site", TestSupport.repositoryRoot, "--output", output, "--date", "2026-11-25", "--strict"])
+        let run = try Self.run(["build", "--site", TestSupport.repositoryRoot, "--output", output, "--date", "2026-11-25"])
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.errors.isEmpty, "\(run.errors)")
+        // The demo's backlog breaks the approval rule once on purpose (BL-006, requested by two clinics):
+        // that warning, and nothing else, is expected.
+        let lines = run.errors.split(separator: "\n").filter { !$0.hasPrefix("    hint:") }
+        #expect(lines.count == 1, "\(run.errors)")
+        #expect(lines.first?.hasPrefix("content/data/backlog.yaml:") == true && lines.first?.contains("warning: BL-006") == true)
     }
 }

@@ -1,0 +1,82 @@
+/// The team's internal pages made from the operations data: the KPI dashboard, one page per KPI
+/// and the roadmap, rendered with the `internal/…` templates (their own layout, labelled 社内限定).
+///
+/// Audience separation by construction: every file this type makes has the internal audience, and
+/// its values come from `InternalViewModels`, which nothing public receives. See `InternalPaths`
+/// for the URL scheme.
+struct InternalPages: Sendable {
+    /// The templates an internal build needs.
+    static let templates = ["internal/layout", "internal/kpi-index", "internal/kpi", "internal/roadmap"]
+
+    let theme: Theme
+    let models: InternalViewModels
+
+    init(theme: Theme, config: SiteConfig, data: OperationsData) {
+        self.theme = theme
+        self.models = InternalViewModels(data: data, siteTitle: config.title)
+    }
+
+    private var data: OperationsData { models.data }
+
+    /// Every internal page: `/kpi/` and `/kpi/<id>/` when there are KPIs, `/roadmap/` when there is
+    /// a backlog or milestones. Empty, with an error, when the theme lacks an internal template.
+    func pages(log: DiagnosticLog) -> [OutputFile] {
+        let missing = InternalPages.templates.filter { !theme.has($0) }
+        if !missing.isEmpty {
+            for name in missing {
+                log.error(SourceLocation(file: "templates/\(name).mustache"), "the theme has no `\(name)` template",
+                          hint: "add templates/\(name).mustache, or delete the site's copy so the built-in one is used")
+            }
+            return []
+        }
+        var files: [OutputFile] = []
+        if data.kpis != nil {
+            files.append(kpiIndex())
+            files += models.kpis.indices.map(kpi)
+        }
+        if data.hasRoadmap { files.append(roadmap()) }
+        return files
+    }
+
+    /// `/kpi/`: the dashboard.
+    func kpiIndex() -> OutputFile {
+        var context = models.page(title: "KPIダッシュボード", description: "監視メトリクスと成功指標の最新値と状態",
+                                  path: InternalPaths.kpiIndex, kind: "kpi-index")
+        context["dashboard"] = models.dashboard()
+        return file(InternalPaths.kpiIndex, template: "internal/kpi-index", context)
+    }
+
+    /// `/kpi/<id>/`: the chart, the rules and every measurement of KPI `index`.
+    func kpi(_ index: Int) -> OutputFile {
+        let kpi = models.kpis[index]
+        let path = InternalPaths.kpi(kpi.id)
+        let group = kpi.definition.group
+        var context = models.page(title: kpi.definition.name, description: "KPI「\(kpi.definition.name)」の推移と測定値",
+                                  path: path, kind: "kpi",
+                                  breadcrumbs: [("KPIダッシュボード", InternalPaths.kpiIndex),
+                                                (KPIGroups.name(of: group), InternalPaths.kpiIndex + "#" + KPIGroups.anchor(of: group))])
+        context["kpi"] = models.kpiDetail(index)
+        return file(path, template: "internal/kpi", context)
+    }
+
+    /// `/roadmap/`: milestones, items due soon, approval-rule violations and the backlog by horizon.
+    func roadmap() -> OutputFile {
+        var context = models.page(title: "ロードマップ", description: "改善バックログとマイルストーンの進捗",
+                                  path: InternalPaths.roadmap, kind: "roadmap")
+        context["roadmap"] = models.roadmap()
+        return file(InternalPaths.roadmap, template: "internal/roadmap", context)
+    }
+
+    /// The theme's assets under `assets/` of the internal tree, so internal pages need nothing from the public host.
+    func assets() -> [OutputFile] {
+        theme.files.assets.keys.sorted().map { OutputFile(audience: .internal, path: "assets/" + $0, bytes: theme.files.assets[$0]!) }
+    }
+
+    /// Renders the page's template, then `internal/layout` around it (as `content`). Two steps rather
+    /// than `{{<layout}}` inheritance: swift-mustache cannot close a parent whose name holds a `/`.
+    private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
+        var context = context
+        context["content"] = .html(theme.render(template, context))
+        return OutputFile(audience: .internal, path: SitePaths.file(for: path), text: theme.render("internal/layout", context))
+    }
+}
