@@ -23,14 +23,14 @@ public enum KPIStatus: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// `✓`, `!`, `✕`, `–`, `⏸`.
+    /// `✓`, `!`, `✕`, `–`, `‖`.
     public var icon: String {
         switch self {
         case .onTarget: return "✓"
         case .offTarget: return "!"
         case .alert: return "✕"
         case .noData: return "–"
-        case .stale: return "⏸"
+        case .stale: return "‖"
         }
     }
 

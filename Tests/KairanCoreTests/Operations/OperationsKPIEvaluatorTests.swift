@@ -5,7 +5,7 @@ import Testing
 @Suite struct OperationsKPIEvaluatorTests {
     @Test func statusLabelsAndIcons() {
         #expect(KPIStatus.allCases.map(\.label) == ["目標達成", "目標未達", "アラート", "データなし", "更新停止"])
-        #expect(KPIStatus.allCases.map(\.icon) == ["✓", "!", "✕", "–", "⏸"])
+        #expect(KPIStatus.allCases.map(\.icon) == ["✓", "!", "✕", "–", "‖"])
         #expect(KPIStatus.allCases.map(\.cssClass) == ["kpi-status-on-target", "kpi-status-off-target", "kpi-status-alert",
                                                       "kpi-status-no-data", "kpi-status-stale"])
         #expect(KPIStatus.allCases.sorted { $0.urgency < $1.urgency } == [.alert, .offTarget, .stale, .noData, .onTarget])
