@@ -46,7 +46,8 @@ extension SiteBuilder {
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
-        log.append(ScheduleRules.check(source.releases, schedule: config.schedule))
+        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        log.append(ScheduleRules.check(source.releases, newsletters: newsletters, schedule: config.schedule))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }

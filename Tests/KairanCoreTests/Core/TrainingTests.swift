@@ -55,6 +55,21 @@ import Testing
         #expect(result.diagnostics.contains { $0.location.file == "content/training/events/mystery.md" && $0.message.contains("no schedule item") })
     }
 
+    @Test func newsletterOffItsBusinessDayIsAWarning() async {
+        var files = Self.site
+        files["site/site.yaml"] = files["site/site.yaml"]! + """
+
+                - {id: newsletter, title: ニュースレター, kind: newsletter, rule: monthly business-day 1, time: "10:00", audience: public}
+            """
+        // January 2027: 1/1 is 元日 and 1/2–1/3 fall in the year-end closure, so the first business day is the 4th.
+        files["site/content/newsletters/2027-01.md"] = "---\ntitle: 1月号\ndate: 2027-01-01\n---\n"
+        files["site/content/newsletters/2027-02.md"] = "---\ntitle: 2月号\ndate: 2027-02-01\n---\n"
+        let (result, _) = await TestSupport.build(files)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map(\.location) == [SourceLocation(file: "content/newsletters/2027-01.md", line: 3, column: 7)])
+        #expect(warnings.first?.message.contains("plans 2027年1月4日（月）") == true)
+    }
+
     @Test func majorReleaseOffScheduleIsAWarning() async {
         var files = Self.site
         // 2026-08-11 is 山の日: the 2nd-Tuesday release moves to Wednesday the 12th.

@@ -1,0 +1,28 @@
+/// Reads the `date:` of each `content/newsletters/*.md`, for checking newsletters against the
+/// schedule. Newsletters are not published by Kairan yet, so only the date is read here; the
+/// rest of their front matter is left to the newsletter pipeline when it exists.
+public enum NewsletterDates {
+    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [ScheduleRules.Publication] {
+        let folder = "content/newsletters"
+        guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else { return [] }
+        var publications: [ScheduleRules.Publication] = []
+        for name in (try? fileSystem.list(joinPath(siteDirectory, folder))) ?? [] where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = joinPath(folder, name)
+            guard let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else { continue }
+            let split = FrontMatter.split(String(decoding: bytes, as: UTF8.self), file: path, log: log)
+            let value = SimpleYAML.mapping(split.yaml)
+                ?? YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log).map(YAMLValue.init)
+            guard case .map(let pairs)? = value?.content, let entry = pairs.first(where: { $0.key.text == "date" }) else {
+                log.error(SourceLocation(file: path, line: 1, column: 1), "newsletter has no `date:`", hint: "add `date: YYYY-MM-DD` to its front matter")
+                continue
+            }
+            let at = YAMLFields.location(of: entry.value, file: path, lineOffset: split.yamlLineOffset) ?? SourceLocation(file: path)
+            guard let text = entry.value.text, let date = CivilDate(iso: text) else {
+                log.error(at, "`date` must be a date written YYYY-MM-DD")
+                continue
+            }
+            publications.append(.init(label: "newsletter \(name.dropLast(3))", date: date, location: at))
+        }
+        return publications
+    }
+}
