@@ -51,6 +51,7 @@ struct SiteOptions: ParsableArguments {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, concurrency: jobs ?? BuildOptions.cores, clock: clock)
         options.strict = strict
         options.includeDrafts = drafts
+        options.referenceTemplates = ProcessInfo.processInfo.environment["KAIRAN_REFERENCE_TEMPLATES"] == "1"
         return options
     }
 }

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var clock: BuildClock
     /// False for `kairan check`: everything is rendered, nothing is written.
     public var writeOutput: Bool = true
+    /// Render templates with swift-mustache itself rather than the compiled templates (same output,
+    /// slower); `KAIRAN_REFERENCE_TEMPLATES=1` sets it from the command line.
+    public var referenceTemplates: Bool = false
 
     public init(siteDirectory: String, outputDirectory: String? = nil, concurrency: Int = BuildOptions.cores, clock: BuildClock) {
         self.siteDirectory = siteDirectory

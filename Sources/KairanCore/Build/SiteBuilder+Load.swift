@@ -26,7 +26,8 @@ extension SiteBuilder {
     /// Step 1 — load: site.yaml, the theme, the help center, release notes, static files.
     func loadSources(log: DiagnosticLog) async -> SiteSources {
         let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log), log: log)
+        let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log),
+                          reference: options.referenceTemplates, log: log)
         async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
                                                            concurrency: options.concurrency)
         async let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,

@@ -4,13 +4,17 @@ import Mustache
 /// only HTML that Kairan produced itself (rendered Markdown, JSON-LD) is meant for `{{{name}}}`.
 public struct Theme: Sendable {
     private let library: MustacheLibrary
+    /// The same templates compiled for `TemplateValue` contexts; nil when a template needs swift-mustache itself.
+    private let compiled: CompiledRenderer?
     public let files: ThemeFiles
 
     /// The templates every public site needs, by page kind.
     public static let requiredTemplates = ["layout", "home", "category", "article", "tag", "tags", "support", "404"]
 
     /// Parses every template; syntax errors and missing templates are logged with their file and line.
-    public init?(files: ThemeFiles, required: [String] = Theme.requiredTemplates, log: DiagnosticLog) {
+    /// - Parameter reference: render with swift-mustache itself instead of the compiled templates
+    ///   (the two give the same bytes; tests compare them).
+    public init?(files: ThemeFiles, required: [String] = Theme.requiredTemplates, reference: Bool = false, log: DiagnosticLog) {
         FastHTMLContentType.register()
         var library = MustacheLibrary()
         var failed = false
@@ -38,14 +42,27 @@ public struct Theme: Sendable {
         if failed { return nil }
         self.library = library
         self.files = files
+        var compiled: [String: [CompiledNode]]? = reference ? nil : [:]
+        for name in files.templates.keys where compiled != nil {
+            if let template = library.getTemplate(named: name), let nodes = TemplateCompiler.compile(template) {
+                compiled?[name] = nodes
+            } else {
+                compiled = nil
+            }
+        }
+        self.compiled = compiled.map(CompiledRenderer.init)
     }
+
+    /// Whether pages are rendered by the compiled templates (false: by swift-mustache).
+    public var isCompiled: Bool { compiled != nil }
 
     /// Whether the theme has a template named `name`.
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if let compiled { return compiled.render(name, context) ?? "" }
+        return library.render(context, withTemplate: name) ?? ""
     }
 }
 

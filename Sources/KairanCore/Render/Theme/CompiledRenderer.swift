@@ -1,0 +1,124 @@
+/// Renders compiled templates against `TemplateValue` contexts with swift-mustache's semantics:
+/// a name is looked up from the innermost context outwards, empty text and empty lists count as
+/// missing, `true` sections keep the context, lists repeat, other values are pushed.
+struct CompiledRenderer: Sendable {
+    let templates: [String: [CompiledNode]]
+
+    private struct Context {
+        var stack: [TemplateValue]
+        var indentation: String?
+        var inherited: [String: [CompiledNode]]?
+    }
+
+    func render(_ name: String, _ context: TemplateValue) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16 * 1024)
+        render(nodes, Context(stack: [context], indentation: nil, inherited: nil), into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [CompiledNode], _ context: Context, into out: inout String) {
+        if let indentation = context.indentation, !indentation.isEmpty {
+            // As swift-mustache: indent a node's output when it starts a new line of this template's output.
+            var local = ""
+            for node in nodes {
+                var piece = ""
+                render(node, context, into: &piece)
+                if !piece.isEmpty, local.last == "\n" { local += indentation }
+                local += piece
+            }
+            out += local
+        } else {
+            for node in nodes { render(node, context, into: &out) }
+        }
+    }
+
+    private func render(_ node: CompiledNode, _ context: Context, into out: inout String) {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let lookup, let escaped):
+            guard let value = resolve(lookup, context.stack) else { return }
+            let text = CompiledRenderer.text(of: value)
+            out += escaped ? HTMLEscaping.escape(text) : text
+        case .section(let lookup, let body):
+            guard let value = resolve(lookup, context.stack) else { return }
+            switch value {
+            case .flag(let flag):
+                if flag { render(body, context, into: &out) }
+            case .list(let items):
+                for item in items {
+                    var inner = context
+                    inner.stack.append(item)
+                    inner.indentation = context.indentation
+                    render(body, inner, into: &out)
+                }
+            default:
+                var inner = context
+                inner.stack.append(value)
+                render(body, inner, into: &out)
+            }
+        case .inverted(let lookup, let body):
+            guard let value = resolve(lookup, context.stack) else {
+                render(body, context, into: &out)
+                return
+            }
+            if case .flag(false) = value { render(body, context, into: &out) }
+        case .partial(let name, let indentation, let overrides):
+            guard let nodes = templates[name] else { return }
+            var inner = context
+            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
+            if let overrides {
+                inner.inherited = context.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+            }
+            render(nodes, inner, into: &out)
+        case .block(let name, let defaultContent, let indentation):
+            var inner = context
+            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
+            render(context.inherited?[name] ?? defaultContent, inner, into: &out)
+        }
+    }
+
+    /// What `{{name}}` prints for a value.
+    private static func text(of value: TemplateValue) -> String {
+        switch value {
+        case .text(let text), .html(let text): return text
+        case .number(let number): return String(number)
+        case .flag(let flag): return flag ? "true" : "false"
+        case .list, .map: return ""
+        }
+    }
+
+    /// The value a name resolves to, or nil; empty text and empty lists count as missing.
+    private func resolve(_ lookup: Lookup, _ stack: [TemplateValue]) -> TemplateValue? {
+        if lookup.isCurrent { return stack.last }
+        guard let first = lookup.names.first else { return nil }
+        var found: TemplateValue?
+        if lookup.topOnly {
+            found = stack.last.flatMap { CompiledRenderer.child(first, of: $0) }
+        } else {
+            for object in stack.reversed() {
+                if let child = CompiledRenderer.child(first, of: object) {
+                    found = child
+                    break
+                }
+            }
+        }
+        guard var value = found else { return nil }
+        for name in lookup.names.dropFirst() {
+            guard let child = CompiledRenderer.child(name, of: value) else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    private static func child(_ name: String, of object: TemplateValue) -> TemplateValue? {
+        guard case .map(let values) = object, let value = values[name] else { return nil }
+        switch value {
+        case .text(let text), .html(let text): return text.isEmpty ? nil : value
+        case .list(let items): return items.isEmpty ? nil : value
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import KairanCore
+
+/// The compiled templates must render exactly what swift-mustache renders from the same parse.
+@Suite struct TemplateEquivalenceTests {
+    private func build(site: String, output: String, reference: Bool) async -> BuildResult {
+        var options = BuildOptions(siteDirectory: site, outputDirectory: output, concurrency: 2,
+                                   clock: BuildClock(date: CivilDate(iso: "2026-11-25")!))
+        options.referenceTemplates = reference
+        options.includeDrafts = true
+        return await SiteBuilder(options: options).run()
+    }
+
+    private func files(_ root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: root + "/" + path), !path.hasPrefix(".kairan") { result[path] = data }
+        }
+        return result
+    }
+
+    @Test func demoSiteRendersIdenticallyWithBothRenderers() async throws {
+        let base = NSTemporaryDirectory() + "kairan-equivalence-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let compiled = await build(site: TestSupport.repositoryRoot, output: base + "/compiled", reference: false)
+        let reference = await build(site: TestSupport.repositoryRoot, output: base + "/reference", reference: true)
+        #expect(compiled.committed && reference.committed)
+        let (a, b) = (files(base + "/compiled"), files(base + "/reference"))
+        #expect(a.count > 100)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (path, data) in a where b[path] != data {
+            Issue.record("\(path) differs between the compiled templates and swift-mustache")
+        }
+    }
+
+    @Test func themeUsesTheCompiledRendererUnlessItCannot() {
+        let log = DiagnosticLog()
+        #expect(Theme(files: .builtIn, log: log)?.isCompiled == true)
+        #expect(Theme(files: .builtIn, reference: true, log: log)?.isCompiled == false)
+        // A transform (swift-mustache's `{{x(first)}}`) is not compiled: the whole theme falls back.
+        var files = ThemeFiles.builtIn
+        files.templates["tags"] = "{{#tags}}{{name}}{{#first()}}*{{/first()}}{{/tags}}"
+        #expect(Theme(files: files, log: log)?.isCompiled == false)
+    }
+
+    @Test(arguments: [
+        "a\n  {{#list}}\n  - {{name}}\n  {{/list}}\nb\n",
+        "{{^missing}}none{{/missing}}|{{#flag}}yes{{/flag}}|{{^flag}}no{{/flag}}",
+        "{{#map}}{{inner}} {{outer}}{{/map}}",
+        "<ul>\n  {{> item}}\n</ul>\n",
+        "{{<parent}}{{$slot}}override {{outer}}{{/slot}}{{/parent}}",
+        "{{empty}}|{{#empty}}x{{/empty}}|{{number}}|{{{html}}}|{{html}}|{{#strings}}[{{.}}]{{/strings}}",
+    ])
+    func smallTemplatesMatch(_ template: String) throws {
+        let context: TemplateValue = [
+            "list": [["name": "一"], ["name": "<二>"]], "flag": false, "outer": "外", "empty": "",
+            "map": ["inner": "内"], "number": 42, "html": .html("<b>b</b>"), "strings": ["a", "<b>"],
+        ]
+        var files = ThemeFiles()
+        files.templates = ["page": template, "item": "<li>\n  {{outer}}\n</li>\n",
+                           "parent": "<p>\n  {{$slot}}default{{/slot}}\n</p>\n"]
+        let log = DiagnosticLog()
+        let compiled = try #require(Theme(files: files, required: [], log: log))
+        let reference = try #require(Theme(files: files, required: [], reference: true, log: log))
+        #expect(compiled.isCompiled)
+        #expect(compiled.render("page", context) == reference.render("page", context))
+    }
+}
