@@ -71,10 +71,11 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func createDirectory(_ path: String) throws {
-        if path.isEmpty || kind(of: path) == .directory { return }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try createDirectory(String(path[..<slash]))
-        }
+        if path.isEmpty { return }
+        // Try the folder first: most parents exist already, so this is one system call.
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { throw error(path) }
+        try createDirectory(String(path[..<slash]))
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw error(path) }
     }
 

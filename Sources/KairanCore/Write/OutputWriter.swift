@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes a build into a staging folder inside the output folder and swaps it in at the end,
 /// so a failed or interrupted build leaves the previous output as it was.
 ///
@@ -61,7 +63,27 @@ public struct OutputWriter: Sendable {
             }
         }
         try fileSystem.write(marker, Array("This folder is written by `kairan build`; its audience folders are replaced on every build.\n".utf8))
+        removeConcurrently(staging)
         try fileSystem.remove(staging)
+    }
+
+    /// Removes the previous output (now inside the staging folder) on every core: its folders
+    /// three levels down are independent, so they are removed in parallel.
+    private func removeConcurrently(_ root: String) {
+        var parts = [root]
+        for _ in 0..<3 {
+            var next: [String] = []
+            for part in parts {
+                if fileSystem.kind(of: part) == .directory, let names = try? fileSystem.list(part) {
+                    next += names.map { joinPath(part, $0) }
+                } else {
+                    next.append(part)
+                }
+            }
+            parts = next
+        }
+        let (fileSystem, targets) = (self.fileSystem, parts)
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in try? fileSystem.remove(targets[index]) }
     }
 
     /// Throws the staging folder away, leaving the output as it was.

@@ -4,8 +4,8 @@
 struct CompiledRenderer: Sendable {
     let templates: [String: [CompiledNode]]
 
-    private struct Context {
-        var stack: [TemplateValue]
+    /// The state a template renders in; the stack is shared and pushed/popped, never copied.
+    private struct Scope {
         var indentation: String?
         var inherited: [String: [CompiledNode]]?
     }
@@ -14,69 +14,70 @@ struct CompiledRenderer: Sendable {
         guard let nodes = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16 * 1024)
-        render(nodes, Context(stack: [context], indentation: nil, inherited: nil), into: &out)
+        var stack = [context]
+        stack.reserveCapacity(8)
+        render(nodes, Scope(), &stack, into: &out)
         return out
     }
 
-    private func render(_ nodes: [CompiledNode], _ context: Context, into out: inout String) {
-        if let indentation = context.indentation, !indentation.isEmpty {
+    private func render(_ nodes: [CompiledNode], _ scope: Scope, _ stack: inout [TemplateValue], into out: inout String) {
+        if let indentation = scope.indentation, !indentation.isEmpty {
             // As swift-mustache: indent a node's output when it starts a new line of this template's output.
             var local = ""
             for node in nodes {
                 var piece = ""
-                render(node, context, into: &piece)
+                render(node, scope, &stack, into: &piece)
                 if !piece.isEmpty, local.last == "\n" { local += indentation }
                 local += piece
             }
             out += local
         } else {
-            for node in nodes { render(node, context, into: &out) }
+            for node in nodes { render(node, scope, &stack, into: &out) }
         }
     }
 
-    private func render(_ node: CompiledNode, _ context: Context, into out: inout String) {
+    private func render(_ node: CompiledNode, _ scope: Scope, _ stack: inout [TemplateValue], into out: inout String) {
         switch node {
         case .text(let text):
             out += text
         case .variable(let lookup, let escaped):
-            guard let value = resolve(lookup, context.stack) else { return }
+            guard let value = resolve(lookup, stack) else { return }
             let text = CompiledRenderer.text(of: value)
             out += escaped ? HTMLEscaping.escape(text) : text
         case .section(let lookup, let body):
-            guard let value = resolve(lookup, context.stack) else { return }
+            guard let value = resolve(lookup, stack) else { return }
             switch value {
             case .flag(let flag):
-                if flag { render(body, context, into: &out) }
+                if flag { render(body, scope, &stack, into: &out) }
             case .list(let items):
                 for item in items {
-                    var inner = context
-                    inner.stack.append(item)
-                    inner.indentation = context.indentation
-                    render(body, inner, into: &out)
+                    stack.append(item)
+                    render(body, scope, &stack, into: &out)
+                    stack.removeLast()
                 }
             default:
-                var inner = context
-                inner.stack.append(value)
-                render(body, inner, into: &out)
+                stack.append(value)
+                render(body, scope, &stack, into: &out)
+                stack.removeLast()
             }
         case .inverted(let lookup, let body):
-            guard let value = resolve(lookup, context.stack) else {
-                render(body, context, into: &out)
+            guard let value = resolve(lookup, stack) else {
+                render(body, scope, &stack, into: &out)
                 return
             }
-            if case .flag(false) = value { render(body, context, into: &out) }
+            if case .flag(false) = value { render(body, scope, &stack, into: &out) }
         case .partial(let name, let indentation, let overrides):
             guard let nodes = templates[name] else { return }
-            var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
+            var inner = scope
+            if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             if let overrides {
-                inner.inherited = context.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                inner.inherited = scope.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(nodes, inner, into: &out)
+            render(nodes, inner, &stack, into: &out)
         case .block(let name, let defaultContent, let indentation):
-            var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-            render(context.inherited?[name] ?? defaultContent, inner, into: &out)
+            var inner = scope
+            if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
+            render(scope.inherited?[name] ?? defaultContent, inner, &stack, into: &out)
         }
     }
 
