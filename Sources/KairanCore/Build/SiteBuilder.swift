@@ -18,8 +18,11 @@ public struct SiteBuilder: Sendable {
         result.strict = options.strict
         let log = DiagnosticLog()
 
+        var stopwatch = Stopwatch()
         let source = await loadSources(log: log)
+        result.timings.append(("load", stopwatch.lap()))
         guard let site = await resolve(source, log: log) else { return finish(result, log) }
+        result.timings.append(("validate and resolve", stopwatch.lap()))
         let writer = OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory)
         if options.writeOutput {
             do { try writer.prepare(siteDirectory: options.siteDirectory) } catch {
@@ -29,17 +32,25 @@ public struct SiteBuilder: Sendable {
         }
         let sink = OutputSink(writer: options.writeOutput ? writer : nil)
 
+        result.timings.append(("open output", stopwatch.lap()))
         let helpCenter = await renderHelpCenter(site, sink: sink, log: log)
+        result.timings.append(("render help center", stopwatch.lap()))
         let releases = renderReleaseNotes(site, sink: sink, log: log)
+        result.timings.append(("render release notes", stopwatch.lap()))
         let lists = await renderListPages(site, latestRelease: releases.latest, sink: sink, log: log)
+        result.timings.append(("render lists and tags", stopwatch.lap()))
         let operations = renderOperations(site, sink: sink, log: log)
+        result.timings.append(("render internal pages", stopwatch.lap()))
         let training = renderTraining(site, sink: sink, log: log)
+        result.timings.append(("render training", stopwatch.lap()))
         let files = copyFiles(site, sink: sink, log: log)
+        result.timings.append(("copy files, sitemap", stopwatch.lap()))
         result.pages = helpCenter + releases.pages + lists + operations.pages + training.pages
         result.files = files + releases.files + operations.files + training.files
 
         result = finish(result, log)
         commit(&result, writer: writer)
+        result.timings.append(("swap output", stopwatch.lap()))
         return result
     }
 

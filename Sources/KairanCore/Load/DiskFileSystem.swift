@@ -48,6 +48,24 @@ public struct DiskFileSystem: FileSystem {
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// The folder's entries with their kinds from `readdir`'s `d_type` (a `stat` only where the file system does not say).
+    public func entries(_ path: String) throws -> [FolderEntry] {
+        guard let dir = opendir(path) else { throw error(path) }
+        defer { closedir(dir) }
+        var entries: [FolderEntry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            let isDirectory = type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && kind(of: path + "/" + name) == .directory)
+                || (type == UInt8(DT_LNK) && kind(of: path + "/" + name) == .directory)
+            entries.append(FolderEntry(name: name, isDirectory: isDirectory))
+        }
+        return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+    }
+
     public func kind(of path: String) -> FileKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }

@@ -18,6 +18,20 @@ public protocol FileSystem: Sendable {
     func replace(_ to: String, with from: String) throws
 }
 
+/// One name in a folder and whether it is a folder itself.
+public struct FolderEntry: Sendable, Equatable {
+    public var name: String
+    public var isDirectory: Bool
+}
+
+extension FileSystem {
+    /// The entries of a folder, sorted by name; file systems that know entry kinds from the listing
+    /// answer without a `stat` per entry.
+    public func entries(_ path: String) throws -> [FolderEntry] {
+        try list(path).map { FolderEntry(name: $0, isDirectory: kind(of: joinPath(path, $0)) == .directory) }
+    }
+}
+
 /// What a path names.
 public enum FileKind: Sendable, Equatable {
     case missing

@@ -44,7 +44,9 @@ public struct FrontMatter: Sendable, Equatable {
 extension String {
     /// The text with Windows line endings turned into `\n`.
     func replacingCRLF() -> String {
-        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        var copy = self
+        let hasCR = copy.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, 13, bytes.count) != nil }
+        guard hasCR else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var previousCR = false
@@ -79,3 +81,9 @@ extension FrontMatter {
         return (fields, split)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -35,9 +35,10 @@ public enum KnowledgeBaseLoader {
                 continue
             }
             var hasIndex = false
-            for file in (try? fileSystem.list(joinPath(siteDirectory, folder))) ?? [] where !file.hasPrefix(".") {
+            for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+                let file = entry.name
                 let path = joinPath(folder, file)
-                if fileSystem.kind(of: joinPath(siteDirectory, path)) == .directory {
+                if entry.isDirectory {
                     assets += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
                 } else if file == "_index.md" {
                     hasIndex = true

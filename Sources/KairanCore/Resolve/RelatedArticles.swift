@@ -14,8 +14,15 @@ public enum RelatedArticles {
         let ranked = await ParallelMap.map(chunks, concurrency: concurrency) { range -> [[Int]] in
             var scratch = Scratch(total: total)
             return range.map { article in
-                scratch.rank(article, count: count, tags: tagsOf[article], tagMembers: tagMembers,
-                             section: sectionMembers[sectionOf[article]], modified: modified)
+                // Fast path: when the same category alone yields `count` articles that beat anything
+                // outside it (a score above 3 × the article's tags), the tag lists need no scan.
+                let section = sectionMembers[sectionOf[article]]
+                let fromSection = RelatedArticles.best(in: section, of: article, count: count, tags: tagsOf, modified: modified)
+                if fromSection.count == count, let last = fromSection.last, last.score > Int32(3 * tagsOf[article].count) {
+                    return fromSection.map(\.index)
+                }
+                return scratch.rank(article, count: count, tags: tagsOf[article], tagMembers: tagMembers,
+                                    section: section, modified: modified)
             }
         }
         return ranked.flatMap { $0 }
@@ -47,11 +54,30 @@ public enum RelatedArticles {
         }
 
         private mutating func add(_ members: [Int], points: Int32, except article: Int) {
-            for other in members where other != article {
-                if score[other] == 0 { touched.append(other) }
-                score[other] += points
+            score.withUnsafeMutableBufferPointer { score in
+                for other in members where other != article {
+                    if score[other] == 0 { touched.append(other) }
+                    score[other] += points
+                }
             }
         }
+    }
+
+    /// The best `count` of one category's articles, scored as in the full ranking.
+    static func best(in section: [Int], of article: Int, count: Int, tags: [[Int]], modified: [Int]) -> [(score: Int32, modified: Int, index: Int)] {
+        let own = tags[article]
+        var best: [(score: Int32, modified: Int, index: Int)] = []
+        for other in section where other != article {
+            var shared: Int32 = 0
+            for tag in tags[other] where own.contains(tag) { shared += 1 }
+            let candidate = (score: 2 + 3 * shared, modified: modified[other], index: other)
+            if best.count == count, !ranksBefore(candidate, best[count - 1]) { continue }
+            var position = best.count
+            while position > 0, ranksBefore(candidate, best[position - 1]) { position -= 1 }
+            best.insert(candidate, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     static func ranksBefore(_ a: (score: Int32, modified: Int, index: Int), _ b: (score: Int32, modified: Int, index: Int)) -> Bool {
