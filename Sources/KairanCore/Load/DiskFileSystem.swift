@@ -73,6 +73,9 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
+        // Pages live in a folder of their own (`…/slug/index.html`): create it first rather than
+        // failing one `open` per page.
+        if path.hasSuffix("/index.html"), let slash = path.lastIndex(of: "/") { try? createDirectory(String(path[..<slash])) }
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
             try createDirectory(String(path[..<slash]))

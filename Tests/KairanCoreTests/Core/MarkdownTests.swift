@@ -94,6 +94,16 @@ import Testing
         #expect(result.html.contains("<h2 id=\"設定手順\">設定手順<a class=\"anchor\" href=\"#設定手順\""))
     }
 
+    @Test func headingIDsAreTheSameWithAndWithoutRawHTML() {
+        let markdown = "# 題\n\n## 設定 **手順** `code`\n\n```\n<h2>not a heading</h2>\n```\n\n### 注意 [リンク](https://example.com)\n\n## 設定 **手順** `code`\n"
+        let (plain, _) = render(markdown)
+        let (raw, _) = render(markdown, raw: true)
+        #expect(plain.html == raw.html)
+        #expect(plain.headings.map(\.id) == ["題", "設定-手順-code", "注意-リンク", "設定-手順-code-1"])
+        #expect(plain.html.contains("<h2 id=\"設定-手順-code\">設定 <strong>手順</strong> <code>code</code><a class=\"anchor\" href=\"#設定-手順-code\""))
+        #expect(plain.html.contains("&lt;h2&gt;not a heading&lt;/h2&gt;"))
+    }
+
     @Test func brokenLinkIsReportedAtItsLineAndCharacterColumn() {
         let (_, diagnostics) = render("一行目\n\n日本語の文の中に[壊れた](missing.md)リンク\n", offset: 5)
         #expect(diagnostics.count == 1)

@@ -48,7 +48,9 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), headings: walker.headings, anchorReferences: walker.anchorReferences,
+        var output = String(cString: html)
+        if !allowRawHTML && !walker.headings.isEmpty { output = HeadingIDs.insert(walker.headings, into: output) }
+        return RenderedMarkdown(html: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
                                 linkedSources: walker.linkedSources)
     }
 

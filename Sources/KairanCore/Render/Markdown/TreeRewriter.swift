@@ -126,6 +126,9 @@ struct TreeRewriter {
         let text = MarkdownRenderer.plainText(of: node)
         let id = anchors.id(for: text)
         headings.append(.init(level: level, text: text, id: id))
+        // Without raw HTML every `<hN>` in the output is one of these headings, in order: the ids
+        // are added to the rendered HTML (`HeadingIDs`). With raw HTML, the heading is rebuilt here.
+        guard renderer.allowRawHTML else { return }
         let inner = MarkdownRenderer.inlineHTML(of: node, options: renderer.htmlOptions, extensions: extensions)
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         let escapedID = HTMLEscaping.escape(id)
