@@ -18,19 +18,17 @@ public struct DiskFileSystem: FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(path) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: .system("is a folder")) }
-        var bytes = [UInt8]()
-        var capacity = max(Int(info.st_size), 0) + 1
-        bytes.reserveCapacity(capacity)
-        var count = 0
-        while true {
-            if count == capacity { capacity *= 2 }
-            let got = [UInt8](unsafeUninitializedCapacity: capacity - count) { buffer, initialized in
-                let n = Glibc.read(fd, buffer.baseAddress, capacity - count)
-                initialized = max(n, 0)
+        // One read of the size `fstat` reports (a file changed while it is read is read as it was at `fstat`,
+        // or as far as it goes when it shrank).
+        let size = max(Int(info.st_size), 0)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n <= 0 { break }
+                count += n
             }
-            if got.isEmpty { break }
-            bytes += got
-            count += got.count
+            initialized = count
         }
         return bytes
     }
@@ -103,12 +101,32 @@ public struct DiskFileSystem: FileSystem {
     public func remove(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            for name in try list(path) { try remove(path + "/" + name) }
-            if rmdir(path) != 0 { throw error(path) }
-        } else if unlink(path) != 0 {
-            throw error(path)
+        if (info.st_mode & S_IFMT) == S_IFDIR { try removeTree(path) } else if unlink(path) != 0 { throw error(path) }
+    }
+
+    /// Removes a folder's contents using the listing's entry kinds (no `lstat` per entry), then the folder.
+    private func removeTree(_ path: String) throws {
+        guard let dir = opendir(path) else { throw error(path) }
+        var folders: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_DIR) {
+                folders.append(child)
+            } else if type == UInt8(DT_UNKNOWN) {
+                folders.append(child)  // decided by `remove`, which looks
+            } else if unlink(child) != 0 && errno != ENOENT {
+                closedir(dir)
+                throw error(child)
+            }
         }
+        closedir(dir)
+        for folder in folders { try remove(folder) }
+        if rmdir(path) != 0 && errno != ENOENT { throw error(path) }
     }
 
     public func replace(_ to: String, with from: String) throws {
