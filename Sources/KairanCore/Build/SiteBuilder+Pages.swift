@@ -7,24 +7,36 @@ extension SiteBuilder {
         var diagnostics: [Diagnostic]
     }
 
-    private enum MarkdownJob: Sendable {
+    private enum PageJob: Sendable {
         case category(Int)
         case article(Int)
+        case tag(Int)
+        case fixed(Int)
     }
 
-    /// Step 4 — the help center: every category and article page (Markdown, then template),
+    /// Step 4 — the help center: every category and article page (Markdown, then template), the
+    /// tag pages and the fixed pages (home, tags, support, 404), all in one parallel pass and
     /// written at once so memory stays flat however large the site is. Returns the page count.
-    func renderHelpCenter(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) async -> Int {
+    func renderHelpCenter(_ site: ResolvedSite, latestRelease: TemplateValue?, sink: OutputSink, log: DiagnosticLog) async -> Int {
         let center = site.center
         let pages = SitePages(theme: site.theme, models: site.models)
         let markdown = site.markdown
-        let jobs = center.sections.indices.map(MarkdownJob.category) + center.articles.indices.map(MarkdownJob.article)
-        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage in
+        // Tag pages first: they are the largest, so the parallel map balances better.
+        let jobs = center.tags.indices.map(PageJob.tag) + (0..<4).map(PageJob.fixed)
+            + center.sections.indices.map(PageJob.category) + center.articles.indices.map(PageJob.article)
+        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage? in
             let log = DiagnosticLog()
             let source: String
             let content: RenderedMarkdown
             let file: OutputFile
             switch job {
+            case .tag(let index):
+                sink.write(pages.tag(index), log: log)
+                return RenderedPage(source: "", headingIDs: [], anchorReferences: [], diagnostics: log.items)
+            case .fixed(let index):
+                let fixed = [{ pages.home(latestRelease: latestRelease) }, pages.tags, pages.support, pages.notFound][index]()
+                sink.write(fixed, log: log)
+                return RenderedPage(source: "", headingIDs: [], anchorReferences: [], diagnostics: log.items)
             case .category(let index):
                 let category = center.sections[index].category
                 source = category.location.file
@@ -42,22 +54,13 @@ extension SiteBuilder {
         }
         var anchors: [String: Set<String>] = [:]
         var references: [RenderedMarkdown.AnchorReference] = []
-        for page in rendered {
+        for page in rendered.compactMap({ $0 }) {
             log.append(page.diagnostics)
-            anchors[page.source] = Set(page.headingIDs)
+            if !page.source.isEmpty { anchors[page.source] = Set(page.headingIDs) }
             references += page.anchorReferences
         }
         SiteBuilder.checkAnchors(references, anchors: anchors, log: log)
         return rendered.count
-    }
-
-    /// Step 6 — home, tags, support, 404. Returns the page count.
-    func renderListPages(_ site: ResolvedSite, latestRelease: TemplateValue?, sink: OutputSink, log: DiagnosticLog) async -> Int {
-        let pages = SitePages(theme: site.theme, models: site.models)
-        var files = [pages.home(latestRelease: latestRelease), pages.tags(), pages.support(), pages.notFound()]
-        files += await ParallelMap.map(Array(site.center.tags.indices), concurrency: options.concurrency) { pages.tag($0) }
-        for file in files { sink.write(file, log: log) }
-        return files.count
     }
 
     /// Step 7 — files: theme assets, content assets, static/, sitemap, robots. Returns the file count.

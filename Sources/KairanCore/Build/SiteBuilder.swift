@@ -33,19 +33,17 @@ public struct SiteBuilder: Sendable {
         let sink = OutputSink(writer: options.writeOutput ? writer : nil)
 
         result.timings.append(("open output", stopwatch.lap()))
-        let helpCenter = await renderHelpCenter(site, sink: sink, log: log)
-        result.timings.append(("render help center", stopwatch.lap()))
         let releases = renderReleaseNotes(site, sink: sink, log: log)
         result.timings.append(("render release notes", stopwatch.lap()))
-        let lists = await renderListPages(site, latestRelease: releases.latest, sink: sink, log: log)
-        result.timings.append(("render lists and tags", stopwatch.lap()))
+        let helpCenter = await renderHelpCenter(site, latestRelease: releases.latest, sink: sink, log: log)
+        result.timings.append(("render help center", stopwatch.lap()))
         let operations = renderOperations(site, sink: sink, log: log)
         result.timings.append(("render internal pages", stopwatch.lap()))
         let training = renderTraining(site, sink: sink, log: log)
         result.timings.append(("render training", stopwatch.lap()))
         let files = copyFiles(site, sink: sink, log: log)
         result.timings.append(("copy files, sitemap", stopwatch.lap()))
-        result.pages = helpCenter + releases.pages + lists + operations.pages + training.pages
+        result.pages = helpCenter + releases.pages + operations.pages + training.pages
         result.files = files + releases.files + operations.files + training.files
 
         result = finish(result, log)
