@@ -70,7 +70,16 @@ public struct DiskFileSystem: FileSystem {
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
+    public func write(_ path: String, text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(path, $0) }
+    }
+
     public func write(_ path: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write(path, $0) }
+    }
+
+    private func write(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         // Pages live in a folder of their own (`…/slug/index.html`): create it first rather than
         // failing one `open` per page.
         if path.hasSuffix("/index.html"), let slash = path.lastIndex(of: "/") { try? createDirectory(String(path[..<slash])) }
@@ -83,7 +92,7 @@ public struct DiskFileSystem: FileSystem {
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, bytes.count - offset) }
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             guard n > 0 else { throw error(path) }
             offset += n
         }

@@ -16,6 +16,13 @@ public protocol FileSystem: Sendable {
     func remove(_ path: String) throws
     /// Renames `from` to `to`; when `to` exists as a folder, swaps the two atomically.
     func replace(_ to: String, with from: String) throws
+
+    // Requirements with default implementations below; file systems override them to be faster.
+
+    /// The entries of a folder, sorted by name.
+    func entries(_ path: String) throws -> [FolderEntry]
+    /// Writes text as UTF-8.
+    func write(_ path: String, text: String) throws
 }
 
 /// One name in a folder and whether it is a folder itself.
@@ -25,6 +32,9 @@ public struct FolderEntry: Sendable, Equatable {
 }
 
 extension FileSystem {
+    /// Writes text as UTF-8; file systems that can write a `String`'s storage directly avoid a copy.
+    public func write(_ path: String, text: String) throws { try write(path, Array(text.utf8)) }
+
     /// The entries of a folder, sorted by name; file systems that know entry kinds from the listing
     /// answer without a `stat` per entry.
     public func entries(_ path: String) throws -> [FolderEntry] {

@@ -23,15 +23,32 @@ public struct OutputFile: Sendable, Equatable {
     public var audience: Audience
     /// Path inside the audience folder, `/`-separated, e.g. `kb/faq/login/index.html`.
     public var path: String
-    public var bytes: [UInt8]
+    /// The content: bytes, or text kept as a `String` so it is written without a copy.
+    public var content: Content
+
+    /// A file's content.
+    public enum Content: Sendable, Equatable {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    /// The content as bytes.
+    public var bytes: [UInt8] {
+        switch content {
+        case .bytes(let bytes): return bytes
+        case .text(let text): return Array(text.utf8)
+        }
+    }
 
     public init(audience: Audience, path: String, bytes: [UInt8]) {
         self.audience = audience
         self.path = path
-        self.bytes = bytes
+        self.content = .bytes(bytes)
     }
 
     public init(audience: Audience, path: String, text: String) {
-        self.init(audience: audience, path: path, bytes: Array(text.utf8))
+        self.audience = audience
+        self.path = path
+        self.content = .text(text)
     }
 }

@@ -2,13 +2,13 @@
 /// no raw HTML (it is escaped by default), so that the `<hN>` tags of the output are exactly the
 /// document's headings, in document order.
 enum HeadingIDs {
-    static func insert(_ headings: [RenderedMarkdown.Heading], into html: String) -> String {
-        var bytes = Array(html.utf8)
+    /// The HTML in `buffer` (cmark's output, read once) with the headings' ids and anchor links.
+    static func insert(_ headings: [RenderedMarkdown.Heading], into buffer: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + headings.count * 96)
+        out.reserveCapacity(buffer.count + headings.count * 96)
         var next = 0
         var index = 0
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        do {
             let count = buffer.count
             while index < count {
                 // `<hN>` with N in 1…6.

@@ -48,8 +48,13 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
         }
         defer { free(html) }
-        var output = String(cString: html)
-        if !allowRawHTML && !walker.headings.isEmpty { output = HeadingIDs.insert(walker.headings, into: output) }
+        let output: String
+        if !allowRawHTML && !walker.headings.isEmpty {
+            let bytes = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
+            output = HeadingIDs.insert(walker.headings, into: UnsafeBufferPointer(start: bytes, count: strlen(html)))
+        } else {
+            output = String(cString: html)
+        }
         return RenderedMarkdown(html: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
                                 linkedSources: walker.linkedSources)
     }
