@@ -15,20 +15,29 @@ public struct DiskFileSystem: FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw error(path) }
         defer { close(fd) }
+        // Most content files are small: one read into 64 KiB. A short read of a regular file is its
+        // end; a full one means the file is larger, and the rest is read at the size `fstat` gives.
+        let chunk = 64 * 1024
+        var bytes = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+            initialized = max(0, Glibc.read(fd, buffer.baseAddress, chunk))
+        }
+        if bytes.isEmpty {
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: .system("is a folder")) }
+            return bytes
+        }
+        guard bytes.count == chunk else { return bytes }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(path) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: .system("is a folder")) }
-        // One read of the size `fstat` reports (a file changed while it is read is read as it was at `fstat`,
-        // or as far as it goes when it shrank).
-        let size = max(Int(info.st_size), 0)
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var count = 0
-            while count < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+        let remaining = max(Int(info.st_size) - chunk, 0) + chunk
+        bytes += [UInt8](unsafeUninitializedCapacity: remaining) { buffer, initialized in
+            var got = 0
+            while got < remaining {
+                let n = Glibc.read(fd, buffer.baseAddress! + got, remaining - got)
                 if n <= 0 { break }
-                count += n
+                got += n
             }
-            initialized = count
+            initialized = got
         }
         return bytes
     }
@@ -117,6 +126,7 @@ public struct DiskFileSystem: FileSystem {
     private func removeTree(_ path: String) throws {
         guard let dir = opendir(path) else { throw error(path) }
         var folders: [String] = []
+        var unknown: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -127,14 +137,15 @@ public struct DiskFileSystem: FileSystem {
             if type == UInt8(DT_DIR) {
                 folders.append(child)
             } else if type == UInt8(DT_UNKNOWN) {
-                folders.append(child)  // decided by `remove`, which looks
+                unknown.append(child)  // decided by `remove`, which looks
             } else if unlink(child) != 0 && errno != ENOENT {
                 closedir(dir)
                 throw error(child)
             }
         }
         closedir(dir)
-        for folder in folders { try remove(folder) }
+        for folder in folders { try removeTree(folder) }
+        for path in unknown { try remove(path) }
         if rmdir(path) != 0 && errno != ENOENT { throw error(path) }
     }
 

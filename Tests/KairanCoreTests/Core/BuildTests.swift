@@ -154,3 +154,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/output/public/keep.txt"))
     }
 }
+
+@Suite struct DiskFileSystemTests {
+    @Test func readsSmallEmptyAndLargeFilesWhole() throws {
+        let folder = NSTemporaryDirectory() + "kairan-fs-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fileSystem = DiskFileSystem()
+        for size in [0, 1, 65_535, 65_536, 65_537, 300_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try fileSystem.write(folder + "/f\(size)/index.html", bytes)
+            #expect(try fileSystem.read(folder + "/f\(size)/index.html") == bytes, "size \(size)")
+        }
+        #expect(throws: FileSystemError.self) { try fileSystem.read(folder) }
+        #expect(throws: FileSystemError.self) { try fileSystem.read(folder + "/missing") }
+        try fileSystem.write(folder + "/t/index.html", text: "日本語")
+        #expect(try fileSystem.read(folder + "/t/index.html") == Array("日本語".utf8))
+        #expect(try fileSystem.entries(folder).filter(\.isDirectory).count == 7)
+        try fileSystem.remove(folder)
+        #expect(fileSystem.kind(of: folder) == .missing)
+    }
+}
