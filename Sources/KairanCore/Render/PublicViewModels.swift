@@ -7,6 +7,9 @@ public struct PublicViewModels: Sendable {
     public let clock: BuildClock
     /// The `site` value without the per-page `nav`.
     private let siteBase: TemplateValue
+    /// `site` with `nav` for each possible current item (index `navigation.count`: none current),
+    /// built once: every page shares one of these values.
+    private let siteByCurrent: [TemplateValue]
     /// One list entry per article, built once and shared by every list that shows it.
     private let summaries: [TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
@@ -53,6 +56,16 @@ public struct PublicViewModels: Sendable {
                 }),
             ],
         ]
+        var siteByCurrent: [TemplateValue] = []
+        for current in 0...navigation.count {
+            var site = siteBase
+            site["nav"] = .list(navigation.enumerated().map { index, item in
+                let href = item.url.hasPrefix("/") ? paths.href(item.url) : item.url
+                return ["title": .text(item.title), "href": .text(href), "current": .flag(index == current)]
+            })
+            siteByCurrent.append(site)
+        }
+        self.siteByCurrent = siteByCurrent
         summaries = center.articles.map { entry in
             [
                 "title": .text(entry.article.title), "href": .text(paths.href(entry.path)), "summary": .text(entry.article.summary),
@@ -73,12 +86,11 @@ public struct PublicViewModels: Sendable {
     /// A page's common values: `site` (with `nav` marking the current item) and `page`.
     public func page(title: String, description: String, path: String, kind: String,
                      breadcrumbs: [(String, String)] = [], noindex: Bool = false, draft: Bool = false) -> TemplateValue {
-        var site = siteBase
-        site["nav"] = .list(navigation.map { item in
-            let isSitePath = item.url.hasPrefix("/")
-            let current = isSitePath && (item.url == path || (item.url != "/" && path.hasPrefix(item.url)))
-            return ["title": .text(item.title), "href": .text(isSitePath ? paths.href(item.url) : item.url), "current": .flag(current)]
-        })
+        // The current navigation item: the first whose site path is this page or (but for `/`) contains it.
+        let current = navigation.firstIndex { item in
+            item.url.hasPrefix("/") && (item.url == path || (item.url != "/" && path.hasPrefix(item.url)))
+        } ?? navigation.count
+        let site = siteByCurrent[current]
         let canonical = paths.absolute(path)
         var feedback = ""
         if !config.feedbackURL.isEmpty {
