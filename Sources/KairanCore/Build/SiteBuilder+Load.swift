@@ -26,13 +26,20 @@ extension SiteBuilder {
     /// Step 1 — load: site.yaml, the theme, the help center, release notes, static files.
     func loadSources(log: DiagnosticLog) async -> SiteSources {
         let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log),
-                          reference: options.referenceTemplates, log: log)
+        // The theme is read and compiled while the content loads.
+        async let themed: (Theme?, [Diagnostic]) = {
+            let themeLog = DiagnosticLog()
+            let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: themeLog),
+                              reference: options.referenceTemplates, log: themeLog)
+            return (theme, themeLog.items)
+        }()
         async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
                                                            concurrency: options.concurrency)
         async let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
                                                 concurrency: options.concurrency)
         let (base, baseDiagnostics) = await knowledgeBase
+        let (theme, themeDiagnostics) = await themed
+        log.append(themeDiagnostics)
         let (notes, noteDiagnostics) = await releases
         log.append(baseDiagnostics)
         log.append(noteDiagnostics)
