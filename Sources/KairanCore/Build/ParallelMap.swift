@@ -8,8 +8,8 @@ public enum ParallelMap {
         if inputs.isEmpty { return [] }
         let workers = max(1, min(concurrency, inputs.count))
         if workers == 1 { return inputs.map(transform) }
-        // Several chunks per worker keeps both cores busy when some items are slower than others.
-        let chunkCount = min(inputs.count, workers * 8)
+        // Many small chunks per worker keep every core busy to the end when some items are slower.
+        let chunkCount = min(inputs.count, workers * 32)
         let chunkSize = (inputs.count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [Output]).self) { group in
             var next = 0
