@@ -1,11 +1,14 @@
 /// HTML escaping on UTF-8 bytes: `&`, `<`, `>`, `"`, `'`. Safe for text and attribute values.
 public enum HTMLEscaping {
+    /// Which bytes below `?` need escaping: `"`, `&`, `'`, `<`, `>`.
+    private static let special: [Bool] = (0..<63).map { $0 == 34 || $0 == 38 || $0 == 39 || $0 == 60 || $0 == 62 }
+
     /// `text` with the five HTML-special characters replaced by entities.
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
-            needs = true
-            break
+        var copy = text
+        let needs = copy.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 63 && special[Int(byte)] { return true }
+            return false
         }
         if !needs { return text }
         var out: [UInt8] = []
