@@ -11,10 +11,10 @@ public enum TemplateValue: Sendable, Equatable {
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
-    case map([String: TemplateValue])
+    case map(TemplateMap)
 
     /// An empty mapping.
-    public static let empty = TemplateValue.map([:])
+    public static let empty = TemplateValue.map(TemplateMap())
 
     /// The value for `key` in a mapping.
     public subscript(key: String) -> TemplateValue? {
@@ -57,7 +57,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .number(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+        self = .map(TemplateMap(elements))
     }
 }
 
