@@ -1,10 +1,8 @@
-import Synchronization
-
-/// Where rendered files go: the staging writer for `build`, nowhere for `check`. Safe to call
-/// from parallel tasks; write failures become diagnostics.
+/// Where rendered files go: the staging writer for `build`, nowhere for `check` (where paths are
+/// still checked). Safe to call from parallel tasks; a failed write becomes a diagnostic in the
+/// caller's log.
 public final class OutputSink: Sendable {
     private let writer: OutputWriter?
-    private let failures = Mutex<[Diagnostic]>([])
 
     public init(writer: OutputWriter?) { self.writer = writer }
 
@@ -20,7 +18,4 @@ public final class OutputSink: Sendable {
             log.error(SourceLocation(file: "\(file.audience.folder)/\(file.path)"), "cannot write: \(error)")
         }
     }
-
-    /// Failures recorded outside a log.
-    public var diagnostics: [Diagnostic] { failures.withLock { $0 } }
 }
