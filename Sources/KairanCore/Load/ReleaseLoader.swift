@@ -58,7 +58,8 @@ public enum ReleaseLoader {
         guard let version, let date, let type, let title else { return nil }
         return Release(sourcePath: path, version: version, date: date, type: type, title: title, summary: summary,
                        highlights: highlights, audience: audience, backlog: backlog, draft: draft, introduction: introduction,
-                       sections: sections, location: SourceLocation(file: path, line: 1, column: 1))
+                       sections: sections, location: SourceLocation(file: path, line: 1, column: 1),
+                       backlogLocation: fields.has("backlog") ? fields.location(of: "backlog") : nil)
     }
 
     /// Splits the body at `## ` headings outside fenced code; unknown headings are warnings and

@@ -84,4 +84,6 @@ public struct Release: Sendable, Equatable {
     public var introduction: MarkdownSource
     public var sections: [Section]
     public var location: SourceLocation
+    /// Where `backlog:` is written (for errors about its ids).
+    public var backlogLocation: SourceLocation? = nil
 }

@@ -24,7 +24,7 @@ public enum ReleaseRules {
             }
             if let backlogIDs {
                 for id in release.backlog where !backlogIDs.contains(id) {
-                    diagnostics.append(.error(release.location, "backlog item \(id) does not exist in content/data/backlog.yaml",
+                    diagnostics.append(.error(release.backlogLocation ?? release.location, "backlog item \(id) does not exist in content/data/backlog.yaml",
                                               hint: "check the id, or add the item to the backlog"))
                 }
             }

@@ -79,6 +79,22 @@ import Testing
         #expect(messages.contains { $0.contains("version 1.1.1 is also released by content/releases/c.md") })
     }
 
+    @Test func unknownBacklogIDsAreErrorsOnceABacklogExists() async {
+        var files = TestSupport.smallSite
+        files["site/content/releases/a.md"] = "---\nversion: \"1.0.0\"\ndate: 2026-04-14\ntype: major\ntitle: A\nbacklog: [BL-001, BL-999]\n---\n"
+        let (without, _) = await TestSupport.build(files)
+        #expect(!without.diagnostics.contains { $0.message.contains("BL-999") }, "no backlog yet: nothing to check against")
+        files["site/content/data/backlog.yaml"] = """
+            items:
+              - {id: BL-001, title: モバイル最適化, category: Enhancement, priority: Critical, estimate: M, value: 9, owner: Frontend,
+                 horizon: immediate, due: 2026-05-12, status: done, done_on: 2026-04-14, requested_by: [A院, B院, C院], approved_by: Tech Lead}
+            """
+        let (with, _) = await TestSupport.build(files)
+        let errors = with.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix("content/releases/a.md:6:10: error: backlog item BL-999 does not exist in content/data/backlog.yaml") == true)
+    }
+
     @Test func feedIDsSurviveEditsButNotVersionChanges() async {
         var files = TestSupport.smallSite
         files["site/content/releases/a.md"] = "---\nversion: \"1.0.0\"\ndate: 2026-04-14\ntype: major\ntitle: 最初\n---\n## 新機能\n\n- A\n"
