@@ -96,15 +96,14 @@ struct CompiledRenderer: Sendable {
         if lookup.isCurrent { return stack.last }
         guard let first = lookup.names.first else { return nil }
         var found: TemplateValue?
-        if lookup.topOnly {
-            found = stack.last.flatMap { CompiledRenderer.child(first, of: $0) }
-        } else {
-            for object in stack.reversed() {
-                if let child = CompiledRenderer.child(first, of: object) {
-                    found = child
-                    break
-                }
+        var index = stack.count - 1
+        while index >= 0 {
+            if let child = CompiledRenderer.child(first, of: stack[index]) {
+                found = child
+                break
             }
+            if lookup.topOnly { break }
+            index -= 1
         }
         guard var value = found else { return nil }
         for name in lookup.names.dropFirst() {

@@ -33,6 +33,46 @@ struct Lookup: Sendable {
 
 /// Turns a parsed `MustacheTemplate` into `CompiledNode`s by reading its token stream.
 enum TemplateCompiler {
+    /// `nodes` with neighbouring text joined (swift-mustache cuts text at every newline). Only for
+    /// themes that indent no partial or block: indentation is applied per node, which joining would change.
+    static func joiningText(_ nodes: [CompiledNode]) -> [CompiledNode] {
+        var result: [CompiledNode] = []
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                } else {
+                    result.append(node)
+                }
+            case .variable:
+                result.append(node)
+            case .section(let lookup, let body):
+                result.append(.section(lookup, joiningText(body)))
+            case .inverted(let lookup, let body):
+                result.append(.inverted(lookup, joiningText(body)))
+            case .partial(let name, let indentation, let overrides):
+                result.append(.partial(name, indentation: indentation, overrides: overrides?.mapValues(joiningText)))
+            case .block(let name, let body, let indentation):
+                result.append(.block(name, defaultContent: joiningText(body), indentation: indentation))
+            }
+        }
+        return result
+    }
+
+    /// Whether any partial or block in `nodes` carries indentation.
+    static func indents(_ nodes: [CompiledNode]) -> Bool {
+        nodes.contains { node in
+            switch node {
+            case .text, .variable: return false
+            case .section(_, let body), .inverted(_, let body): return indents(body)
+            case .partial(_, let indentation, let overrides):
+                return !(indentation ?? "").isEmpty || (overrides?.values.contains(where: indents) ?? false)
+            case .block(_, let body, let indentation): return !(indentation ?? "").isEmpty || indents(body)
+            }
+        }
+    }
+
     /// The compiled nodes, or nil when the template uses something the compiled renderer does not do.
     static func compile(_ template: MustacheTemplate) -> [CompiledNode]? {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else { return nil }

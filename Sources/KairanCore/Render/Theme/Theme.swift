@@ -50,6 +50,9 @@ public struct Theme: Sendable {
                 compiled = nil
             }
         }
+        if let nodes = compiled, !nodes.values.contains(where: TemplateCompiler.indents) {
+            compiled = nodes.mapValues(TemplateCompiler.joiningText)
+        }
         self.compiled = compiled.map(CompiledRenderer.init)
     }
 
