@@ -24,7 +24,7 @@ extension SiteBuilder {
         // Tag pages first: they are the largest, so the parallel map balances better.
         let jobs = center.tags.indices.map(PageJob.tag) + (0..<4).map(PageJob.fixed)
             + center.sections.indices.map(PageJob.category) + center.articles.indices.map(PageJob.article)
-        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage? in
+        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedPage in
             let log = DiagnosticLog()
             let source: String
             let content: RenderedMarkdown
@@ -54,7 +54,7 @@ extension SiteBuilder {
         }
         var anchors: [String: Set<String>] = [:]
         var references: [RenderedMarkdown.AnchorReference] = []
-        for page in rendered.compactMap({ $0 }) {
+        for page in rendered {
             log.append(page.diagnostics)
             if !page.source.isEmpty { anchors[page.source] = Set(page.headingIDs) }
             references += page.anchorReferences

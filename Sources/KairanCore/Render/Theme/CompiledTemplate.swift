@@ -112,8 +112,7 @@ enum TemplateCompiler {
                 nodes.append(.partial(partial, indentation: unwrap(fields["indentation"]) as? String, overrides: overrides))
             case "contentType":
                 // Only Kairan's own pragma (HTML escaping) is supported.
-                guard let type = case_.value as? FastHTMLContentType else { return nil }
-                _ = type
+                guard case_.value is FastHTMLContentType else { return nil }
             default:
                 return nil  // dynamic partials, stray block definitions
             }
