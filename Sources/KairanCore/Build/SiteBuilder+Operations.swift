@@ -70,9 +70,9 @@ extension SiteBuilder {
     func renderOperations(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
         guard let data = site.operations else { return (0, 0) }
         let pages = InternalPages(theme: site.theme, config: site.config, data: data)
-        let pageFiles = pages.pages(log: log)
+        let pageFiles = pages.pages()
         guard !pageFiles.isEmpty else { return (0, 0) }
-        var dataFiles = pages.assets()
+        var dataFiles = site.theme.assetFiles(for: .internal)
         if let kpis = data.kpis {
             let export = KPIExport(kpis: kpis, evaluations: data.evaluations, reportDate: data.reportDate)
             dataFiles += [export.jsonFile(), export.csvFile()]

@@ -65,7 +65,7 @@ extension SiteBuilder {
 
     /// Step 7 — files: theme assets, content assets, static/, sitemap, robots. Returns the file count.
     func copyFiles(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> Int {
-        var files = SitePages(theme: site.theme, models: site.models).assets()
+        var files = site.theme.assetFiles(for: .public)
         for asset in site.knowledgeBase.assets {
             guard let bytes = read(asset, log: log) else { continue }
             files.append(OutputFile(audience: .public, path: String(asset.dropFirst("content/".count)), bytes: bytes))

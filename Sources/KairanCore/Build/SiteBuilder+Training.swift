@@ -39,8 +39,7 @@ extension SiteBuilder {
         let trainingPages = TrainingPages(theme: site.theme, models: models, training: training, schedule: schedule,
                                           bodies: bodies, articleURLs: articleURLs, today: options.clock.today)
         let files = trainingPages.files(stampSeconds: options.clock.secondsSinceEpoch)
-        var assets = SitePages(theme: site.theme, models: models).assets()
-        for index in assets.indices { assets[index].audience = .customers }
+        let assets = site.theme.assetFiles(for: .customers)
         for file in files + assets { sink.write(file, log: log) }
         let calendars = files.filter { $0.path.hasSuffix(".ics") }.count
         return (files.count - calendars, calendars + assets.count)

@@ -5,9 +5,6 @@
 /// its values come from `InternalViewModels`, which nothing public receives. See `InternalPaths`
 /// for the URL scheme.
 struct InternalPages: Sendable {
-    /// The templates an internal build needs.
-    static let templates = ["internal/layout", "internal/kpi-index", "internal/kpi", "internal/roadmap"]
-
     let theme: Theme
     let models: InternalViewModels
 
@@ -19,16 +16,8 @@ struct InternalPages: Sendable {
     private var data: OperationsData { models.data }
 
     /// Every internal page: `/kpi/` and `/kpi/<id>/` when there are KPIs, `/roadmap/` when there is
-    /// a backlog or milestones. Empty, with an error, when the theme lacks an internal template.
-    func pages(log: DiagnosticLog) -> [OutputFile] {
-        let missing = InternalPages.templates.filter { !theme.has($0) }
-        if !missing.isEmpty {
-            for name in missing {
-                log.error(SourceLocation(file: "templates/\(name).mustache"), "the theme has no `\(name)` template",
-                          hint: "add templates/\(name).mustache, or delete the site's copy so the built-in one is used")
-            }
-            return []
-        }
+    /// a backlog or milestones. (The templates are required by `Theme`.)
+    func pages() -> [OutputFile] {
         var files: [OutputFile] = []
         if data.kpis != nil {
             files.append(kpiIndex())
@@ -68,9 +57,6 @@ struct InternalPages: Sendable {
     }
 
     /// The theme's assets under `assets/` of the internal tree, so internal pages need nothing from the public host.
-    func assets() -> [OutputFile] {
-        theme.files.assets.keys.sorted().map { OutputFile(audience: .internal, path: "assets/" + $0, bytes: theme.files.assets[$0]!) }
-    }
 
     /// Renders the page's template, then `internal/layout` around it (as `content`). Two steps rather
     /// than `{{<layout}}` inheritance: swift-mustache cannot close a parent whose name holds a `/`.

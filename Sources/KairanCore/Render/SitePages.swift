@@ -137,9 +137,4 @@ public struct SitePages: Sendable {
         let context = models.page(title: "ページが見つかりません", description: "", path: SitePaths.notFound, kind: "404", noindex: true)
         return file(SitePaths.notFound, template: "404", context)
     }
-
-    /// The theme's assets under `/assets/`.
-    public func assets() -> [OutputFile] {
-        theme.files.assets.keys.sorted().map { OutputFile(audience: .public, path: "assets/" + $0, bytes: theme.files.assets[$0]!) }
-    }
 }

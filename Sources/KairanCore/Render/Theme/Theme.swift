@@ -8,8 +8,13 @@ public struct Theme: Sendable {
     private let compiled: CompiledRenderer?
     public let files: ThemeFiles
 
-    /// The templates every public site needs, by page kind.
-    public static let requiredTemplates = ["layout", "home", "category", "article", "tag", "tags", "support", "404"]
+    /// The templates Kairan renders, by page kind. The built-in theme has them all; a site's own
+    /// `templates/` only overrides them, so a missing one means a broken theme.
+    public static let requiredTemplates = [
+        "layout", "home", "category", "article", "tag", "tags", "support", "404", "releases", "release",
+        "customers-layout", "training/index", "training/program", "training/materials", "training/event",
+        "internal/layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
+    ]
 
     /// Parses every template; syntax errors and missing templates are logged with their file and line.
     /// - Parameter reference: render with swift-mustache itself instead of the compiled templates
@@ -59,8 +64,10 @@ public struct Theme: Sendable {
     /// Whether pages are rendered by the compiled templates (false: by swift-mustache).
     public var isCompiled: Bool { compiled != nil }
 
-    /// Whether the theme has a template named `name`.
-    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+    /// The theme's assets as files of `audience`'s tree (`assets/…`); every tree that has pages gets them.
+    public func assetFiles(for audience: Audience) -> [OutputFile] {
+        files.assets.keys.sorted().map { OutputFile(audience: audience, path: "assets/" + $0, bytes: files.assets[$0]!) }
+    }
 
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
