@@ -2,7 +2,7 @@ import ArgumentParser
 import KairanCore
 
 /// `kairan schedule`: upcoming publications and events, after holidays, with missing content flagged.
-struct ScheduleCommand: AsyncParsableCommand {
+struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
         abstract: "List upcoming publications and events from the site's schedule, after holiday rules.",
@@ -34,7 +34,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let today = date.flatMap { CivilDate(iso: $0) } ?? SiteOptions.environmentClock().today
         let start = from.flatMap { CivilDate(iso: $0) } ?? today
         let end = to.flatMap { CivilDate(iso: $0) } ?? start.adding(days: 30)
@@ -49,7 +49,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         if config.schedule.items.isEmpty {
             FileHandleOutput.standardError("site.yaml has no `schedule:`; nothing to list")
         }
-        let (releases, _) = await ReleaseLoader.load(siteDirectory: site, fileSystem: fileSystem, concurrency: 2)
+        let releases = ReleaseLoader.load(siteDirectory: site, fileSystem: fileSystem, log: DiagnosticLog())
         let releaseDates = Set(releases.map(\.date))
         let agenda = ScheduleAgenda(schedule: config.schedule, from: start, through: end) { kind, day in
             switch kind {

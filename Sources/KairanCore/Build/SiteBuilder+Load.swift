@@ -4,6 +4,8 @@ struct SiteSources: Sendable {
     var theme: Theme?
     var knowledgeBase: KnowledgeBase
     var releases: [Release]
+    var training: Training
+    var newsletters: [ScheduleRules.Publication]
     var staticFiles: [String]
     var operations: OperationsData?
 }
@@ -16,6 +18,7 @@ struct ResolvedSite: Sendable {
     var knowledgeBase: KnowledgeBase
     var center: HelpCenter
     var releases: [Release]
+    var training: Training
     var staticFiles: [String]
     var models: PublicViewModels
     var markdown: MarkdownRenderer
@@ -23,7 +26,8 @@ struct ResolvedSite: Sendable {
 }
 
 extension SiteBuilder {
-    /// Step 1 — load: site.yaml, the theme, the help center, release notes, static files.
+    /// Step 1 — load: site.yaml, the theme, the help center, release notes, training, newsletter
+    /// dates, operations data, static files.
     func loadSources(log: DiagnosticLog) async -> SiteSources {
         let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
         // The theme is read and compiled while the content loads.
@@ -35,18 +39,18 @@ extension SiteBuilder {
         }()
         async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
                                                            concurrency: options.concurrency)
-        async let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
-                                                concurrency: options.concurrency)
+        // The small sources are read here while the help center loads on the other tasks.
+        let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
+        let operations = loadOperations(log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
         log.append(themeDiagnostics)
-        let (notes, noteDiagnostics) = await releases
         log.append(baseDiagnostics)
-        log.append(noteDiagnostics)
-        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
-        let operations = loadOperations(log: log)
-        return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: notes, staticFiles: staticFiles,
-                           operations: operations)
+        return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: releases, training: training,
+                           newsletters: newsletters, staticFiles: staticFiles, operations: operations)
     }
 
     /// Step 2 — validate and resolve: URLs, related articles, release rules, the link table.
@@ -54,8 +58,7 @@ extension SiteBuilder {
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
-        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        log.append(ScheduleRules.check(source.releases, newsletters: newsletters, schedule: config.schedule))
+        log.append(ScheduleRules.check(source.releases, newsletters: source.newsletters, schedule: config.schedule))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }
@@ -75,7 +78,7 @@ extension SiteBuilder {
                                  internalPaths: internalPaths.union(internalReleases.map { ReleaseNotes.path(of: $0.version) }),
                                  internalSources: Set(internalReleases.map(\.sourcePath)))
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
-                            releases: releases, staticFiles: source.staticFiles, models: models,
+                            releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
                             markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links), operations: source.operations)
     }
 }

@@ -3,7 +3,7 @@ extension SiteBuilder {
     /// `output/customers/training/`. Links in training Markdown point at the customers tree for
     /// training pages and at the public help center (absolute URLs) for help articles.
     func renderTraining(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
-        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let training = site.training
         let schedule = site.config.schedule
         for event in training.events where !schedule.items.contains(where: { $0.id == event.id }) {
             log.error(SourceLocation(file: event.sourcePath), "event page \(event.id) has no schedule item with the same id",

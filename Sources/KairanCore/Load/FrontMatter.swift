@@ -61,21 +61,21 @@ extension String {
 }
 
 extension FrontMatter {
+    /// The YAML as a value: flat front matter through `SimpleYAML`, anything else through Yams
+    /// (both give the same values and positions); nil when empty or broken (logged).
+    public func value(file: String, log: DiagnosticLog) -> YAMLValue? {
+        if yaml.isEmpty { return nil }
+        if let simple = SimpleYAML.mapping(yaml) { return simple }
+        return YAMLDocument.parse(yaml, file: file, lineOffset: yamlLineOffset, log: log).map(YAMLValue.init)
+    }
+
     /// Splits `text` and reads its front matter strictly with `keys`: flat front matter through
     /// `SimpleYAML`, anything else through Yams; both give the same values and positions.
     /// Returns nil fields when the YAML is broken or not a mapping (after logging why).
     public static func read(_ text: String, file: String, keys: [String], log: DiagnosticLog) -> (fields: YAMLFields?, split: FrontMatter) {
         let split = FrontMatter.split(text, file: file, log: log)
-        let value: YAMLValue?
-        if split.yaml.isEmpty {
-            value = nil
-        } else if let simple = SimpleYAML.mapping(split.yaml) {
-            value = simple
-        } else if let node = YAMLDocument.parse(split.yaml, file: file, lineOffset: split.yamlLineOffset, log: log) {
-            value = YAMLValue(node)
-        } else {
-            return (nil, split)
-        }
+        let value = split.value(file: file, log: log)
+        if !split.yaml.isEmpty && value == nil { return (nil, split) }
         let fields = YAMLFields(value: value, what: "front matter", expected: keys, file: file, lineOffset: split.yamlLineOffset,
                                 log: log, at: SourceLocation(file: file, line: 1, column: 1))
         return (fields, split)

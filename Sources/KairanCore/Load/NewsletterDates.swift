@@ -3,15 +3,11 @@
 /// rest of their front matter is left to the newsletter pipeline when it exists.
 public enum NewsletterDates {
     public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [ScheduleRules.Publication] {
-        let folder = "content/newsletters"
-        guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else { return [] }
         var publications: [ScheduleRules.Publication] = []
-        for name in (try? fileSystem.list(joinPath(siteDirectory, folder))) ?? [] where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let path = joinPath(folder, name)
-            guard let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else { continue }
-            let split = FrontMatter.split(String(decoding: bytes, as: UTF8.self), file: path, log: log)
-            let value = SimpleYAML.mapping(split.yaml)
-                ?? YAMLDocument.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset, log: log).map(YAMLValue.init)
+        for file in ContentFolder.markdownFiles("content/newsletters", siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) {
+            let path = file.path
+            let split = FrontMatter.split(file.text, file: path, log: log)
+            let value = split.value(file: path, log: log)
             guard case .map(let pairs)? = value?.content, let entry = pairs.first(where: { $0.key.text == "date" }) else {
                 log.error(SourceLocation(file: path, line: 1, column: 1), "newsletter has no `date:`", hint: "add `date: YYYY-MM-DD` to its front matter")
                 continue
@@ -21,7 +17,7 @@ public enum NewsletterDates {
                 log.error(at, "`date` must be a date written YYYY-MM-DD")
                 continue
             }
-            publications.append(.init(label: "newsletter \(name.dropLast(3))", date: date, location: at))
+            publications.append(.init(label: "newsletter \(file.name)", date: date, location: at))
         }
         return publications
     }

@@ -5,21 +5,10 @@ public enum ReleaseLoader {
         + ReleaseSectionKind.allCases.map(\.rawValue)
 
     /// Every release file, parsed; order is by version.
-    public static func load(siteDirectory: String, fileSystem: FileSystem, concurrency: Int) async -> ([Release], [Diagnostic]) {
-        let folder = "content/releases"
-        guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else { return ([], []) }
-        let paths = ((try? fileSystem.list(joinPath(siteDirectory, folder))) ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "_index.md" }
-            .map { joinPath(folder, $0) }
-        let parsed = await ParallelMap.map(paths, concurrency: concurrency) { path -> (Release?, [Diagnostic]) in
-            let log = DiagnosticLog()
-            guard let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else {
-                log.error(SourceLocation(file: path), "cannot read the file")
-                return (nil, log.items)
-            }
-            return (parse(String(decoding: bytes, as: UTF8.self), path: path, log: log), log.items)
-        }
-        let releases = parsed.compactMap(\.0).sorted { ($0.version, $0.sourcePath) < ($1.version, $1.sourcePath) }
-        return (releases, parsed.flatMap(\.1))
+    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [Release] {
+        ContentFolder.markdownFiles("content/releases", siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+            .compactMap { parse($0.text, path: $0.path, log: log) }
+            .sorted { ($0.version, $0.sourcePath) < ($1.version, $1.sourcePath) }
     }
 
     /// Parses one release file.

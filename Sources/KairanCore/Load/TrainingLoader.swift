@@ -55,18 +55,16 @@ public enum TrainingLoader {
 
     private static func id(_ path: String) -> String { String(path.split(separator: "/").last!.dropLast(3)) }
 
+    /// The files of `content/training/<folder>`; their names become ids, so they follow the slug rules.
     private static func files(_ folder: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [(String, String)] {
-        let relative = "content/training/" + folder
-        guard fileSystem.kind(of: joinPath(siteDirectory, relative)) == .directory else { return [] }
-        return ((try? fileSystem.list(joinPath(siteDirectory, relative))) ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.compactMap { name in
-            let path = joinPath(relative, name)
-            if let problem = SlugRules.problem(with: String(name.dropLast(3))) {
-                log.error(SourceLocation(file: path), "file name \"\(name)\" \(problem)", hint: SlugRules.hint)
-                return nil
+        ContentFolder.markdownFiles("content/training/" + folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+            .compactMap { file in
+                if let problem = SlugRules.problem(with: file.name) {
+                    log.error(SourceLocation(file: file.path), "file name \"\(file.name).md\" \(problem)", hint: SlugRules.hint)
+                    return nil
+                }
+                return (file.path, file.text)
             }
-            guard let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else { return nil }
-            return (path, String(decoding: bytes, as: UTF8.self))
-        }
     }
 
     private static func frontMatter(_ text: String, path: String, keys: [String], log: DiagnosticLog) -> (YAMLFields, MarkdownSource)? {
