@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("validate and resolve", stopwatch.lap()))
         let writer = OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory)
         if options.writeOutput {
-            do { try writer.prepare(siteDirectory: options.siteDirectory) } catch {
+            do { try writer.prepare() } catch {
                 result.refusal = "\(error)"
                 return finish(result, log)
             }

@@ -56,13 +56,8 @@ struct InternalPages: Sendable {
         return file(InternalPaths.roadmap, template: "internal/roadmap", context)
     }
 
-    /// The theme's assets under `assets/` of the internal tree, so internal pages need nothing from the public host.
-
-    /// Renders the page's template, then `internal/layout` around it (as `content`). Two steps rather
-    /// than `{{<layout}}` inheritance: swift-mustache cannot close a parent whose name holds a `/`.
+    /// Renders a page with its template (which extends `internal-layout`).
     private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
-        var context = context
-        context["content"] = .html(theme.render(template, context))
-        return OutputFile(audience: .internal, path: SitePaths.file(for: path), text: theme.render("internal/layout", context))
+        OutputFile(audience: .internal, path: SitePaths.file(for: path), text: theme.render(template, context))
     }
 }

@@ -22,7 +22,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Checks the output folder is safe to manage and opens a fresh staging folder.
-    public func prepare(siteDirectory: String) throws {
+    public func prepare() throws {
         if fileSystem.kind(of: joinPath(outputDirectory, "site.yaml")) != .missing
             || fileSystem.kind(of: joinPath(outputDirectory, "content")) == .directory {
             throw Refusal(description: "\(outputDirectory) looks like a site folder (it has site.yaml or content/); choose another --output")

@@ -13,7 +13,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "category", "article", "tag", "tags", "support", "404", "releases", "release",
         "customers-layout", "training/index", "training/program", "training/materials", "training/event",
-        "internal/layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
+        "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
     ]
 
     /// Parses every template; syntax errors and missing templates are logged with their file and line.
