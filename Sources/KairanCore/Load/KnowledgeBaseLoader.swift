@@ -92,9 +92,9 @@ public enum KnowledgeBaseLoader {
     /// Every file below `folder`, recursively, relative to the site folder.
     static func collectFiles(siteDirectory: String, folder: String, fileSystem: FileSystem) -> [String] {
         var found: [String] = []
-        for name in (try? fileSystem.list(joinPath(siteDirectory, folder))) ?? [] where !name.hasPrefix(".") {
-            let path = joinPath(folder, name)
-            if fileSystem.kind(of: joinPath(siteDirectory, path)) == .directory {
+        for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+            let path = joinPath(folder, entry.name)
+            if entry.isDirectory {
                 found += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
             } else {
                 found.append(path)

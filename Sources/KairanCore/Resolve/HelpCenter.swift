@@ -36,20 +36,14 @@ public struct HelpCenter: Sendable {
     public var tagIndex: [String: Int]
 
     /// Articles newest first by publication date (then display order).
-    public func newest(_ count: Int) -> [Int] {
-        articles.indices.sorted { lhs, rhs in
-            let (l, r) = (articles[lhs].article.date, articles[rhs].article.date)
-            if l != r { return (l ?? CivilDate(daysSinceEpoch: 0)) > (r ?? CivilDate(daysSinceEpoch: 0)) }
-            return lhs < rhs
-        }.prefix(count).map { $0 }
-    }
+    public func newest(_ count: Int) -> [Int] { latest(count) { $0.date } }
 
     /// Articles most recently updated first (then display order).
-    public func recentlyUpdated(_ count: Int) -> [Int] {
-        articles.indices.sorted { lhs, rhs in
-            let (l, r) = (articles[lhs].article.lastModified, articles[rhs].article.lastModified)
-            if l != r { return (l ?? CivilDate(daysSinceEpoch: 0)) > (r ?? CivilDate(daysSinceEpoch: 0)) }
-            return lhs < rhs
-        }.prefix(count).map { $0 }
+    public func recentlyUpdated(_ count: Int) -> [Int] { latest(count) { $0.lastModified } }
+
+    /// The first `count` articles by `date` descending; undated ones last; ties in display order.
+    private func latest(_ count: Int, by date: (Article) -> CivilDate?) -> [Int] {
+        let days = articles.map { date($0.article)?.daysSinceEpoch ?? Int.min }
+        return articles.indices.sorted { days[$0] != days[$1] ? days[$0] > days[$1] : $0 < $1 }.prefix(count).map { $0 }
     }
 }
