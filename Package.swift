@@ -17,12 +17,15 @@ let package = Package(
         // cmark-gfm from Debian (libcmark-gfm-dev + libcmark-gfm-extensions-dev). The shim
         // declares the one core-extensions entry point itself and links both libraries by name.
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        // Makes cmark-gfm's process-wide table of extension characters safe under parallel rendering.
+        .target(name: "CCmarkGFMSetup", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         // renameat2(RENAME_EXCHANGE) for the atomic swap of the output folder.
         .systemLibrary(name: "CKairanSystem", path: "Sources/CKairanSystem"),
         .target(
             name: "KairanCore",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkGFMSetup",
                 "CKairanSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

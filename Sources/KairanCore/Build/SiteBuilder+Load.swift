@@ -55,6 +55,8 @@ extension SiteBuilder {
 
     /// Step 2 — validate and resolve: URLs, related articles, release rules, the link table.
     func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
+        // cmark-gfm's extension setup is process-wide: done once, before any page renders in parallel.
+        MarkdownExtensions.prepare()
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }

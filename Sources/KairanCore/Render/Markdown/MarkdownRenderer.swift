@@ -12,11 +12,6 @@ public struct MarkdownRenderer: Sendable {
         self.links = links
     }
 
-    private static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
     private var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
@@ -26,19 +21,14 @@ public struct MarkdownRenderer: Sendable {
     /// Renders `source` from the file `file`.
     /// - Parameter dropFirstHeading: remove the first `#` heading (it became the page title).
     public func render(_ source: MarkdownSource, file: String, dropFirstHeading: Bool = false, log: DiagnosticLog) -> RenderedMarkdown {
-        _ = MarkdownRenderer.registered
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
         defer { cmark_parser_free(parser) }
-        var extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-        if allowRawHTML { extensionNames.append("tagfilter") }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-        }
+        MarkdownExtensions.attach(to: parser, tagfilter: allowRawHTML)
         var text = source.text
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
+        guard let document = MarkdownExtensions.finish(parser) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
         defer { cmark_node_free(document) }
 
         var walker = TreeRewriter(renderer: self, source: source, file: file, log: log,
