@@ -39,7 +39,7 @@ struct HolidaysCommand: ParsableCommand {
         var calendar: BusinessCalendar?
         if business {
             let log = DiagnosticLog()
-            guard let config = SiteConfigLoader.load(siteDirectory: site, fileSystem: DiskFileSystem(), log: log) else {
+            guard let config = SiteConfigLoader.load(siteDirectory: site, fileSystem: SiteFileSystem(base: DiskFileSystem(), root: site), log: log) else {
                 for diagnostic in log.items { FileHandleOutput.standardError(diagnostic.description) }
                 throw ExitCode(1)
             }

@@ -39,7 +39,7 @@ struct ScheduleCommand: ParsableCommand {
         let start = from.flatMap { CivilDate(iso: $0) } ?? today
         let end = to.flatMap { CivilDate(iso: $0) } ?? start.adding(days: 30)
         if end < start { throw ValidationError("--to is before --from") }
-        let fileSystem = DiskFileSystem()
+        let fileSystem = SiteFileSystem(base: DiskFileSystem(), root: site)
         let log = DiagnosticLog()
         guard let config = SiteConfigLoader.load(siteDirectory: site, fileSystem: fileSystem, log: log) else {
             for diagnostic in log.items { FileHandleOutput.standardError(diagnostic.description) }

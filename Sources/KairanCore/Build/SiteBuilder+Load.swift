@@ -29,21 +29,21 @@ extension SiteBuilder {
     /// Step 1 — load: site.yaml, the theme, the help center, release notes, training, newsletter
     /// dates, operations data, static files.
     func loadSources(log: DiagnosticLog) async -> SiteSources {
-        let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
+        let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
         // The theme is read and compiled while the content loads.
         async let themed: (Theme?, [Diagnostic]) = {
             let themeLog = DiagnosticLog()
-            let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: themeLog),
+            let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: themeLog),
                               reference: options.referenceTemplates, log: themeLog)
             return (theme, themeLog.items)
         }()
-        async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem,
+        async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles,
                                                            concurrency: options.concurrency)
         // The small sources are read here while the help center loads on the other tasks.
-        let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
+        let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
+        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
+        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
+        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles)
         let operations = loadOperations(log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed

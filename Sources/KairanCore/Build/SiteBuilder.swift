@@ -5,11 +5,15 @@
 /// only when the run has no errors.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
+    /// Where the output is written.
     public let fileSystem: FileSystem
+    /// The site folder, read through a guard that keeps every read inside it (one per build).
+    let siteFiles: SiteFileSystem
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         self.options = options
         self.fileSystem = fileSystem
+        self.siteFiles = SiteFileSystem(base: fileSystem, root: options.siteDirectory)
     }
 
     /// Builds the site (or, with `writeOutput == false`, checks it).
@@ -69,12 +73,18 @@ public struct SiteBuilder: Sendable {
 
     private func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
         var result = result
-        result.diagnostics = SiteBuilder.unique(log.items).sortedForReport()
+        // A link leading outside the site is one error; what could not be read through it says no more.
+        let escaped = siteFiles.escapedPaths
+        let followOns = log.items.filter { diagnostic in
+            escaped.contains { diagnostic.location.file == $0 || diagnostic.location.file.hasPrefix($0 + "/") }
+        }
+        let kept = log.items.filter { !followOns.contains($0) }
+        result.diagnostics = SiteBuilder.unique(siteFiles.diagnostics + kept).sortedForReport()
         return result
     }
 
     func read(_ path: String, log: DiagnosticLog) -> [UInt8]? {
-        do { return try fileSystem.read(joinPath(options.siteDirectory, path)) } catch {
+        do { return try siteFiles.read(joinPath(options.siteDirectory, path)) } catch {
             log.error(SourceLocation(file: path), "cannot read: \(error)")
             return nil
         }

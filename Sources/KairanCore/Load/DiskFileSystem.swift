@@ -11,9 +11,32 @@ import Darwin
 public struct DiskFileSystem: FileSystem {
     public init() {}
 
-    public func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw error(path) }
+    public func read(_ path: String) throws -> [UInt8] { try read(path, flags: O_RDONLY | O_CLOEXEC) }
+
+    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path, flags: O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+
+    public func linkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func read(_ path: String, flags: Int32) throws -> [UInt8] {
+        let fd = open(path, flags)
+        guard fd >= 0 else {
+            // O_NOFOLLOW on a link fails with ELOOP.
+            if errno == ELOOP && flags & O_NOFOLLOW != 0 { throw FileSystemError(path: path, reason: .isLink) }
+            throw error(path)
+        }
         defer { close(fd) }
         // Most content files are small: one read into 64 KiB. A short read of a regular file is its
         // end; a full one means the file is larger, and the rest is read at the size `fstat` gives.
@@ -65,10 +88,14 @@ public struct DiskFileSystem: FileSystem {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            let type = entry.pointee.d_type
-            let isDirectory = type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && kind(of: path + "/" + name) == .directory)
-                || (type == UInt8(DT_LNK) && kind(of: path + "/" + name) == .directory)
-            entries.append(FolderEntry(name: name, isDirectory: isDirectory))
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(path + "/" + name, &info) == 0 { type = (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG) }
+            }
+            let isLink = type == UInt8(DT_LNK)
+            let isDirectory = type == UInt8(DT_DIR) || (isLink && kind(of: path + "/" + name) == .directory)
+            entries.append(FolderEntry(name: name, isDirectory: isDirectory, isLink: isLink))
         }
         return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     }

@@ -23,12 +23,25 @@ public protocol FileSystem: Sendable {
     func entries(_ path: String) throws -> [FolderEntry]
     /// Writes text as UTF-8.
     func write(_ path: String, text: String) throws
+
+    // Symbolic links, for keeping reads inside the site (`SiteFileSystem`); file systems without
+    // links keep the defaults.
+
+    /// What the link at `path` says, or nil when `path` is not a symbolic link.
+    func linkTarget(_ path: String) -> String?
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    func realPath(_ path: String) -> String?
+    /// The bytes of a file that is not a symbolic link; throws `FileSystemError.Reason.isLink` for a link.
+    func readWithoutFollowing(_ path: String) throws -> [UInt8]
 }
 
 /// One name in a folder and whether it is a folder itself.
 public struct FolderEntry: Sendable, Equatable {
     public var name: String
+    /// A folder, or a link to one.
     public var isDirectory: Bool
+    /// A symbolic link (to a file or a folder).
+    public var isLink: Bool = false
 }
 
 extension FileSystem {
@@ -39,6 +52,16 @@ extension FileSystem {
     /// answer without a `stat` per entry.
     public func entries(_ path: String) throws -> [FolderEntry] {
         try list(path).map { FolderEntry(name: $0, isDirectory: kind(of: joinPath(path, $0)) == .directory) }
+    }
+
+    public func linkTarget(_ path: String) -> String? { nil }
+    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path) }
+
+    /// Without links, the path made absolute by dropping `.` segments (relative paths stay relative).
+    public func realPath(_ path: String) -> String? {
+        guard kind(of: path) != .missing else { return nil }
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }
 
@@ -54,6 +77,10 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     public enum Reason: Sendable, Equatable {
         case notFound
         case notADirectory
+        /// The last part of the path is a symbolic link (from `readWithoutFollowing`).
+        case isLink
+        /// The path leads outside the site folder (through a link or `..`).
+        case outsideSite
         case system(String)
     }
 
@@ -69,6 +96,8 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         switch reason {
         case .notFound: return "\(path): no such file or folder"
         case .notADirectory: return "\(path): not a folder"
+        case .isLink: return "\(path): is a symbolic link"
+        case .outsideSite: return "\(path): leads outside the site folder"
         case .system(let message): return "\(path): \(message)"
         }
     }

@@ -1,0 +1,156 @@
+import Synchronization
+
+/// The site folder as the load stage sees it: every read, listing and look-up stays inside it.
+///
+/// A symbolic link that resolves inside the site keeps working; one that resolves outside (or a
+/// path that climbs out with `..`) is hidden from listings and look-ups, cannot be read, and is
+/// reported once as an error naming the link and its target. Content repositories take pull
+/// requests from many people and are built next to CI secrets: `logo.png -> /etc/passwd` must
+/// not publish `/etc/passwd`.
+///
+/// Costs nothing for ordinary files: a file is opened without following links and only a link
+/// is looked at further; each folder on the way is checked once.
+public struct SiteFileSystem: FileSystem {
+    /// A link (or a `..` path) that leads outside the site, as reported.
+    public struct Escape: Sendable, Equatable {
+        /// The path relative to the site folder.
+        public var path: String
+        /// Where it leads (the link's text, or the resolved path).
+        public var target: String
+
+        var diagnostic: Diagnostic {
+            .error(SourceLocation(file: path), "symbolic link to \(target) leads outside the site folder",
+                   hint: "Kairan reads only files inside the site: copy the file into the site, or point the link at a file inside it")
+        }
+    }
+
+    /// The escapes found so far, each once, in the order found.
+    final class EscapeLog: Sendable {
+        private let state = Mutex<(escapes: [Escape], seen: Set<String>, folders: [String: Bool])>(([], [], [:]))
+
+        func record(_ escape: Escape) {
+            state.withLock { state in
+                if state.seen.insert(escape.path).inserted { state.escapes.append(escape) }
+            }
+        }
+
+        var escapes: [Escape] { state.withLock { $0.escapes } }
+
+        func folderVerdict(_ folder: String) -> Bool? { state.withLock { $0.folders[folder] } }
+        func setFolderVerdict(_ folder: String, _ inside: Bool) { state.withLock { $0.folders[folder] = inside } }
+    }
+
+    public let base: FileSystem
+    /// The site folder as given (paths passed in start with it).
+    public let root: String
+    private let realRoot: String
+    let log = EscapeLog()
+
+    public init(base: FileSystem, root: String) {
+        self.base = base
+        self.root = root
+        self.realRoot = base.realPath(root.isEmpty ? "." : root) ?? root
+    }
+
+    /// Every link that led outside the site, as errors.
+    public var diagnostics: [Diagnostic] { log.escapes.map(\.diagnostic) }
+
+    /// The paths (relative to the site) whose links led outside: problems reported below them are
+    /// follow-ons of that one error.
+    public var escapedPaths: [String] { log.escapes.map(\.path) }
+
+    // MARK: Containment
+
+    /// The path relative to the site folder, or nil when `path` is not below it.
+    private func relative(_ path: String) -> String? {
+        if root.isEmpty || root == "." { return path.hasPrefix("/") ? nil : path }
+        if path == root { return "" }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
+    private func isInside(_ resolved: String) -> Bool {
+        resolved == realRoot || resolved.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    }
+
+    /// Whether the link at `path` (relative `relativePath`) resolves inside the site; records it when not.
+    private func linkStaysInside(_ path: String, relativePath: String, target: String) -> Bool {
+        guard let resolved = base.realPath(path) else { return true }  // a dangling link reads as missing
+        if isInside(resolved) { return true }
+        log.record(Escape(path: relativePath, target: target.hasPrefix("/") ? target : "\(target) (\(resolved))"))
+        return false
+    }
+
+    /// Whether every folder on the way to `path` stays inside the site (each checked once).
+    private func foldersStayInside(_ path: String) -> Bool {
+        guard let relativePath = relative(path) else { return false }
+        let segments = relativePath.split(separator: "/", omittingEmptySubsequences: true)
+        if segments.contains("..") {
+            log.record(Escape(path: relativePath, target: relativePath))
+            return false
+        }
+        var folder = ""
+        for segment in segments.dropLast() {
+            folder = folder.isEmpty ? String(segment) : folder + "/" + segment
+            if let verdict = log.folderVerdict(folder) {
+                if !verdict { return false }
+                continue
+            }
+            let full = joinPath(root, folder)
+            let inside = base.linkTarget(full).map { linkStaysInside(full, relativePath: folder, target: $0) } ?? true
+            log.setFolderVerdict(folder, inside)
+            if !inside { return false }
+        }
+        return true
+    }
+
+    /// Whether `path` itself and the folders on its way stay inside the site.
+    private func staysInside(_ path: String) -> Bool {
+        guard foldersStayInside(path), let relativePath = relative(path) else { return false }
+        guard let target = base.linkTarget(path) else { return true }
+        return linkStaysInside(path, relativePath: relativePath, target: target)
+    }
+
+    private func escapeError(_ path: String) -> FileSystemError {
+        FileSystemError(path: path, reason: .outsideSite)
+    }
+
+    // MARK: FileSystem
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard foldersStayInside(path) else { throw escapeError(path) }
+        do {
+            return try base.readWithoutFollowing(path)
+        } catch let error as FileSystemError where error.reason == .isLink {
+            guard staysInside(path) else { throw escapeError(path) }
+            return try base.read(path)
+        }
+    }
+
+    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path) }
+
+    public func list(_ path: String) throws -> [String] { try entries(path).map(\.name) }
+
+    public func entries(_ path: String) throws -> [FolderEntry] {
+        guard staysInside(path) else { throw escapeError(path) }
+        return try base.entries(path).filter { entry in
+            !entry.isLink || staysInside(joinPath(path, entry.name))
+        }
+    }
+
+    public func kind(of path: String) -> FileKind {
+        staysInside(path) ? base.kind(of: path) : .missing
+    }
+
+    public func linkTarget(_ path: String) -> String? { base.linkTarget(path) }
+    public func realPath(_ path: String) -> String? { base.realPath(path) }
+
+    // The site is read-only to the build: output goes through the output writer, never here.
+    private func readOnly(_ path: String) -> FileSystemError {
+        FileSystemError(path: path, reason: .system("the site folder is read-only to the build"))
+    }
+    public func write(_ path: String, _ bytes: [UInt8]) throws { throw readOnly(path) }
+    public func createDirectory(_ path: String) throws { throw readOnly(path) }
+    public func remove(_ path: String) throws { throw readOnly(path) }
+    public func replace(_ to: String, with from: String) throws { throw readOnly(to) }
+}
