@@ -4,7 +4,16 @@ extension SiteBuilder {
         var source: String
         var headingIDs: [String]
         var anchorReferences: [RenderedMarkdown.AnchorReference]
+        /// Markdown files and assets the page links to.
+        var linkedSources: [String] = []
         var diagnostics: [Diagnostic]
+    }
+
+    /// What the help-center step produced.
+    struct HelpCenterOutput {
+        var pages: Int
+        /// Every source file a published page links to (assets among them are published).
+        var linkedSources: Set<String>
     }
 
     private enum PageJob: Sendable {
@@ -16,8 +25,8 @@ extension SiteBuilder {
 
     /// Step 4 — the help center: every category and article page (Markdown, then template), the
     /// tag pages and the fixed pages (home, tags, support, 404), all in one parallel pass and
-    /// written at once so memory stays flat however large the site is. Returns the page count.
-    func renderHelpCenter(_ site: ResolvedSite, latestRelease: TemplateValue?, sink: OutputSink, log: DiagnosticLog) async -> Int {
+    /// written at once so memory stays flat however large the site is.
+    func renderHelpCenter(_ site: ResolvedSite, latestRelease: TemplateValue?, sink: OutputSink, log: DiagnosticLog) async -> HelpCenterOutput {
         let center = site.center
         let pages = SitePages(theme: site.theme, models: site.models)
         let markdown = site.markdown
@@ -49,24 +58,27 @@ extension SiteBuilder {
                 file = pages.article(index, content: content)
             }
             sink.write(file, log: log)
-            return RenderedPage(source: source, headingIDs: content.headings.map(\.id),
-                                anchorReferences: content.anchorReferences, diagnostics: log.items)
+            return RenderedPage(source: source, headingIDs: content.headings.map(\.id), anchorReferences: content.anchorReferences,
+                                linkedSources: content.linkedSources, diagnostics: log.items)
         }
         var anchors: [String: Set<String>] = [:]
         var references: [RenderedMarkdown.AnchorReference] = []
+        var linked = Set<String>()
         for page in rendered {
             log.append(page.diagnostics)
+            linked.formUnion(page.linkedSources)
             if !page.source.isEmpty { anchors[page.source] = Set(page.headingIDs) }
             references += page.anchorReferences
         }
         SiteBuilder.checkAnchors(references, anchors: anchors, log: log)
-        return rendered.count
+        return HelpCenterOutput(pages: rendered.count, linkedSources: linked)
     }
 
-    /// Step 7 — files: theme assets, content assets, static/, sitemap, robots. Returns the file count.
-    func copyFiles(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> Int {
+    /// Step 7 — files: theme assets, the content assets a published page links to (an image only a
+    /// draft uses stays unpublished), static/, sitemap, robots. Returns the file count.
+    func copyFiles(_ site: ResolvedSite, linkedSources: Set<String>, sink: OutputSink, log: DiagnosticLog) -> Int {
         var files = site.theme.assetFiles(for: .public)
-        for asset in site.knowledgeBase.assets {
+        for asset in site.knowledgeBase.assets where linkedSources.contains(asset) {
             guard let bytes = read(asset, log: log) else { continue }
             files.append(OutputFile(audience: .public, path: String(asset.dropFirst("content/".count)), bytes: bytes))
         }

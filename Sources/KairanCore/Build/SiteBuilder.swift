@@ -45,9 +45,9 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("render internal pages", stopwatch.lap()))
         let training = renderTraining(site, sink: sink, log: log)
         result.timings.append(("render training", stopwatch.lap()))
-        let files = copyFiles(site, sink: sink, log: log)
+        let files = copyFiles(site, linkedSources: helpCenter.linkedSources.union(releases.linkedSources), sink: sink, log: log)
         result.timings.append(("copy files, sitemap", stopwatch.lap()))
-        result.pages = helpCenter + releases.pages + operations.pages + training.pages
+        result.pages = helpCenter.pages + releases.pages + operations.pages + training.pages
         result.files = files + releases.files + operations.files + training.files
 
         result = finish(result, log)

@@ -39,7 +39,15 @@ public enum KnowledgeBaseLoader {
                 let file = entry.name
                 let path = joinPath(folder, file)
                 if entry.isDirectory {
-                    assets += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
+                    for file in collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem) {
+                        if file.hasSuffix(".md") {
+                            // Never copied: its draft front matter and notes would be published raw.
+                            diagnostics.error(SourceLocation(file: file), "Markdown in a sub-folder of a category makes no page",
+                                              hint: "articles live directly in their category folder: move it to \(folder)/")
+                        } else {
+                            assets.append(file)
+                        }
+                    }
                 } else if file == "_index.md" {
                     hasIndex = true
                     jobs.append(Job(path: path, category: name, isIndex: true))

@@ -65,11 +65,15 @@ public struct ReleasePages: Sendable {
     }
 
     /// `/releases/<version>/` for every release (non-public ones go to their audience's folder).
+    /// The newer/older pager of a page only ever sees releases of that page's audience.
     public func pages() -> [OutputFile] {
-        notes.entries.enumerated().map { index, entry in page(entry, position: index) }
+        Audience.allCases.flatMap { audience in
+            let shown = notes.entries.filter { $0.release.audience == audience }
+            return shown.indices.map { page(shown[$0], newer: $0 > 0 ? shown[$0 - 1] : nil, older: $0 + 1 < shown.count ? shown[$0 + 1] : nil) }
+        }
     }
 
-    private func page(_ entry: ReleaseNotes.Entry, position: Int) -> OutputFile {
+    private func page(_ entry: ReleaseNotes.Entry, newer: ReleaseNotes.Entry?, older: ReleaseNotes.Entry?) -> OutputFile {
         let release = entry.release
         var context = models.page(title: "v\(release.version) \(release.title)", description: release.summary, path: entry.path,
                                   kind: "release", breadcrumbs: [("ホーム", SitePaths.home), ("リリースノート", ReleaseNotes.indexPath)],
@@ -86,8 +90,6 @@ public struct ReleasePages: Sendable {
         let center = models.center
         value["articles"] = .list(entry.articles.map { ["title": .text(center.articles[$0].article.title),
                                                         "href": .text(models.paths.href(center.articles[$0].path))] })
-        let newer = position > 0 ? notes.entries[position - 1] : nil
-        let older = position + 1 < notes.entries.count ? notes.entries[position + 1] : nil
         value["newer"] = newer.map(summary) ?? .flag(false)
         value["older"] = older.map(summary) ?? .flag(false)
         context["release"] = value

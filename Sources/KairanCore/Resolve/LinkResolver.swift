@@ -90,7 +90,8 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(target) {
             let published = target.hasPrefix("content/") ? String(target.dropFirst("content".count)) : "/" + target
-            return .rewrite(url: basePath + published.dropFirst(), targetSource: nil, fragment: fragment)
+            // The asset is named as the link's target so that only assets a published page uses are published.
+            return .rewrite(url: basePath + published.dropFirst(), targetSource: target, fragment: fragment)
         }
         return .broken(message: "link to \(destination) points to \(target), which does not exist",
                        hint: "put the file under content/ next to the article, or fix the path")
