@@ -50,7 +50,7 @@ import Testing
 
     @Test func assetsAndSiteAbsolutePaths() {
         #expect(resolver.resolve("screen.png", from: "content/kb/faq/login.md")
-                == .rewrite(url: "/kb/faq/screen.png", targetSource: nil, fragment: nil))
+                == .rewrite(url: "/kb/faq/screen.png", targetSource: "content/kb/faq/screen.png", fragment: nil))
         #expect(resolver.resolve("/kb/billing", from: "content/kb/faq/login.md")
                 == .rewrite(url: "/kb/billing/", targetSource: nil, fragment: nil))
     }
