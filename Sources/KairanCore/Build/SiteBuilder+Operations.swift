@@ -61,8 +61,9 @@ extension SiteBuilder {
 
     /// The text of an operations file, or nil when it does not exist (or cannot be read, which is logged).
     private func operationsFile(_ path: String, log: DiagnosticLog) -> OperationsSourceFile? {
-        guard fileSystem.kind(of: joinPath(options.siteDirectory, path)) == .file, let bytes = read(path, log: log) else { return nil }
-        return OperationsSourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+        guard fileSystem.kind(of: joinPath(options.siteDirectory, path)) == .file,
+              let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log) else { return nil }
+        return OperationsSourceFile(path: path, text: text)
     }
 
     /// Step 5 (operations) — the internal KPI dashboard, KPI pages, KPI exports and the roadmap,

@@ -17,12 +17,7 @@ public enum ContentFolder {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "_index.md" }
         return names.compactMap { name in
             let path = joinPath(folder, name)
-            do {
-                return File(path: path, text: String(decoding: try fileSystem.read(joinPath(siteDirectory, path)), as: UTF8.self))
-            } catch {
-                log.error(SourceLocation(file: path), "cannot read: \(error)")
-                return nil
-            }
+            return SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log).map { File(path: path, text: $0) }
         }
     }
 }

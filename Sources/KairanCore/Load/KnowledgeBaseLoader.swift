@@ -56,11 +56,7 @@ public enum KnowledgeBaseLoader {
         }
         let results = await ParallelMap.map(jobs, concurrency: concurrency) { job -> (Parsed?, [Diagnostic]) in
             let log = DiagnosticLog()
-            let text: String
-            do {
-                text = String(decoding: try fileSystem.read(joinPath(siteDirectory, job.path)), as: UTF8.self)
-            } catch {
-                log.error(SourceLocation(file: job.path), "cannot read: \(error)")
+            guard let text = SourceText.read(job.path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else {
                 return (nil, log.items)
             }
             if job.isIndex {

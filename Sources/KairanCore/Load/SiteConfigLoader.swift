@@ -15,31 +15,43 @@ public enum SiteConfigLoader {
                       hint: "create site.yaml with at least `title:` and `base_url:`, or pass --site DIR")
             return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let text = SourceText.decode(bytes, file: file, log: log) else { return nil }
         guard let node = YAMLDocument.parse(text, file: file, lineOffset: 0, log: log) else {
             if !log.items.hasErrors { log.error(SourceLocation(file: file, line: 1), "site.yaml is empty", hint: "add `title:` and `base_url:`") }
             return nil
         }
-        guard var config = decode(node, file: file, log: log) else { return nil }
-        if let path = config.schedulePath {
-            config.schedule = loadSchedule(path: path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+        guard let (config, scheduleAt) = decodeFields(node, file: file, log: log) else { return nil }
+        var loaded = config
+        if let path = config.schedulePath, let scheduleAt {
+            loaded.schedule = loadSchedule(path: path, at: scheduleAt, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
         }
-        return config
+        return loaded
     }
 
-    /// Reads the schedule file named by `schedule:` (a path relative to the site folder).
-    static func loadSchedule(path: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-              let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else {
-            log.error(SourceLocation(file: "site.yaml"), "schedule file \(path) cannot be read",
-                      hint: "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml")
+    /// Reads the schedule file named by `schedule:` (a path relative to the site folder); a path
+    /// outside the site or naming no file is an error at the `schedule:` value (`at`).
+    static func loadSchedule(path: String, at: SourceLocation, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
+        let hint = "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml"
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            log.error(at, "`schedule:` must be a path inside the site folder, found \"\(path)\"", hint: hint)
             return SiteSchedule()
         }
-        let (items, calendar) = ScheduleLoader.decode(yaml: String(decoding: bytes, as: UTF8.self), file: path, log: log)
+        guard fileSystem.kind(of: joinPath(siteDirectory, path)) == .file else {
+            log.error(at, "schedule file \(path) does not exist", hint: hint)
+            return SiteSchedule()
+        }
+        guard let text = SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else { return SiteSchedule() }
+        let (items, calendar) = ScheduleLoader.decode(yaml: text, file: path, log: log)
         return SiteSchedule(items: items, calendar: calendar, source: path)
     }
 
+    /// The settings of the site.yaml mapping `node` (a `schedule:` file is named, not read).
     static func decode(_ node: Yams.Node, file: String, log: DiagnosticLog) -> SiteConfig? {
+        decodeFields(node, file: file, log: log)?.config
+    }
+
+    /// The settings, and where `schedule:` names a file when it does.
+    private static func decodeFields(_ node: Yams.Node, file: String, log: DiagnosticLog) -> (config: SiteConfig, scheduleAt: SourceLocation?)? {
         guard let fields = YAMLFields(node, what: "site.yaml", expected: keys, file: file, lineOffset: 0, log: log) else { return nil }
         let title = fields.string("title", required: true, example: "ヘルプセンター")
         let baseURL = fields.string("base_url", required: true, example: "https://help.example.com/")
@@ -65,13 +77,15 @@ public enum SiteConfigLoader {
             config.support = decodeSupport(support, log: log)
         }
         config.customersBaseURL = normalizedBaseURL(fields.string("customers_base_url") ?? config.baseURL)
+        var scheduleAt: SourceLocation?
         if fields.isText("schedule") {
             config.schedulePath = fields.string("schedule")
+            scheduleAt = fields.location(of: "schedule")
         } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {
             let (items, calendar) = ScheduleLoader.decode(schedule, log: log)
             config.schedule = SiteSchedule(items: items, calendar: calendar, source: file)
         }
-        return config
+        return (config, scheduleAt)
     }
 
     private static func decodeSupport(_ fields: YAMLFields, log: DiagnosticLog) -> SiteConfig.Support {
