@@ -63,7 +63,7 @@ extension SiteBuilder {
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }
         let extraNavigation = releases.contains { $0.audience == .public }
-            ? [SiteConfig.NavigationItem(title: "リリースノート", url: ReleaseNotes.indexPath)] : []
+            ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
         let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
         var pages = SiteBuilder.pageSources(center)
         var sitePaths = SiteBuilder.sitePaths(center, staticFiles: source.staticFiles)

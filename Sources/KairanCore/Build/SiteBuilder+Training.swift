@@ -13,10 +13,12 @@ extension SiteBuilder {
         guard !training.isEmpty || !customerEvents.isEmpty else { return (0, 0) }
 
         let paths = SitePaths(baseURL: site.config.customersBaseURL)
+        // base_url was checked by URLPolicy when loaded (or as --base-url).
+        let helpCenter = (try? SafeURL(site.config.baseURL)).map { [SiteConfig.NavigationItem(title: "ヘルプセンター", url: $0)] } ?? []
         let models = PublicViewModels(config: site.config, paths: paths, center: site.center, clock: options.clock, navigation: [
-            .init(title: "研修・イベント", url: TrainingPages.indexPath), .init(title: "教材", url: TrainingPages.materialsPath),
-            .init(title: "ヘルプセンター", url: site.config.baseURL),
-        ])
+            .init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
+            .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath)),
+        ] + helpCenter)
         var pages: [String: String] = [:]
         var articleURLs: [String: String] = [:]
         for entry in site.center.articles {

@@ -32,11 +32,14 @@ public enum ArticleParser {
                         hint: "`updated` is when the article last changed; it cannot precede publication")
         }
         var video: Article.Video?
-        if let url = fields.string("video") {
-            if VideoEmbed.kind(of: url) == nil {
-                log.error(fields.location(of: "video"), "`video` must be an https URL of a YouTube/Vimeo embed or an .mp4/.webm file, found \"\(url)\"")
-            } else {
-                video = Article.Video(url: url, minutes: fields.int("duration", range: 1...600))
+        if fields.string("video") != nil {
+            let embeddable = "an https URL of a YouTube/Vimeo embed or an .mp4/.webm file"
+            if let url = fields.url("video", example: "https://www.youtube-nocookie.com/embed/<id>", kinds: [.web], rule: "be \(embeddable)") {
+                if VideoEmbed.kind(of: url.text) == nil {
+                    fields.reject("video", url.text, URLPolicy.Violation(message: "must be \(embeddable)", hint: "e.g. `video: https://www.youtube-nocookie.com/embed/<id>`"))
+                } else {
+                    video = Article.Video(url: url, minutes: fields.int("duration", range: 1...600))
+                }
             }
         } else if fields.has("duration") {
             log.warning(fields.location(of: "duration"), "`duration` without `video` is ignored")

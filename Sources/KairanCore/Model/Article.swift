@@ -26,7 +26,7 @@ public struct MarkdownSource: Sendable, Equatable {
 public struct Article: Sendable, Equatable {
     /// A video tutorial attached to an article.
     public struct Video: Sendable, Equatable {
-        public var url: String
+        public var url: SafeURL
         /// Length in minutes, when known.
         public var minutes: Int?
     }

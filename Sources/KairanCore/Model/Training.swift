@@ -34,7 +34,7 @@ public struct Training: Sendable, Equatable {
         public var minutes: Int?
         /// A help article (its source path) the material is published as.
         public var article: String?
-        public var url: String?
+        public var url: SafeURL?
         public var updated: CivilDate?
         public var weight: Int
         public var body: MarkdownSource
