@@ -43,7 +43,7 @@ extension SiteBuilder {
         let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
         let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
         let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: fileSystem, log: log)
-        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem)
+        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: fileSystem, log: log)
         let operations = loadOperations(log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
@@ -59,6 +59,7 @@ extension SiteBuilder {
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
         log.append(ScheduleRules.check(source.releases, newsletters: source.newsletters, schedule: config.schedule))
+        log.append(TrainingRules.check(source.training, schedule: config.schedule, articles: Set(center.articles.map(\.article.sourcePath))))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }

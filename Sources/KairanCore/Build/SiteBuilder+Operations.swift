@@ -32,7 +32,7 @@ extension SiteBuilder {
         let backlogFile = operationsFile(folder + "/backlog.yaml", log: log)
         let milestoneFile = operationsFile(folder + "/milestones.yaml", log: log)
         let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: folder + "/metrics",
-                                                           fileSystem: fileSystem).filter { $0.hasSuffix(".csv") }
+                                                           fileSystem: fileSystem, log: log).filter { $0.hasSuffix(".csv") }
         if kpiFile == nil, let first = metricPaths.first {
             log.warning(SourceLocation(file: first), "metrics files without \(folder)/kpis.yaml are not used",
                         hint: "define the KPIs in \(folder)/kpis.yaml")

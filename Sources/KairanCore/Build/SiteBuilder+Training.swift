@@ -5,10 +5,6 @@ extension SiteBuilder {
     func renderTraining(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
         let training = site.training
         let schedule = site.config.schedule
-        for event in training.events where !schedule.items.contains(where: { $0.id == event.id }) {
-            log.error(SourceLocation(file: event.sourcePath), "event page \(event.id) has no schedule item with the same id",
-                      hint: "add an item `id: \(event.id)` to \(schedule.source), or rename the file")
-        }
         let customerEvents = schedule.items.filter { $0.audience == .customers && !$0.kind.isPublication }
         guard !training.isEmpty || !customerEvents.isEmpty else { return (0, 0) }
 
@@ -34,9 +30,6 @@ extension SiteBuilder {
         for event in training.events { bodies[event.sourcePath] = markdown.render(event.body, file: event.sourcePath, log: log).html }
         for material in training.materials {
             bodies[material.sourcePath] = markdown.render(material.body, file: material.sourcePath, log: log).html
-            if let article = material.article, articleURLs[article] == nil {
-                log.error(SourceLocation(file: material.sourcePath), "`article` points to \(article), which is not a published help article")
-            }
         }
         let trainingPages = TrainingPages(theme: site.theme, models: models, training: training, schedule: schedule,
                                           bodies: bodies, articleURLs: articleURLs, today: options.clock.today)

@@ -21,9 +21,10 @@ public enum ArticleParser {
             }
         }
         let slug = fields.string("slug") ?? fileSlug
-        if let problem = SlugRules.problem(with: slug) {
+        let slugProblem = SlugRules.problem(with: slug)
+        if let slugProblem {
             log.error(fields.has("slug") ? fields.location(of: "slug") : SourceLocation(file: path),
-                      "slug \"\(slug)\" \(problem)", hint: SlugRules.hint)
+                      "slug \"\(slug)\" \(slugProblem)", hint: SlugRules.hint(for: slug))
         }
         let date = fields.date("date")
         let updated = fields.date("updated")
@@ -45,12 +46,22 @@ public enum ArticleParser {
             log.warning(fields.location(of: "duration"), "`duration` without `video` is ignored")
         }
         var tags: [String] = []
-        for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) {
+            // A tag's page is a folder named by its slug: one the file system cannot create is refused here.
+            let bytes = SitePaths.tagSlug(tag).utf8.count
+            if bytes > SlugRules.maxBytes {
+                log.error(fields.location(of: "tags"), "tag \"\(tag.prefix(20))…\" is too long: its page's folder name would be \(bytes) bytes",
+                          hint: "a tag may be \(SlugRules.lengthHint)")
+                continue
+            }
+            tags.append(tag)
+        }
         // Read every field before giving up, so one run reports every problem of the file.
         let summary = fields.string("summary") ?? ""
         let weight = fields.int("weight") ?? 0
         let draft = fields.bool("draft") ?? false
-        guard let title else { return nil }
+        // A bad slug was reported above; the article is left out so nothing tries to write its folder.
+        guard let title, slugProblem == nil else { return nil }
         return Article(
             sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
             summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body)

@@ -61,14 +61,16 @@ public struct DiskFileSystem: FileSystem {
         defer { closedir(dir) }
         var entries: [FolderEntry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let (name, undecodable) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, [UInt8]?) in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                if let name = String(validating: bytes, as: UTF8.self) { return (name, nil) }
+                return (String(decoding: bytes, as: UTF8.self), Array(bytes))
             }
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
             let isDirectory = type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && kind(of: path + "/" + name) == .directory)
                 || (type == UInt8(DT_LNK) && kind(of: path + "/" + name) == .directory)
-            entries.append(FolderEntry(name: name, isDirectory: isDirectory))
+            entries.append(FolderEntry(name: name, isDirectory: isDirectory, undecodableName: undecodable))
         }
         return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     }

@@ -29,6 +29,9 @@ public protocol FileSystem: Sendable {
 public struct FolderEntry: Sendable, Equatable {
     public var name: String
     public var isDirectory: Bool
+    /// The name's bytes when they are not valid UTF-8: `name` then holds U+FFFD in their place and
+    /// opens nothing, so the loaders report the entry instead of reading it.
+    public var undecodableName: [UInt8]? = nil
 }
 
 extension FileSystem {

@@ -19,9 +19,10 @@ public enum KnowledgeBaseLoader {
         guard fileSystem.kind(of: joinPath(siteDirectory, root)) == .directory else { return (KnowledgeBase(), []) }
         var jobs: [Job] = []
         var assets: [String] = []
-        for name in (try? fileSystem.list(joinPath(siteDirectory, root))) ?? [] where !name.hasPrefix(".") {
+        for top in SourceFolder.entries(root, siteDirectory: siteDirectory, fileSystem: fileSystem, log: diagnostics) where !top.name.hasPrefix(".") {
+            let name = top.name
             let folder = joinPath(root, name)
-            guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else {
+            guard top.isDirectory else {
                 if name.hasSuffix(".md") {
                     diagnostics.error(SourceLocation(file: folder), "articles must be inside a category folder",
                                       hint: "move it to content/kb/<category>/\(name)")
@@ -31,15 +32,16 @@ public enum KnowledgeBaseLoader {
                 continue
             }
             if let problem = SlugRules.problem(with: name) {
-                diagnostics.error(SourceLocation(file: folder), "category folder name \"\(name)\" \(problem)", hint: SlugRules.hint)
+                diagnostics.error(SourceLocation(file: folder), "category folder name \"\(name)\" \(problem)", hint: SlugRules.hint(for: name))
                 continue
             }
             var hasIndex = false
-            for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+            for entry in SourceFolder.entries(folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: diagnostics)
+            where !entry.name.hasPrefix(".") {
                 let file = entry.name
                 let path = joinPath(folder, file)
                 if entry.isDirectory {
-                    assets += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
+                    assets += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: diagnostics)
                 } else if file == "_index.md" {
                     hasIndex = true
                     jobs.append(Job(path: path, category: name, isIndex: true))
@@ -85,13 +87,13 @@ public enum KnowledgeBaseLoader {
         return (base, all)
     }
 
-    /// Every file below `folder`, recursively, relative to the site folder.
-    static func collectFiles(siteDirectory: String, folder: String, fileSystem: FileSystem) -> [String] {
+    /// Every file below `folder`, recursively, relative to the site folder (names that are not UTF-8 are logged).
+    static func collectFiles(siteDirectory: String, folder: String, fileSystem: FileSystem, log: DiagnosticLog) -> [String] {
         var found: [String] = []
-        for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+        for entry in SourceFolder.entries(folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) where !entry.name.hasPrefix(".") {
             let path = joinPath(folder, entry.name)
             if entry.isDirectory {
-                found += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
+                found += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: log)
             } else {
                 found.append(path)
             }

@@ -31,7 +31,8 @@ public enum TrainingLoader {
             guard let title = fields.string("title", required: true), let kind else { continue }
             training.materials.append(.init(
                 id: id(path), title: title, summary: fields.string("summary") ?? "", kind: kind, format: fields.string("format") ?? "",
-                minutes: fields.int("minutes", range: 1...600), article: article, url: url.flatMap { $0.text.lowercased().hasPrefix("https://") ? $0 : nil },
+                minutes: fields.int("minutes", range: 1...600), article: article,
+                articleLocation: article == nil ? nil : fields.location(of: "article"), url: url.flatMap { $0.text.lowercased().hasPrefix("https://") ? $0 : nil },
                 updated: fields.date("updated"), weight: fields.int("weight") ?? 0, body: body, sourcePath: path))
         }
         for (path, text) in files("events", siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) {
@@ -61,7 +62,7 @@ public enum TrainingLoader {
         ContentFolder.markdownFiles("content/training/" + folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
             .compactMap { file in
                 if let problem = SlugRules.problem(with: file.name) {
-                    log.error(SourceLocation(file: file.path), "file name \"\(file.name).md\" \(problem)", hint: SlugRules.hint)
+                    log.error(SourceLocation(file: file.path), "file name \"\(file.name).md\" \(problem)", hint: SlugRules.hint(for: file.name))
                     return nil
                 }
                 return (file.path, file.text)

@@ -34,6 +34,8 @@ public struct Training: Sendable, Equatable {
         public var minutes: Int?
         /// A help article (its source path) the material is published as.
         public var article: String?
+        /// Where `article:` is written, for errors about it.
+        public var articleLocation: SourceLocation?
         public var url: SafeURL?
         public var updated: CivilDate?
         public var weight: Int

@@ -32,7 +32,7 @@ public struct ThemeFiles: Sendable, Equatable {
         var theme = builtIn
         let root = joinPath(siteDirectory, "templates")
         guard fileSystem.kind(of: root) == .directory else { return theme }
-        for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem) {
+        for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem, log: log) {
             do {
                 let bytes = try fileSystem.read(joinPath(siteDirectory, path))
                 theme.add(path: String(path.dropFirst("templates/".count)), bytes: bytes, origin: path, log: log)
