@@ -64,7 +64,8 @@ public enum ArticleParser {
         guard let title, slugProblem == nil else { return nil }
         return Article(
             sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
-            summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body)
+            summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body,
+            slugLocation: fields.has("slug") ? fields.location(of: "slug") : nil)
     }
 
     /// Parses a category's `_index.md`.

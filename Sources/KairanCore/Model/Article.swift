@@ -46,6 +46,8 @@ public struct Article: Sendable, Equatable {
     public var draft: Bool
     public var video: Video?
     public var body: MarkdownSource
+    /// Where `slug:` is written, when the slug does not come from the file name.
+    public var slugLocation: SourceLocation? = nil
 
     /// The date shown as "last updated": `updated`, else `date`.
     public var lastModified: CivilDate? { updated ?? date }

@@ -125,6 +125,15 @@ import Glibc
         #expect(error?.hint.contains("at most 255 bytes (about 85 Japanese characters)") == true)
     }
 
+    @Test func twoArticlesOnOnePageAreReportedAtTheSlug() async {
+        let errors = await Self.errors([
+            "site/site.yaml": TestSupport.siteYAML,
+            "site/content/kb/start/a.md": "---\ntitle: A\n---\n",
+            "site/content/kb/start/b.md": "---\ntitle: B\nslug: a\n---\n",
+        ])
+        _ = Self.single(errors, at: "content/kb/start/b.md:3:7")
+    }
+
     @Test func longSlugOnDiskIsNotAnOutputPathError() async throws {
         let site = try Self.temporarySite(["content/kb/start/_index.md": "---\ntitle: はじめに\n---\n",
                                            "content/kb/start/a.md": "---\ntitle: A\nslug: \(String(repeating: "長", count: 90))\n---\n"])
