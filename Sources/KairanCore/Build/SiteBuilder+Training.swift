@@ -5,18 +5,16 @@ extension SiteBuilder {
     func renderTraining(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
         let training = site.training
         let schedule = site.config.schedule
-        for event in training.events where !schedule.items.contains(where: { $0.id == event.id }) {
-            log.error(SourceLocation(file: event.sourcePath), "event page \(event.id) has no schedule item with the same id",
-                      hint: "add an item `id: \(event.id)` to \(schedule.source), or rename the file")
-        }
         let customerEvents = schedule.items.filter { $0.audience == .customers && !$0.kind.isPublication }
         guard !training.isEmpty || !customerEvents.isEmpty else { return (0, 0) }
 
         let paths = SitePaths(baseURL: site.config.customersBaseURL)
+        // base_url was checked by URLPolicy when loaded (or as --base-url).
+        let helpCenter = (try? SafeURL(site.config.baseURL)).map { [SiteConfig.NavigationItem(title: "ヘルプセンター", url: $0)] } ?? []
         let models = PublicViewModels(config: site.config, paths: paths, center: site.center, clock: options.clock, navigation: [
-            .init(title: "研修・イベント", url: TrainingPages.indexPath), .init(title: "教材", url: TrainingPages.materialsPath),
-            .init(title: "ヘルプセンター", url: site.config.baseURL),
-        ])
+            .init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
+            .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath)),
+        ] + helpCenter)
         var pages: [String: String] = [:]
         var articleURLs: [String: String] = [:]
         for entry in site.center.articles {
@@ -32,9 +30,6 @@ extension SiteBuilder {
         for event in training.events { bodies[event.sourcePath] = markdown.render(event.body, file: event.sourcePath, log: log).html }
         for material in training.materials {
             bodies[material.sourcePath] = markdown.render(material.body, file: material.sourcePath, log: log).html
-            if let article = material.article, articleURLs[article] == nil {
-                log.error(SourceLocation(file: material.sourcePath), "`article` points to \(article), which is not a published help article")
-            }
         }
         let trainingPages = TrainingPages(theme: site.theme, models: models, training: training, schedule: schedule,
                                           bodies: bodies, articleURLs: articleURLs, today: options.clock.today)
