@@ -134,4 +134,10 @@ import Testing
         #expect(tags.map(\.name) == ["<% %>=", "list", "titel", "list"])
         #expect(tags[2].line == 2 && tags[2].column == 10)
     }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let tags = try TemplateScanner.tags("<p>\n見出し：{{titel}}</p>")
+        #expect(tags.map(\.column) == [5])
+        #expect(tags.map(\.line) == [2])
+    }
 }

@@ -125,9 +125,8 @@ struct TemplateVariableCheck {
         guard let first = parts.first else { return .some(nil) }
         var failure: Failure?
         var shape: TemplateShape?
-        // Innermost frame first, so that of equally close names the nearest is suggested.
-        var names: [String] = []
-        search: for frame in (topOnly ? Array(stack.suffix(1)) : stack.reversed()) {
+        let searched = topOnly ? Array(stack.suffix(1)) : stack.reversed()
+        search: for frame in searched {
             switch frame {
             case .anything: return .some(nil)
             case .opaque: continue
@@ -136,12 +135,11 @@ struct TemplateVariableCheck {
                     shape = found
                     break search
                 }
-                names += keys.keys.sorted().filter { !names.contains($0) }
             }
         }
         if var current = shape {
             for (depth, part) in parts.enumerated().dropFirst() {
-                let prefix = parts[..<depth].joined(separator: ".")
+                var prefix: String { parts[..<depth].joined(separator: ".") }
                 if let keys = current.keys {
                     guard let next = keys[part] else {
                         failure = Failure(depth: depth, prefix: prefix, part: part, names: keys.keys.sorted(), problem: .unknown)
@@ -157,6 +155,9 @@ struct TemplateVariableCheck {
             }
             shape = failure == nil ? current : nil
         } else {
+            // Innermost frame first, so that of equally close names the nearest is suggested.
+            var names: [String] = []
+            for case .map(let keys) in searched { names += keys.keys.sorted().filter { !names.contains($0) } }
             failure = Failure(depth: 0, prefix: "", part: first, names: names, problem: .unknown,
                               sections: TemplateSchema.pages[page]?.sections(declaring: first) ?? [])
         }
