@@ -1,6 +1,6 @@
 /// Checks, when the theme loads, that every name a template looks up is one `TemplateSchema` says
-/// it receives, and that every partial and parent it names exists: a misspelt `{{article.titel}}`
-/// would otherwise print nothing on every page.
+/// it receives, that every partial and parent it names exists and that every block it overrides is
+/// one its parent has: a misspelt `{{article.titel}}` would otherwise print nothing on every page.
 ///
 /// Each page template is walked from its root with a context stack like Mustache's: a section on
 /// a mapping pushes it, on a list its entry's shape, on a flag nothing; inverted sections push
@@ -45,6 +45,15 @@ struct TemplateVariableCheck {
         case anything
     }
 
+    /// What a looked-up name turned out to be.
+    private enum Resolution: Equatable {
+        /// Not a name the page receives there (noted as a mistake).
+        case unknown
+        /// Fine, but of no known shape: `.`, or under a section whose name is wrong.
+        case unshaped
+        case shape(TemplateShape)
+    }
+
     /// A block's content from the template that overrides it.
     private struct Override {
         var nodes: [TemplateNode]
@@ -60,15 +69,15 @@ struct TemplateVariableCheck {
             case .section(let tag, let body):
                 var inner = stack
                 switch resolve(tag, in: template, page: page, stack: stack) {
-                case .none: inner.append(.anything)
-                case .some(.none): break
-                case .some(.some(let shape)):
+                case .unknown: inner.append(.anything)
+                case .unshaped: break
+                case .shape(let shape):
                     if let frame = shape.sectionFrame { inner.append(frame.keys.map(Frame.map) ?? .opaque) }
                 }
                 walk(body, in: template, page: page, stack: inner, overrides: overrides, including: including)
             case .inverted(let tag, let body):
                 let resolved = resolve(tag, in: template, page: page, stack: stack)
-                walk(body, in: template, page: page, stack: resolved == nil ? stack + [.anything] : stack,
+                walk(body, in: template, page: page, stack: resolved == .unknown ? stack + [.anything] : stack,
                      overrides: overrides, including: including)
             case .partial(let tag):
                 guard let target = included(tag, in: template, page: page), !including.contains(target.name) else { continue }
@@ -115,20 +124,19 @@ struct TemplateVariableCheck {
         return (tag.name, nodes)
     }
 
-    /// What `tag`'s name resolves to: nil when it is not a name the page receives (noted as a
-    /// mistake), `.some(nil)` when its shape is unknown (`.`, under a wrong section), else its shape.
-    private mutating func resolve(_ tag: TemplateTag, in template: String, page: String, stack: [Frame]) -> TemplateShape?? {
+    /// What `tag`'s name resolves to on `stack`; notes the place, right or wrong, for the report.
+    private mutating func resolve(_ tag: TemplateTag, in template: String, page: String, stack: [Frame]) -> Resolution {
         let name = tag.lookupName
-        if name == "." || name.isEmpty { return .some(nil) }
+        if name == "." || name.isEmpty { return .unshaped }
         let topOnly = name.hasPrefix(".")
         let parts = name.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
-        guard let first = parts.first else { return .some(nil) }
+        guard let first = parts.first else { return .unshaped }
         var failure: Failure?
         var shape: TemplateShape?
         let searched = topOnly ? Array(stack.suffix(1)) : stack.reversed()
         search: for frame in searched {
             switch frame {
-            case .anything: return .some(nil)
+            case .anything: return .unshaped
             case .opaque: continue
             case .map(let keys):
                 if let found = keys[first] {
@@ -166,7 +174,7 @@ struct TemplateVariableCheck {
         place.pages.insert(page)
         if let failure { place.add(failure) } else { place.isResolved = true }
         places[key] = place
-        return shape.map { .some($0) }
+        return shape.map(Resolution.shape) ?? .unknown
     }
 
     /// Notes a partial, parent or block tag, right or wrong, for the report.
@@ -182,6 +190,7 @@ struct TemplateVariableCheck {
         places[key] = place
     }
 
+    /// `` `a`, `b`, `c` `` for a hint.
     static func list(_ names: Set<String>) -> String {
         names.sorted().map { "`\($0)`" }.joined(separator: ", ")
     }

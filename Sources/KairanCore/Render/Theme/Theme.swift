@@ -31,8 +31,8 @@ public struct Theme: Sendable {
                 try library.register(FastHTMLContentType.pragma + files.templates[name]!, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 failed = true
-                let syntax = TemplateSyntaxError.describing(error, source: files.templates[name]!, prefixLength: FastHTMLContentType.pragma.count,
-                                                            templates: Array(files.templates.keys))
+                let syntax = TemplateSyntaxError.describing(error, source: files.templates[name] ?? "", prefixLength: FastHTMLContentType.pragma.count,
+                                                            templates: files.templates.keys.sorted())
                 log.error(syntax.location(in: origin), syntax.message, hint: syntax.hint)
             } catch {
                 failed = true
