@@ -51,6 +51,21 @@ import Testing
         #expect(found.first?.hint == "`name` is known only inside `{{#article.tags}}…{{/article.tags}}` or `{{#site.support.channels}}…{{/site.support.channels}}`")
     }
 
+    @Test func misspeltSectionIsOneErrorNotOnePerNameInside() async throws {
+        let template = try article(replacing: "{{#article.tags}}\n<li><a href=\"{{href}}\">#{{name}}</a></li>\n{{/article.tags}}",
+                                   with: "{{#article.tgas}}\n<li><a href=\"{{href}}\">#{{name}}</a></li>\n{{/article.tgas}}")
+        let found = await errors(["article.mustache": template])
+        #expect(found.count == 1)
+        #expect(found.first?.message == "`article.tgas` is not a value the `article` template receives")
+        #expect(found.first?.hint == "did you mean `article.tags`?")
+    }
+
+    @Test func aLayoutMayUseWhatOnlySomeOfItsPagesReceive() async throws {
+        let layout = try #require(ThemeFiles.builtIn.templates["layout"])
+        let found = await errors(["layout.mustache": layout.replacing("</title>", with: "{{#article}} – {{article.category.title}}{{/article}}</title>")])
+        #expect(found.isEmpty)
+    }
+
     @Test func aListIsOpenedBeforeItsEntriesNamesAreUsed() async throws {
         let template = try article(replacing: "<h1>{{article.title}}</h1>", with: "<h1>{{article.tags.name}}</h1>")
         let found = await errors(["article.mustache": template])
