@@ -1,7 +1,8 @@
 /// The keys and values of a template mapping. Template mappings are small (a dozen keys), and
 /// their keys short: a linear search comparing keys is faster than hashing them for every lookup.
 public struct TemplateMap: Sendable, Equatable {
-    private var keys: [String]
+    /// The keys, in the order they were added.
+    private(set) var keys: [String]
     private var values: [TemplateValue]
 
     public init() {

@@ -31,9 +31,9 @@ public struct Theme: Sendable {
                 try library.register(FastHTMLContentType.pragma + files.templates[name]!, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 failed = true
-                let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - FastHTMLContentType.pragma.count) : error.context.columnNumber
-                log.error(SourceLocation(file: origin, line: error.context.lineNumber, column: column),
-                          "template syntax: \(error.error)", hint: "check that every {{#section}} has its {{/section}}")
+                let syntax = TemplateSyntaxError.describing(error, source: files.templates[name] ?? "", prefixLength: FastHTMLContentType.pragma.count,
+                                                            templates: files.templates.keys.sorted())
+                log.error(syntax.location(in: origin), syntax.message, hint: syntax.hint)
             } catch {
                 failed = true
                 log.error(SourceLocation(file: origin), "template: \(error)")
@@ -44,6 +44,7 @@ public struct Theme: Sendable {
             log.error(SourceLocation(file: "templates/\(name).mustache"), "the theme has no `\(name)` template",
                       hint: "add templates/\(name).mustache, or remove the site's templates/ folder to use the default theme")
         }
+        if !TemplateVariableCheck.check(files, log: log) { failed = true }
         if failed { return nil }
         self.library = library
         self.files = files
@@ -71,6 +72,7 @@ public struct Theme: Sendable {
 
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
+        Theme.renderObserver?(name, context)
         if let compiled { return compiled.render(name, context) ?? "" }
         return library.render(context, withTemplate: name) ?? ""
     }

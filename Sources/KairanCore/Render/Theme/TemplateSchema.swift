@@ -1,0 +1,234 @@
+/// What each template Kairan renders receives: the README's "Templates" tables written once in
+/// Swift. The theme check (`TemplateVariableCheck`) accepts only these names, and a test builds
+/// the demo site and requires every value really passed to a template to be declared here, so the
+/// schema, the view models (`PublicViewModels`, `SitePages`, `ReleasePages`, `TrainingPages`,
+/// `InternalViewModels`) and the README cannot drift apart.
+///
+/// Layouts and partials have no entry: they are checked with the values of the page that uses them.
+public enum TemplateSchema {
+    /// The shape of the whole context of each page template, by template name.
+    public static let pages: [String: TemplateShape] = {
+        var pages: [String: TemplateShape] = [:]
+        for (name, own) in publicPages { pages[name] = .map(publicPage.merging(own) { _, new in new }) }
+        for (name, own) in trainingPages { pages[name] = .map(customersPage.merging(own) { _, new in new }) }
+        for (name, own) in internalPages { pages[name] = .map(internalPage.merging(own) { _, new in new }) }
+        return pages
+    }()
+
+    /// The layouts, which pages extend with `{{<layout}}` and which are never rendered alone.
+    public static let layouts: Set<String> = ["layout", "customers-layout", "internal-layout"]
+
+    // MARK: - Shared shapes
+
+    /// `{iso, ja, ja_long, era}`.
+    static let date: TemplateShape = .map(["iso": .value, "ja": .value, "ja_long": .value, "era": .value])
+
+    /// A date, or `false` when there is none.
+    static let optionalDate: TemplateShape = .orFalse(date)
+
+    /// An article list entry.
+    static let articleEntry: TemplateShape = .map([
+        "title": .value, "href": .value, "summary": .value, "updated": optionalDate, "video": .flag,
+    ])
+
+    /// A release entry.
+    static let releaseEntry: TemplateShape = .map([
+        "version": .value, "version_label": .value, "title": .value, "summary": .value, "href": .value, "type": .value,
+        "type_label": .value, "is_major": .flag, "is_minor": .flag, "is_hotfix": .flag, "date": date,
+    ])
+
+    /// `{title, href}`: breadcrumbs, neighbours, related help articles of a release.
+    static let link: TemplateShape = .map(["title": .value, "href": .value])
+
+    static let navigation: TemplateShape = .list(.map(["title": .value, "href": .value, "current": .flag]))
+
+    // MARK: - Public pages (help center, release notes)
+
+    /// `site` on every public and customers page.
+    static let publicSite: [String: TemplateShape] = [
+        "title": .value, "description": .value, "language": .value, "base_url": .value, "copyright": .value,
+        "year": .value, "generator": .value, "feedback_url": .value, "nav": navigation,
+        "links": .map(["home": .value, "support": .value, "tags": .value, "releases": .value, "css": .value,
+                       "favicon": .value, "sitemap": .value]),
+        "support": .map([
+            "hours": .value, "intro": .value, "has_sla": .flag,
+            "channels": .list(.map(["name": .value, "kind": .value, "address": .value, "href": .value, "hours": .value,
+                                    "response": .value, "note": .value])),
+            "sla": .list(.map(["tier": .value, "scope": .value, "first_response": .value, "resolution": .value])),
+        ]),
+    ]
+
+    /// What every public page receives: `site` and `page`.
+    static let publicPage: [String: TemplateShape] = [
+        "site": .map(publicSite),
+        "page": .map([
+            "title": .value, "description": .value, "href": .value, "canonical": .value, "kind": .value, "noindex": .flag,
+            "draft": .flag, "feedback_href": .value, "has_breadcrumbs": .flag, "breadcrumbs": .list(link),
+        ]),
+    ]
+
+    static let feeds: TemplateShape = .map(["atom": .value, "json": .value])
+
+    /// Each public page template's own values.
+    static let publicPages: [String: [String: TemplateShape]] = [
+        "home": [
+            "categories": .list(.map(["title": .value, "summary": .value, "href": .value, "count": .value])),
+            "article_count": .value, "newest": .list(articleEntry), "updated": .list(articleEntry),
+            "latest_release": .orFalse(releaseEntry),
+        ],
+        "category": [
+            "category": .map(["title": .value, "summary": .value, "href": .value, "content": .html, "count": .value,
+                              "articles": .list(articleEntry)]),
+        ],
+        "article": [
+            "article": .map([
+                "title": .value, "summary": .value, "href": .value, "category": link,
+                "tags": .list(.map(["name": .value, "href": .value])), "has_tags": .flag,
+                "date": optionalDate, "updated": optionalDate, "content": .html,
+                "toc": .list(.map(["text": .value, "id": .value, "has_children": .flag,
+                                   "children": .list(.map(["text": .value, "id": .value]))])),
+                "has_toc": .flag, "related": .list(articleEntry), "has_related": .flag,
+                "previous": .orFalse(link), "next": .orFalse(link), "has_pager": .flag,
+                "video": .mapOrFalse(["src": .value, "frame": .flag, "file": .flag, "minutes": .orFalse(.value)]),
+                "draft": .flag,
+            ]),
+        ],
+        "tag": ["tag": .map(["name": .value, "href": .value, "count": .value, "articles": .list(articleEntry)])],
+        "tags": ["tags": .list(.map(["name": .value, "href": .value, "count": .value]))],
+        "support": [:],
+        "404": [:],
+        "releases": [
+            "releases": .map([
+                "months": .list(.map(["id": .value, "label": .value, "releases": .list(releaseEntry)])),
+                "filters": .list(.map(["label": .value, "href": .value, "current": .flag, "count": .value])),
+                "count": .value, "atom_href": .value, "json_href": .value,
+            ]),
+            "feeds": feeds,
+        ],
+        "release": [
+            "release": releaseEntry.adding([
+                "highlights": .list(.value), "has_highlights": .flag, "introduction": .html,
+                "sections": .list(.map(["heading": .value, "kind": .value, "id": .value, "content": .html])),
+                "articles": .list(link), "has_articles": .flag,
+                "newer": .orFalse(releaseEntry), "older": .orFalse(releaseEntry),
+            ]),
+            "feeds": feeds,
+        ],
+    ]
+
+    // MARK: - Customers' training pages
+
+    /// What every customers page receives: the public values, `site.help_center` and `training`.
+    static let customersPage: [String: TemplateShape] = publicPage.merging([
+        "site": .map(publicSite.merging(["help_center": .value]) { _, new in new }),
+        "training": .map(["home": .value, "materials": .value, "ics": .value]),
+    ]) { _, new in new }
+
+    static let calendarEntry: TemplateShape = .map([
+        "iso": .value, "when": .value, "title": .value, "href": .value, "skipped": .flag, "moved": .flag, "reason": .value,
+    ])
+
+    static let programEntry: TemplateShape = .map([
+        "title": .value, "summary": .value, "href": .value, "when": .value, "audience": .value, "total": .value,
+    ])
+
+    static let eventEntry: TemplateShape = .map([
+        "title": .value, "summary": .value, "rule": .value, "href": .value, "ics": .value,
+    ])
+
+    static let trainingPages: [String: [String: TemplateShape]] = [
+        "training/index": [
+            "programs": .list(programEntry), "events": .list(eventEntry),
+            "calendar": .list(.map(["id": .value, "label": .value, "entries": .list(calendarEntry)])),
+        ],
+        "training/program": [
+            "program": programEntry.adding([
+                "sessions": .list(.map(["title": .value, "duration": .value, "topics": .list(.value)])), "content": .html,
+            ]),
+        ],
+        "training/materials": [
+            "groups": .list(.map(["id": .value, "label": .value, "materials": .list(.map([
+                "title": .value, "summary": .value, "format": .value, "minutes": .orFalse(.value), "href": .value,
+                "updated": optionalDate, "content": .html,
+            ]))])),
+        ],
+        "training/event": [
+            "event": eventEntry.adding([
+                "dates": .list(calendarEntry), "themes": .list(.map(["month": .value, "title": .value])),
+                "has_themes": .flag, "url": .value, "location": .value, "content": .html,
+            ]),
+        ],
+    ]
+
+    // MARK: - Internal pages
+
+    /// What every internal page receives (never the public values).
+    static let internalPage: [String: TemplateShape] = [
+        "site": .map([
+            "title": .value, "label": .value, "generator": .value, "report_date": date, "nav": navigation,
+            "links": .map(["home": .value, "kpi": .value, "roadmap": .value, "kpi_json": .value, "kpi_csv": .value,
+                           "css": .value, "favicon": .value]),
+        ]),
+        "page": .map([
+            "title": .value, "description": .value, "kind": .value, "path": .value, "has_breadcrumbs": .flag,
+            "breadcrumbs": .list(link),
+        ]),
+    ]
+
+    static let kpiStatus: TemplateShape = .map(["key": .value, "label": .value, "icon": .value, "class": .value])
+
+    /// A KPI card (`internal/partials/kpi-card`).
+    static let kpiCard: TemplateShape = .map([
+        "id": .value, "name": .value, "href": .value, "group": .value, "group_name": .value, "unit": .value, "value": .value,
+        "has_value": .flag, "target": .value, "alert": .value, "status": kpiStatus, "change": .value, "has_change": .flag,
+        "date": optionalDate, "sparkline": .html,
+    ])
+
+    static let keyAndLabel: TemplateShape = .map(["key": .value, "label": .value])
+
+    static let backlogItem: TemplateShape = .map([
+        "id": .value, "anchor": .value, "title": .value, "category": .value, "priority": keyAndLabel, "estimate": .value,
+        "value": .value, "owner": .value, "due": optionalDate, "milestone": .value, "status": keyAndLabel, "done": .flag,
+        "done_on": optionalDate, "requested_by": .list(.value), "requested_count": .value, "approved_by": .value,
+        "notes": .value,
+    ])
+
+    static let internalPages: [String: [String: TemplateShape]] = [
+        "internal/kpi-index": [
+            "dashboard": .map([
+                "total": .value, "summary": .list(kpiStatus.adding(["count": .value])), "alerts": .list(kpiCard),
+                "has_alerts": .flag,
+                "groups": .list(.map(["id": .value, "anchor": .value, "name": .value, "count": .value, "kpis": .list(kpiCard)])),
+            ]),
+        ],
+        "internal/kpi": [
+            "kpi": kpiCard.adding([
+                "chart": .html, "target_input": .value, "alert_input": .value, "direction": .value, "method": .value,
+                "frequency": .value, "review": .value, "audience": .value, "source": .value, "age": .value,
+                "measurements": .list(.map(["date": date, "value": .value])), "measurement_count": .value,
+                "has_measurements": .flag,
+            ]),
+        ],
+        "internal/roadmap": [
+            "roadmap": .map([
+                "has_backlog": .flag,
+                "horizons": .list(.map(["id": .value, "label": .value, "period": .value, "count": .value, "has_items": .flag,
+                                        "done_count": .value, "active_count": .value, "items": .list(backlogItem)])),
+                "has_milestones": .flag,
+                "milestones": .list(.map([
+                    "id": .value, "anchor": .value, "name": .value, "goal": .value, "start": optionalDate, "due": optionalDate,
+                    "state": .map(["key": .value, "label": .value, "icon": .value]), "done": .value, "total": .value,
+                    "percent": .value, "progress_max": .value, "progress_value": .value, "progress_label": .value,
+                    "checks": .list(.map(["title": .value, "done": .flag, "icon": .value, "label": .value, "detail": .value])),
+                ])),
+                "due_soon": .list(.map(["id": .value, "href": .value, "title": .value, "owner": .value, "due": date,
+                                        "days_left": .value, "overdue": .flag, "status": .value])),
+                "has_due_soon": .flag, "due_window": .value,
+                "approval": .map([
+                    "criteria": .value, "has_issues": .flag,
+                    "issues": .list(.map(["id": .value, "href": .value, "message": .value, "hint": .value, "location": .value])),
+                ]),
+            ]),
+        ],
+    ]
+}
