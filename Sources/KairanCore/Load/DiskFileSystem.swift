@@ -221,7 +221,11 @@ public struct DiskFileSystem: FileSystem {
             errno = failure
             throw error(path)
         }
-        return .acquired(FileLock { close(fd) })
+        // Emptied on release, so a finished build leaves the same bytes whoever built it.
+        return .acquired(FileLock {
+            _ = ftruncate(fd, 0)
+            close(fd)
+        })
     }
 
     private func error(_ path: String) -> FileSystemError {

@@ -41,7 +41,7 @@ public protocol FileSystem: Sendable {
     /// Flushes a folder's entries to the disk (`fsync`), so renames in it survive a crash.
     func synchronize(_ path: String) throws
     /// Takes the exclusive lock of the lock file at `path` (creating it) without waiting, and writes
-    /// `owner` into it; `.heldBy` with the holder's text when another process holds it.
+    /// `owner` into it until released; `.heldBy` with the holder's text when another process holds it.
     func lock(_ path: String, owner: String) throws -> LockAttempt
 }
 

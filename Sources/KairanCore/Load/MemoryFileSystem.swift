@@ -173,7 +173,12 @@ public final class MemoryFileSystem: FileSystem {
                 return .heldBy(state.files[key].map { String(decoding: $0, as: UTF8.self) } ?? "")
             }
             state.files[key] = Array(owner.utf8)
-            return .acquired(FileLock { [weak self] in _ = self?.state.withLock { $0.locks.remove(key) } })
+            return .acquired(FileLock { [weak self] in
+                self?.state.withLock { state in
+                    state.locks.remove(key)
+                    state.files[key] = []
+                }
+            })
         }
     }
 }

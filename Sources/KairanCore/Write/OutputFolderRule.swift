@@ -17,7 +17,7 @@ public enum OutputFolderRule {
         let shown = real == output ? output : "\(output) (\(real))"
         func refuse(_ reason: String, hint: String = hint) -> OutputRefusal { refusal(shown, reason, hint: hint) }
         if real == "/" { throw refuse("it is the file-system root") }
-        let homes = [home.flatMap { fileSystem.realPath($0) }, "/root"].compactMap { $0 }
+        let homes = [home.flatMap { resolve($0, fileSystem) }, "/root"].compactMap { $0 }
         if homes.contains(real) || isHomeFolder(real) { throw refuse("it is a home folder") }
         let siteReal = resolve(site, fileSystem) ?? site
         if real == siteReal { throw refuse("it is the site folder") }
