@@ -23,7 +23,7 @@ public enum OutputFolderRule {
         if real == siteReal { throw refuse("it is the site folder") }
         if contains(real, siteReal) { throw refuse("it holds the site folder \(site)") }
         for folder in ["content", "static", "templates"] where real == joinPath(siteReal, folder) || contains(joinPath(siteReal, folder), real) {
-            throw refuse("it is inside the site's \(folder)/ folder")
+            throw refuse(real == joinPath(siteReal, folder) ? "it is the site's \(folder)/ folder" : "it is inside the site's \(folder)/ folder")
         }
         if real.split(separator: "/").contains(".kairan") { throw refuse("it is inside the .kairan/ folder of an output folder") }
 

@@ -28,12 +28,12 @@ import Testing
         let cases: [(output: String, reason: String)] = [
             (base, "it holds the site folder"),
             (site, "it is the site folder"),
-            (site + "/content", "inside the site's content/ folder"),
-            (site + "/static", "inside the site's static/ folder"),
+            (site + "/content", "it is the site's content/ folder"),
+            (site + "/static", "it is the site's static/ folder"),
             (site + "/content/kb/start", "inside the site's content/ folder"),
             (site + "/templates/new", "inside the site's templates/ folder"),
             (base + "/foreign", "it is not empty and Kairan did not write it"),
-            (base + "/to-content", "inside the site's content/ folder"),
+            (base + "/to-content", "it is the site's content/ folder"),
             (base + "/home", "it is a home folder"),
         ]
         for (output, reason) in cases {
