@@ -36,10 +36,11 @@ import Testing
             let faulty = FaultyFileSystem(failAt: n)
             let result = await WriteTestSupport.build(versions.new, output: output, fileSystem: faulty)
             let view = WriteTestSupport.readerView(output)
-            #expect(view == (result.committed ? versions.next : versions.previous),
-                    "fault at operation \(n) of \(faulty.operations): committed \(result.committed), \(result.refusal ?? ""), \(result.diagnostics)")
+            let whole = view == (result.committed ? versions.next : versions.previous)
+            #expect(whole, "fault at operation \(n) of \(faulty.operations): committed \(result.committed), \(result.refusal ?? ""), \(result.diagnostics); files \(view.keys.sorted())")
             let retry = await WriteTestSupport.build(versions.new, output: output)
-            #expect(retry.committed && WriteTestSupport.readerView(output) == versions.next, "next build after fault \(n)")
+            let recovered = retry.committed && WriteTestSupport.readerView(output) == versions.next
+            #expect(recovered, "next build after fault \(n)")
             try? files.removeItem(atPath: output)
             if faulty.operations < n { break }
             n += 1

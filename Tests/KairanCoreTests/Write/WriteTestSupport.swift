@@ -4,8 +4,10 @@ import Synchronization
 
 /// Helpers for the write-stage tests: sites on disk, builds, and what a reader of the output sees.
 enum WriteTestSupport {
+    /// A new folder, in memory-backed /dev/shm where there is one (many builds run in these tests).
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "kairan-write-" + UUID().uuidString
+        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
+        let path = base + "kairan-write-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
