@@ -40,9 +40,9 @@ public enum OutputFolderRule {
             throw refuse("its \(audience.folder)/ was not written by Kairan (there is no .kairan-output marker)",
                          hint: "move \(joinPath(output, audience.folder)) away, or choose another --output")
         }
-        // The site's own output/ may hold other things; any other folder must be empty (a `.kairan/`
-        // alone is a first build under way or interrupted before its marker).
-        if real != joinPath(siteReal, "output"), ((try? fileSystem.list(real)) ?? []).contains(where: { $0 != ".kairan" }) {
+        // The site's own output/ may hold other things; any other folder must be empty (`.kairan…`
+        // names alone are a first build under way, or interrupted before its marker).
+        if real != joinPath(siteReal, "output"), ((try? fileSystem.list(real)) ?? []).contains(where: { !$0.hasPrefix(".kairan") }) {
             throw refuse("it is not empty and Kairan did not write it (there is no .kairan-output marker)")
         }
         return real
