@@ -46,4 +46,4 @@ bench: deps release
 	Benchmarks/run.sh
 
 clean:
-	rm -rf .build output/public output/customers output/internal output/email output/.kairan-output
+	rm -rf .build output/public output/customers output/internal output/email output/.kairan output/.kairan-output

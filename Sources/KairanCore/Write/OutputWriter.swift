@@ -1,91 +1,172 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes a build into a staging folder inside the output folder and swaps it in at the end,
-/// so a failed or interrupted build leaves the previous output as it was.
+/// Writes a build into the staging slot of the output folder and publishes it with one rename
+/// (see `OutputLayout`), so that after a failure or a kill at any instant the output — every
+/// audience folder and the marker — is the previous build or the new one.
 ///
-/// Only the audience folders (`public/`, `customers/`, `internal/`, `email/`) are ever replaced;
-/// nothing outside the output folder is touched.
+/// One build at a time: `open` takes the output folder's lock and holds it until `commit` or
+/// `discard`. Nothing outside the output folder is touched, and no link found in it is followed.
 public struct OutputWriter: Sendable {
-    /// Why the output folder cannot be used.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    public let fileSystem: FileSystem
+    /// The output folder as the user named it (for messages).
+    public let outputDirectory: String
+    let layout: OutputLayout
+    /// The slot this build is written into, and the live one (nil before the first build).
+    let stagingSlot: String
+    let liveSlot: String?
+    /// `<staging slot>/`, the prefix of every written path.
+    public let staging: String
+    private let lock: FileLock
+
+    /// Checks the output folder (`OutputFolderRule`), takes its lock, and opens an empty staging
+    /// slot. A folder in use by another build is refused, not waited for.
+    public static func open(fileSystem: FileSystem, outputDirectory: String, siteDirectory: String,
+                            home: String? = OutputWriter.homeFolder) throws(OutputRefusal) -> OutputWriter {
+        let root = try OutputFolderRule.check(outputDirectory, site: siteDirectory, home: home, fileSystem: fileSystem)
+        let layout = OutputLayout(root: root)
+        let lock: FileLock
+        do {
+            // `.kairan` is Kairan's name: whatever else is there (a file, a link) is replaced, not followed.
+            if fileSystem.entryKind(of: layout.kairan) != .directory { try fileSystem.remove(layout.kairan) }
+            try fileSystem.createDirectory(layout.kairan)
+            switch try fileSystem.lock(layout.lock, owner: "\(getpid())") {
+            case .acquired(let held): lock = held
+            case .heldBy(let owner):
+                throw OutputRefusal("another kairan build (pid \(owner.isEmpty ? "unknown" : owner)) is writing to \(outputDirectory)",
+                                    hint: "wait for it to finish, or build into another --output")
+            }
+        } catch let refusal as OutputRefusal {
+            throw refusal
+        } catch {
+            throw OutputRefusal("cannot open the output folder \(outputDirectory): \(error)", hint: "check that it is writable")
+        }
+        do {
+            return try OutputWriter(fileSystem: fileSystem, outputDirectory: outputDirectory, layout: layout, lock: lock)
+        } catch {
+            lock.release()
+            throw OutputRefusal("cannot open the output folder \(outputDirectory): \(error)", hint: "check that it is writable")
+        }
     }
 
-    public let fileSystem: FileSystem
-    public let outputDirectory: String
-    public var staging: String { joinPath(outputDirectory, ".kairan-staging") }
-    private var marker: String { joinPath(outputDirectory, ".kairan-output") }
-
-    public init(fileSystem: FileSystem, outputDirectory: String) {
+    /// Under the lock: marks the folder, cleans what an interrupted build left, empties the staging slot.
+    private init(fileSystem: FileSystem, outputDirectory: String, layout: OutputLayout, lock: FileLock) throws {
         self.fileSystem = fileSystem
         self.outputDirectory = outputDirectory
-    }
+        self.layout = layout
+        self.lock = lock
+        let live = fileSystem.linkTarget(of: layout.current)
+        liveSlot = OutputLayout.slots.contains(live ?? "") ? live : nil
+        stagingSlot = liveSlot == "a" ? "b" : "a"
+        staging = layout.slot(stagingSlot)
 
-    /// Checks the output folder is safe to manage and opens a fresh staging folder.
-    public func prepare() throws {
-        if fileSystem.kind(of: joinPath(outputDirectory, "site.yaml")) != .missing
-            || fileSystem.kind(of: joinPath(outputDirectory, "content")) == .directory {
-            throw Refusal(description: "\(outputDirectory) looks like a site folder (it has site.yaml or content/); choose another --output")
+        // The marker has one fixed text; it is replaced by a rename, never rewritten in place.
+        try fileSystem.remove(layout.markerDraft)
+        if fileSystem.entryKind(of: layout.marker) != .file || (try? fileSystem.read(layout.marker)) != OutputLayout.markerText {
+            try fileSystem.write(layout.markerDraft, OutputLayout.markerText)
+            try fileSystem.replace(layout.marker, with: layout.markerDraft)
         }
-        if fileSystem.kind(of: outputDirectory) == .file {
-            throw Refusal(description: "\(outputDirectory) is a file; --output must be a folder")
-        }
-        if fileSystem.kind(of: marker) == .missing {
-            let owned = Audience.allCases.filter { fileSystem.kind(of: joinPath(outputDirectory, $0.folder)) != .missing }
-            if let first = owned.first {
-                throw Refusal(description: "\(joinPath(outputDirectory, first.folder)) exists but was not written by Kairan; refusing to replace it (move it away or choose another --output)")
-            }
-        }
-        try fileSystem.remove(staging)
+        // What a killed build left: a staging slot (never published), a half-made link, drafts.
+        if liveSlot == nil, fileSystem.entryKind(of: layout.current) != .missing { try fileSystem.remove(layout.current) }
+        try fileSystem.remove(layout.nextCurrent)
+        for audience in Audience.allCases { try fileSystem.remove(layout.draft(audience)) }
+        try fileSystem.remove(layout.legacyStaging)
+        removeDanglingLinks()
+        if fileSystem.entryKind(of: staging) != .missing { TreeRemoval.remove(staging, fileSystem: fileSystem) }
+        guard fileSystem.entryKind(of: staging) == .missing else { throw FileSystemError(path: staging, reason: .system("cannot be emptied")) }
         try fileSystem.createDirectory(staging)
     }
 
-    /// Writes one file into the staging folder.
+    /// `$HOME`, the home folder no output may be.
+    public static var homeFolder: String? { getenv("HOME").map { String(cString: $0) } }
+
+    /// Writes one file into the staging slot. The path is built from the slot, the audience's
+    /// folder and the checked path only; the slot was emptied without following links, and the
+    /// file's own name is opened without following one.
     public func write(_ file: OutputFile) throws {
         if let problem = OutputPathRule.problem(with: file.path) {
-            throw Refusal(description: "refusing to write \(file.audience.folder)/\(file.path): \(problem)")
+            throw OutputRefusal("refusing to write \(file.audience.folder)/\(file.path): \(problem)")
         }
-        try fileSystem.write(joinPath(staging, file.audience.folder, file.path), file.bytes)
+        try fileSystem.write(staging + "/" + file.audience.folder + "/" + file.path, file.bytes)
     }
 
-    /// Swaps every staged audience folder into place, removes audience folders this build did not
-    /// produce, and drops the old copies.
+    /// Publishes the staged build: links for its audiences, then the flip of `current` (one
+    /// rename), then the cleanup of what the previous build left. Releases the lock on success;
+    /// on a throw the caller calls `discard`.
     public func commit() throws {
-        let trash = joinPath(staging, ".old")
-        try fileSystem.createDirectory(trash)
+        let produced = Audience.allCases.filter { fileSystem.entryKind(of: joinPath(staging, $0.folder)) == .directory }
+        // Before the flip, a new link names `.kairan/current/<audience>` of the previous build:
+        // absent there, so readers still see the previous build.
+        var legacy: [Audience] = []
+        var linked = false
+        for audience in produced {
+            let entry = layout.entry(audience)
+            switch fileSystem.entryKind(of: entry) {
+            case .symbolicLink where fileSystem.linkTarget(of: entry) == layout.linkTarget(audience): continue
+            case .directory: legacy.append(audience)  // the layout before slots: exchanged after the flip
+            default:
+                // Missing, a file, a foreign link: that entry itself is replaced, its target never touched.
+                try makeLink(audience)
+                try fileSystem.replace(entry, with: layout.draft(audience))
+                linked = true
+            }
+        }
+        if linked { try fileSystem.synchronize(layout.root) }
+        try fileSystem.synchronize(staging)
+
+        try fileSystem.createSymbolicLink(layout.nextCurrent, to: stagingSlot)
+        try fileSystem.replace(layout.current, with: layout.nextCurrent)
+        try? fileSystem.synchronize(layout.kairan)
+
+        // Published. Migrating from the layout before slots exchanges each real folder with its
+        // link: atomic per audience, not across them (a one-time step).
+        var oldFolders: [String] = []
+        for audience in legacy {
+            try makeLink(audience)
+            try fileSystem.replace(layout.entry(audience), with: layout.draft(audience))
+            oldFolders.append(layout.draft(audience))
+        }
+        for audience in Audience.allCases where !produced.contains(audience) && fileSystem.entryKind(of: layout.entry(audience)) == .directory {
+            try fileSystem.replace(layout.draft(audience), with: layout.entry(audience))
+            oldFolders.append(layout.draft(audience))
+        }
+        // Links to audiences this build lacks now dangle (readers already see them absent).
+        removeDanglingLinks()
+        if let liveSlot { oldFolders.append(layout.slot(liveSlot)) }
+        for folder in oldFolders { TreeRemoval.remove(folder, fileSystem: fileSystem) }
+        try? fileSystem.synchronize(layout.root)
+        lock.release()
+    }
+
+    /// Throws the staged build away, leaving the output as it was, and releases the lock. Never
+    /// removes the live slot (after a flip the staged slot is the live one).
+    public func discard() {
+        if fileSystem.linkTarget(of: layout.current) != stagingSlot {
+            TreeRemoval.remove(staging, fileSystem: fileSystem)
+            try? fileSystem.remove(layout.nextCurrent)
+        }
+        removeDanglingLinks()
+        lock.release()
+    }
+
+    /// `<audience>.kairan-new -> .kairan/current/<audience>`, to be renamed over the entry.
+    private func makeLink(_ audience: Audience) throws {
+        try fileSystem.remove(layout.draft(audience))
+        try fileSystem.createSymbolicLink(layout.draft(audience), to: layout.linkTarget(audience))
+    }
+
+    /// Removes Kairan's audience links that name nothing (the live build lacks that audience).
+    private func removeDanglingLinks() {
         for audience in Audience.allCases {
-            let staged = joinPath(staging, audience.folder)
-            let target = joinPath(outputDirectory, audience.folder)
-            if fileSystem.kind(of: staged) == .directory {
-                try fileSystem.replace(target, with: staged)
-            } else if fileSystem.kind(of: target) != .missing {
-                try fileSystem.replace(joinPath(trash, audience.folder), with: target)
+            let entry = layout.entry(audience)
+            if fileSystem.linkTarget(of: entry) == layout.linkTarget(audience), fileSystem.kind(of: entry) == .missing {
+                try? fileSystem.remove(entry)
             }
         }
-        try fileSystem.write(marker, Array("This folder is written by `kairan build`; its audience folders are replaced on every build.\n".utf8))
-        removeConcurrently(staging)
-        try fileSystem.remove(staging)
     }
-
-    /// Removes the previous output (now inside the staging folder) on every core: its folders
-    /// three levels down are independent, so they are removed in parallel.
-    private func removeConcurrently(_ root: String) {
-        var parts = [root]
-        for _ in 0..<3 {
-            var next: [String] = []
-            for part in parts {
-                if fileSystem.kind(of: part) == .directory, let names = try? fileSystem.list(part) {
-                    next += names.map { joinPath(part, $0) }
-                } else {
-                    next.append(part)
-                }
-            }
-            parts = next
-        }
-        let (fileSystem, targets) = (self.fileSystem, parts)
-        DispatchQueue.concurrentPerform(iterations: targets.count) { index in try? fileSystem.remove(targets[index]) }
-    }
-
-    /// Throws the staging folder away, leaving the output as it was.
-    public func discard() { try? fileSystem.remove(staging) }
 }

@@ -14,9 +14,13 @@ import Testing
 
     private func files(_ root: String) -> [String: Data] {
         var result: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(atPath: root)
-        while let path = walker?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: root + "/" + path), !path.hasPrefix(".kairan") { result[path] = data }
+        // Each audience folder is a link into the live build slot: read through it.
+        for audience in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !audience.hasPrefix(".kairan") {
+            let folder = DiskFileSystem().realPath(root + "/" + audience) ?? root + "/" + audience
+            let walker = FileManager.default.enumerator(atPath: folder)
+            while let path = walker?.nextObject() as? String {
+                if let data = FileManager.default.contents(atPath: folder + "/" + path) { result[audience + "/" + path] = data }
+            }
         }
         return result
     }

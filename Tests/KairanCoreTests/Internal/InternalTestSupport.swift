@@ -70,7 +70,8 @@ enum InternalTestSupport {
     static func outputs(_ fileSystem: MemoryFileSystem) -> (internal: [String: String], other: [String: String]) {
         var inside: [String: String] = [:]
         var outside: [String: String] = [:]
-        for path in fileSystem.paths where path.hasPrefix("out/") {
+        // As a reader sees the output: through out/<audience>, not the build slots in out/.kairan/.
+        for path in fileSystem.paths where path.hasPrefix("out/") && !path.hasPrefix("out/.kairan/") {
             let text = fileSystem.text(path) ?? ""
             if path.hasPrefix("out/internal/") { inside[path] = text } else { outside[path] = text }
         }
