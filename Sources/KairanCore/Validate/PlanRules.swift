@@ -1,0 +1,21 @@
+/// The plan itself: no two outputs may write one file.
+enum PlanRules {
+    /// Two outputs with the same audience and path are one error naming both sources (a static
+    /// file that would replace a generated page, two releases of one version, …).
+    static func check(_ plan: SitePlan, log: DiagnosticLog) {
+        var seen: [String: PlannedOutput] = [:]
+        for output in plan.outputs {
+            let key = output.audience.folder + "/" + output.path
+            guard let first = seen[key] else { seen[key] = output; continue }
+            log.error(SourceLocation(file: PlanRules.source(of: output)), "\(key) would be written twice: by this file and by \(PlanRules.source(of: first))",
+                      hint: "rename or remove one of them")
+        }
+    }
+
+    /// The file an output comes from, for messages.
+    static func source(of output: PlannedOutput) -> String {
+        if let origin = output.origin { return origin }
+        if case .copy(let path) = output.job { return path }
+        return "(generated \(output.kind.rawValue))"
+    }
+}
