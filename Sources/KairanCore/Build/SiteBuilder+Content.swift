@@ -112,7 +112,7 @@ struct SiteLinks: Sendable {
         let raw = site.config.allowRawHTML
         self.public = MarkdownRenderer(allowRawHTML: raw, links: LinkResolver(
             pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
-            internalPaths: plan.paths(of: .internal), internalSources: Set(internalPages.keys)))
+            internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys)))
 
         // Other trees reach help-center pages by absolute URL.
         var absolutePublic: [String: String] = [:]
