@@ -28,8 +28,8 @@ struct BuildCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            throw ValidationError("--base-url must start with https:// or http://")
+        if let baseURL, (try? SafeURL(baseURL))?.kind != .web {
+            throw ValidationError("--base-url must start with https:// or http:// and hold no spaces or control characters")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }

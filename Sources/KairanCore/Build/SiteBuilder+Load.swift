@@ -42,7 +42,7 @@ extension SiteBuilder {
         let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
         let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
         let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
-        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles)
+        let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles, log: log)
         let operations = loadOperations(log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
@@ -60,13 +60,13 @@ extension SiteBuilder {
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
         log.append(ScheduleRules.check(source.releases, newsletters: source.newsletters, schedule: config.schedule))
+        log.append(TrainingRules.check(source.training, schedule: config.schedule, articles: Set(center.articles.map(\.article.sourcePath))))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
         let releases = source.releases.filter { options.includeDrafts || !$0.draft }
         let extraNavigation = releases.contains { $0.audience == .public }
-            ? [SiteConfig.NavigationItem(title: "リリースノート", url: ReleaseNotes.indexPath)] : []
+            ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
         let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
-        TrainingRules.check(source.training, schedule: config.schedule, articles: Set(center.articles.map(\.article.sourcePath)), log: log)
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
                             operations: source.operations)

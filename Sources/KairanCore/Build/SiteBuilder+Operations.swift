@@ -39,7 +39,7 @@ extension SiteBuilder {
         let backlogFile = operationsFile(folder + "/backlog.yaml", log: log)
         let milestoneFile = operationsFile(folder + "/milestones.yaml", log: log)
         let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: folder + "/metrics",
-                                                           fileSystem: siteFiles).filter { $0.hasSuffix(".csv") }
+                                                           fileSystem: siteFiles, log: log).filter { $0.hasSuffix(".csv") }
         if kpiFile == nil, let first = metricPaths.first {
             log.warning(SourceLocation(file: first), "metrics files without \(folder)/kpis.yaml are not used",
                         hint: "define the KPIs in \(folder)/kpis.yaml")
@@ -69,7 +69,8 @@ extension SiteBuilder {
 
     /// The text of an operations file, or nil when it does not exist (or cannot be read, which is logged).
     private func operationsFile(_ path: String, log: DiagnosticLog) -> OperationsSourceFile? {
-        guard siteFiles.kind(of: joinPath(options.siteDirectory, path)) == .file, let bytes = read(path, log: log) else { return nil }
-        return OperationsSourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+        guard siteFiles.kind(of: joinPath(options.siteDirectory, path)) == .file,
+              let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log) else { return nil }
+        return OperationsSourceFile(path: path, text: text)
     }
 }

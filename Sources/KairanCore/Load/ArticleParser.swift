@@ -21,9 +21,10 @@ public enum ArticleParser {
             }
         }
         let slug = fields.string("slug") ?? fileSlug
-        if let problem = SlugRules.problem(with: slug) {
+        let slugProblem = SlugRules.problem(with: slug)
+        if let slugProblem {
             log.error(fields.has("slug") ? fields.location(of: "slug") : SourceLocation(file: path),
-                      "slug \"\(slug)\" \(problem)", hint: SlugRules.hint)
+                      "slug \"\(slug)\" \(slugProblem)", hint: SlugRules.hint(for: slug))
         }
         let date = fields.date("date")
         let updated = fields.date("updated")
@@ -32,25 +33,39 @@ public enum ArticleParser {
                         hint: "`updated` is when the article last changed; it cannot precede publication")
         }
         var video: Article.Video?
-        if let url = fields.string("video") {
-            if VideoEmbed.kind(of: url) == nil {
-                log.error(fields.location(of: "video"), "`video` must be an https URL of a YouTube/Vimeo embed or an .mp4/.webm file, found \"\(url)\"")
-            } else {
-                video = Article.Video(url: url, minutes: fields.int("duration", range: 1...600))
+        if fields.string("video") != nil {
+            let embeddable = "an https URL of a YouTube/Vimeo embed or an .mp4/.webm file"
+            if let url = fields.url("video", example: "https://www.youtube-nocookie.com/embed/<id>", kinds: [.web], rule: "be \(embeddable)") {
+                if VideoEmbed.kind(of: url.text) == nil {
+                    fields.reject("video", url.text, URLPolicy.Violation(message: "must be \(embeddable)", hint: "e.g. `video: https://www.youtube-nocookie.com/embed/<id>`"))
+                } else {
+                    video = Article.Video(url: url, minutes: fields.int("duration", range: 1...600))
+                }
             }
         } else if fields.has("duration") {
             log.warning(fields.location(of: "duration"), "`duration` without `video` is ignored")
         }
         var tags: [String] = []
-        for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        for tag in fields.strings("tags") where !tag.isEmpty && !tags.contains(tag) {
+            // A tag's page is a folder named by its slug: one the file system cannot create is refused here.
+            let bytes = SitePaths.tagSlug(tag).utf8.count
+            if bytes > SlugRules.maxBytes {
+                log.error(fields.location(of: "tags"), "tag \"\(tag.prefix(20))…\" is too long: its page's folder name would be \(bytes) bytes",
+                          hint: "a tag may be \(SlugRules.lengthHint)")
+                continue
+            }
+            tags.append(tag)
+        }
         // Read every field before giving up, so one run reports every problem of the file.
         let summary = fields.string("summary") ?? ""
         let weight = fields.int("weight") ?? 0
         let draft = fields.bool("draft") ?? false
-        guard let title else { return nil }
+        // A bad slug was reported above; the article is left out so nothing tries to write its folder.
+        guard let title, slugProblem == nil else { return nil }
         return Article(
             sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
-            summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body)
+            summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body,
+            slugLocation: fields.has("slug") ? fields.location(of: "slug") : nil)
     }
 
     /// Parses a category's `_index.md`.

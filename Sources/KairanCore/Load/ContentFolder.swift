@@ -13,16 +13,11 @@ public enum ContentFolder {
     /// Every `*.md` of `folder` but hidden files and `_index.md`, by name; an unreadable file is an error.
     public static func markdownFiles(_ folder: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [File] {
         guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else { return [] }
-        let names = ((try? fileSystem.list(joinPath(siteDirectory, folder))) ?? [])
+        let names = SourceFolder.entries(folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log).map(\.name)
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "_index.md" }
         return names.compactMap { name in
             let path = joinPath(folder, name)
-            do {
-                return File(path: path, text: String(decoding: try fileSystem.read(joinPath(siteDirectory, path)), as: UTF8.self))
-            } catch {
-                log.error(SourceLocation(file: path), "cannot read: \(error)")
-                return nil
-            }
+            return SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log).map { File(path: path, text: $0) }
         }
     }
 }

@@ -84,8 +84,10 @@ public struct DiskFileSystem: FileSystem {
         defer { closedir(dir) }
         var entries: [FolderEntry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let (name, undecodable) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, [UInt8]?) in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                if let name = String(validating: bytes, as: UTF8.self) { return (name, nil) }
+                return (String(decoding: bytes, as: UTF8.self), Array(bytes))
             }
             if name == "." || name == ".." { continue }
             var type = entry.pointee.d_type
@@ -95,7 +97,7 @@ public struct DiskFileSystem: FileSystem {
             }
             let isLink = type == UInt8(DT_LNK)
             let isDirectory = type == UInt8(DT_DIR) || (isLink && kind(of: path + "/" + name) == .directory)
-            entries.append(FolderEntry(name: name, isDirectory: isDirectory, isLink: isLink))
+            entries.append(FolderEntry(name: name, isDirectory: isDirectory, isLink: isLink, undecodableName: undecodable))
         }
         return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     }

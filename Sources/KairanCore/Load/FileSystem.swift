@@ -42,6 +42,9 @@ public struct FolderEntry: Sendable, Equatable {
     public var isDirectory: Bool
     /// A symbolic link (to a file or a folder).
     public var isLink: Bool = false
+    /// The name's bytes when they are not valid UTF-8: `name` then holds U+FFFD in their place and
+    /// opens nothing, so the loaders report the entry instead of reading it.
+    public var undecodableName: [UInt8]? = nil
 }
 
 extension FileSystem {

@@ -19,9 +19,10 @@ public enum KnowledgeBaseLoader {
         guard fileSystem.kind(of: joinPath(siteDirectory, root)) == .directory else { return (KnowledgeBase(), []) }
         var jobs: [Job] = []
         var assets: [String] = []
-        for name in (try? fileSystem.list(joinPath(siteDirectory, root))) ?? [] where !name.hasPrefix(".") {
+        for top in SourceFolder.entries(root, siteDirectory: siteDirectory, fileSystem: fileSystem, log: diagnostics) where !top.name.hasPrefix(".") {
+            let name = top.name
             let folder = joinPath(root, name)
-            guard fileSystem.kind(of: joinPath(siteDirectory, folder)) == .directory else {
+            guard top.isDirectory else {
                 if name.hasSuffix(".md") {
                     diagnostics.error(SourceLocation(file: folder), "articles must be inside a category folder",
                                       hint: "move it to content/kb/<category>/\(name)")
@@ -31,15 +32,16 @@ public enum KnowledgeBaseLoader {
                 continue
             }
             if let problem = SlugRules.problem(with: name) {
-                diagnostics.error(SourceLocation(file: folder), "category folder name \"\(name)\" \(problem)", hint: SlugRules.hint)
+                diagnostics.error(SourceLocation(file: folder), "category folder name \"\(name)\" \(problem)", hint: SlugRules.hint(for: name))
                 continue
             }
             var hasIndex = false
-            for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+            for entry in SourceFolder.entries(folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: diagnostics)
+            where !entry.name.hasPrefix(".") {
                 let file = entry.name
                 let path = joinPath(folder, file)
                 if entry.isDirectory {
-                    for file in collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem) {
+                    for file in collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: diagnostics) {
                         if file.hasSuffix(".md") {
                             // Never copied: its draft front matter and notes would be published raw.
                             diagnostics.error(SourceLocation(file: file), "Markdown in a sub-folder of a category makes no page",
@@ -64,11 +66,7 @@ public enum KnowledgeBaseLoader {
         }
         let results = await ParallelMap.map(jobs, concurrency: concurrency) { job -> (Parsed?, [Diagnostic]) in
             let log = DiagnosticLog()
-            let text: String
-            do {
-                text = String(decoding: try fileSystem.read(joinPath(siteDirectory, job.path)), as: UTF8.self)
-            } catch {
-                log.error(SourceLocation(file: job.path), "cannot read: \(error)")
+            guard let text = SourceText.read(job.path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else {
                 return (nil, log.items)
             }
             if job.isIndex {
@@ -97,13 +95,13 @@ public enum KnowledgeBaseLoader {
         return (base, all)
     }
 
-    /// Every file below `folder`, recursively, relative to the site folder.
-    static func collectFiles(siteDirectory: String, folder: String, fileSystem: FileSystem) -> [String] {
+    /// Every file below `folder`, recursively, relative to the site folder (names that are not UTF-8 are logged).
+    static func collectFiles(siteDirectory: String, folder: String, fileSystem: FileSystem, log: DiagnosticLog) -> [String] {
         var found: [String] = []
-        for entry in (try? fileSystem.entries(joinPath(siteDirectory, folder))) ?? [] where !entry.name.hasPrefix(".") {
+        for entry in SourceFolder.entries(folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) where !entry.name.hasPrefix(".") {
             let path = joinPath(folder, entry.name)
             if entry.isDirectory {
-                found += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem)
+                found += collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: log)
             } else {
                 found.append(path)
             }

@@ -15,38 +15,47 @@ public enum SiteConfigLoader {
                       hint: "create site.yaml with at least `title:` and `base_url:`, or pass --site DIR")
             return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let text = SourceText.decode(bytes, file: file, log: log) else { return nil }
         guard let node = YAMLDocument.parse(text, file: file, lineOffset: 0, log: log) else {
             if !log.items.hasErrors { log.error(SourceLocation(file: file, line: 1), "site.yaml is empty", hint: "add `title:` and `base_url:`") }
             return nil
         }
-        guard var config = decode(node, file: file, log: log) else { return nil }
-        if let path = config.schedulePath {
-            config.schedule = loadSchedule(path: path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+        guard let (config, scheduleAt) = decodeFields(node, file: file, log: log) else { return nil }
+        var loaded = config
+        if let path = config.schedulePath, let scheduleAt {
+            loaded.schedule = loadSchedule(path: path, at: scheduleAt, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
         }
-        return config
+        return loaded
     }
 
-    /// Reads the schedule file named by `schedule:` (a path relative to the site folder).
-    static func loadSchedule(path: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-              let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else {
-            log.error(SourceLocation(file: "site.yaml"), "schedule file \(path) cannot be read",
-                      hint: "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml")
+    /// Reads the schedule file named by `schedule:` (a path relative to the site folder); a path
+    /// outside the site or naming no file is an error at the `schedule:` value (`at`).
+    static func loadSchedule(path: String, at: SourceLocation, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
+        let hint = "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml"
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            log.error(at, "`schedule:` must be a path inside the site folder, found \"\(path)\"", hint: hint)
             return SiteSchedule()
         }
-        let (items, calendar) = ScheduleLoader.decode(yaml: String(decoding: bytes, as: UTF8.self), file: path, log: log)
+        guard fileSystem.kind(of: joinPath(siteDirectory, path)) == .file else {
+            log.error(at, "schedule file \(path) does not exist", hint: hint)
+            return SiteSchedule()
+        }
+        guard let text = SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else { return SiteSchedule() }
+        let (items, calendar) = ScheduleLoader.decode(yaml: text, file: path, log: log)
         return SiteSchedule(items: items, calendar: calendar, source: path)
     }
 
+    /// The settings of the site.yaml mapping `node` (a `schedule:` file is named, not read).
     static func decode(_ node: Yams.Node, file: String, log: DiagnosticLog) -> SiteConfig? {
+        decodeFields(node, file: file, log: log)?.config
+    }
+
+    /// The settings, and where `schedule:` names a file when it does.
+    private static func decodeFields(_ node: Yams.Node, file: String, log: DiagnosticLog) -> (config: SiteConfig, scheduleAt: SourceLocation?)? {
         guard let fields = YAMLFields(node, what: "site.yaml", expected: keys, file: file, lineOffset: 0, log: log) else { return nil }
         let title = fields.string("title", required: true, example: "ヘルプセンター")
-        let baseURL = fields.string("base_url", required: true, example: "https://help.example.com/")
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            log.error(fields.location(of: "base_url"), "`base_url` must start with https:// or http://, found \"\(baseURL)\"")
-        }
-        var config = SiteConfig(title: title ?? "", baseURL: normalizedBaseURL(baseURL ?? "https://example.com/"))
+        let baseURL = fields.url("base_url", required: true, example: "https://help.example.com/", kinds: [.web], rule: webRule)
+        var config = SiteConfig(title: title ?? "", baseURL: normalizedBaseURL(baseURL?.text ?? "https://example.com/"))
         config.language = fields.string("language") ?? "ja"
         config.timezone = fields.string("timezone") ?? "Asia/Tokyo"
         if config.timezone != "Asia/Tokyo" && config.timezone != "UTC" {
@@ -55,23 +64,26 @@ public enum SiteConfigLoader {
         }
         config.description = fields.string("description") ?? ""
         config.copyright = fields.string("copyright") ?? ""
-        config.feedbackURL = fields.string("feedback_url") ?? ""
+        config.feedbackURL = fields.url("feedback_url", example: "https://example.com/feedback")
         config.allowRawHTML = fields.bool("allow_raw_html") ?? false
         config.navigation = fields.list("navigation", expected: ["title", "url"]).compactMap { item in
-            guard let title = item.string("title", required: true), let url = item.string("url", required: true) else { return nil }
+            guard let title = item.string("title", required: true), let url = item.url("url", required: true, example: "/support/") else { return nil }
             return SiteConfig.NavigationItem(title: title, url: url)
         }
         if let support = fields.fields("support", expected: ["hours", "intro", "channels", "sla"]) {
             config.support = decodeSupport(support, log: log)
         }
-        config.customersBaseURL = normalizedBaseURL(fields.string("customers_base_url") ?? config.baseURL)
+        config.customersBaseURL = normalizedBaseURL(
+            fields.url("customers_base_url", example: "https://training.example.com/", kinds: [.web], rule: webRule)?.text ?? config.baseURL)
+        var scheduleAt: SourceLocation?
         if fields.isText("schedule") {
             config.schedulePath = fields.string("schedule")
+            scheduleAt = fields.location(of: "schedule")
         } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {
             let (items, calendar) = ScheduleLoader.decode(schedule, log: log)
             config.schedule = SiteSchedule(items: items, calendar: calendar, source: file)
         }
-        return config
+        return (config, scheduleAt)
     }
 
     private static func decodeSupport(_ fields: YAMLFields, log: DiagnosticLog) -> SiteConfig.Support {
@@ -81,10 +93,11 @@ public enum SiteConfigLoader {
         let kinds = ["email", "chat", "phone", "web"]
         support.channels = fields.list("channels", expected: ["name", "kind", "address", "hours", "response", "note"]).compactMap { item in
             guard let name = item.string("name", required: true) else { return nil }
+            let kind = item.choice("kind", kinds, required: true) ?? "web"
+            let address = item.string("address") ?? ""
             return SiteConfig.SupportChannel(
-                name: name, kind: item.choice("kind", kinds, required: true) ?? "web",
-                address: item.string("address") ?? "", hours: item.string("hours") ?? support.hours,
-                response: item.string("response") ?? "", note: item.string("note") ?? "")
+                name: name, kind: kind, address: address, link: contactLink(kind: kind, address: address, item),
+                hours: item.string("hours") ?? support.hours, response: item.string("response") ?? "", note: item.string("note") ?? "")
         }
         support.sla = fields.list("sla", expected: ["tier", "scope", "first_response", "resolution"]).compactMap { item in
             guard let tier = item.string("tier", required: true) else { return nil }
@@ -93,6 +106,30 @@ public enum SiteConfigLoader {
                 resolution: item.string("resolution") ?? "")
         }
         return support
+    }
+
+    /// How web-only fields are described in errors.
+    private static let webRule = "start with https:// or http://"
+
+    /// The link of a support channel: `mailto:` for an email address, `tel:` for a phone number
+    /// (none when it has fewer than three digits or a placeholder `X`), the address itself for
+    /// `web` (which must be a web address); none for chat. A link ``URLPolicy`` rejects is an
+    /// error at `address`.
+    private static func contactLink(kind: String, address: String, _ item: YAMLFields) -> SafeURL? {
+        let href: String
+        switch kind {
+        case "email" where address.contains("@"): href = "mailto:" + address
+        case "phone":
+            let digits = address.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            guard digits.count >= 3, !address.contains("X") else { return nil }
+            href = "tel:" + digits
+        case "web": return item.url("address", example: "https://example.com/contact", kinds: [.web], rule: webRule)
+        default: return nil
+        }
+        do { return try SafeURL(href) } catch {
+            item.reject("address", address, error)
+            return nil
+        }
     }
 
     /// The base URL with exactly one trailing slash.

@@ -24,13 +24,15 @@ public enum TrainingLoader {
             if let link = fields.string("article") {
                 article = LinkResolver.join(directory: LinkResolver.directory(of: path), link)
             }
-            if let url = fields.string("url"), !url.hasPrefix("https://") {
-                log.error(fields.location(of: "url"), "`url` must start with https://, found \"\(url)\"")
+            let url = fields.url("url", example: "https://example.com/manual.pdf", kinds: [.web], rule: "start with https://")
+            if let url, !url.text.lowercased().hasPrefix("https://") {
+                fields.reject("url", url.text, URLPolicy.Violation(message: "must start with https://", hint: "materials are linked over https only"))
             }
             guard let title = fields.string("title", required: true), let kind else { continue }
             training.materials.append(.init(
                 id: id(path), title: title, summary: fields.string("summary") ?? "", kind: kind, format: fields.string("format") ?? "",
-                minutes: fields.int("minutes", range: 1...600), article: article, url: fields.string("url").flatMap { $0.hasPrefix("https://") ? $0 : nil },
+                minutes: fields.int("minutes", range: 1...600), article: article,
+                articleLocation: article == nil ? nil : fields.location(of: "article"), url: url.flatMap { $0.text.lowercased().hasPrefix("https://") ? $0 : nil },
                 updated: fields.date("updated"), weight: fields.int("weight") ?? 0, body: body, sourcePath: path))
         }
         for (path, text) in files("events", siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) {
@@ -60,7 +62,7 @@ public enum TrainingLoader {
         ContentFolder.markdownFiles("content/training/" + folder, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
             .compactMap { file in
                 if let problem = SlugRules.problem(with: file.name) {
-                    log.error(SourceLocation(file: file.path), "file name \"\(file.name).md\" \(problem)", hint: SlugRules.hint)
+                    log.error(SourceLocation(file: file.path), "file name \"\(file.name).md\" \(problem)", hint: SlugRules.hint(for: file.name))
                     return nil
                 }
                 return (file.path, file.text)

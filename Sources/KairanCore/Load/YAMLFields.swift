@@ -5,7 +5,7 @@ import Yams
 public struct YAMLFields {
     private let file: String
     private let lineOffset: Int
-    private let log: DiagnosticLog
+    let log: DiagnosticLog
     private var values: [String: YAMLValue] = [:]
     /// Where the mapping itself starts (for "missing key" errors).
     public let location: SourceLocation

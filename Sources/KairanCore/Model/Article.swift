@@ -26,7 +26,7 @@ public struct MarkdownSource: Sendable, Equatable {
 public struct Article: Sendable, Equatable {
     /// A video tutorial attached to an article.
     public struct Video: Sendable, Equatable {
-        public var url: String
+        public var url: SafeURL
         /// Length in minutes, when known.
         public var minutes: Int?
     }
@@ -46,6 +46,8 @@ public struct Article: Sendable, Equatable {
     public var draft: Bool
     public var video: Video?
     public var body: MarkdownSource
+    /// Where `slug:` is written, when the slug does not come from the file name.
+    public var slugLocation: SourceLocation? = nil
 
     /// The date shown as "last updated": `updated`, else `date`.
     public var lastModified: CivilDate? { updated ?? date }

@@ -3,8 +3,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// One entry of the main navigation.
     public struct NavigationItem: Sendable, Equatable {
         public var title: String
-        /// A site path (`/releases/`) or an absolute `https:` URL.
-        public var url: String
+        /// A site path (`/releases/`) or an absolute URL.
+        public var url: SafeURL
     }
 
     /// A way to reach support (seed 2.2): mail, chat, phone.
@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable, Equatable {
         /// `email`, `chat`, `phone` or `web`: decides the link made from `address`.
         public var kind: String
         public var address: String
+        /// The link made from `address` (`mailto:`, `tel:`, the web address), when there is one.
+        public var link: SafeURL?
         public var hours: String
         public var response: String
         public var note: String
@@ -41,7 +43,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var description: String = ""
     public var copyright: String = ""
     /// Where every page's feedback link points (seed 5.3.1).
-    public var feedbackURL: String = ""
+    public var feedbackURL: SafeURL?
     /// When true, raw HTML in Markdown is kept (GFM's tagfilter still applies); else it is escaped.
     public var allowRawHTML: Bool = false
     public var navigation: [NavigationItem] = []

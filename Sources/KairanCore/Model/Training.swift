@@ -34,7 +34,9 @@ public struct Training: Sendable, Equatable {
         public var minutes: Int?
         /// A help article (its source path) the material is published as.
         public var article: String?
-        public var url: String?
+        /// Where `article:` is written, for errors about it.
+        public var articleLocation: SourceLocation?
+        public var url: SafeURL?
         public var updated: CivilDate?
         public var weight: Int
         public var body: MarkdownSource

@@ -70,12 +70,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                // Forbidden characters (C0 controls among them) are never written, as in every other output format.
+                if !ForbiddenCharacter.isForbidden(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         out += "\""

@@ -29,15 +29,15 @@ public struct PublicViewModels: Sendable {
         self.clock = clock
         var navigation = override ?? config.navigation
         if navigation.isEmpty {
-            navigation = [.init(title: "ホーム", url: SitePaths.home)] + extraNavigation
-                + [.init(title: "タグ一覧", url: SitePaths.tagsIndex), .init(title: "お問い合わせ", url: SitePaths.support)]
+            navigation = [.init(title: "ホーム", url: SafeURL(sitePath: SitePaths.home))] + extraNavigation
+                + [.init(title: "タグ一覧", url: SafeURL(sitePath: SitePaths.tagsIndex)), .init(title: "お問い合わせ", url: SafeURL(sitePath: SitePaths.support))]
         }
         self.navigation = navigation
         let support = config.support
         siteBase = [
             "title": .text(config.title), "description": .text(config.description), "language": .text(config.language),
             "base_url": .text(paths.baseURL), "copyright": .text(config.copyright), "year": .number(clock.today.year),
-            "feedback_url": .text(config.feedbackURL), "generator": .text("Kairan \(Kairan.version)"),
+            "feedback_url": .text(config.feedbackURL?.text ?? ""), "generator": .text("Kairan \(Kairan.version)"),
             "links": [
                 "home": .text(paths.href(SitePaths.home)), "support": .text(paths.href(SitePaths.support)),
                 "tags": .text(paths.href(SitePaths.tagsIndex)), "css": .text(paths.href("/assets/kairan.css")),
@@ -49,7 +49,7 @@ public struct PublicViewModels: Sendable {
                 "channels": .list(support.channels.map { channel in
                     [
                         "name": .text(channel.name), "kind": .text(channel.kind), "address": .text(channel.address),
-                        "href": .text(PublicViewModels.contactHref(kind: channel.kind, address: channel.address)),
+                        "href": .text(channel.link?.text ?? ""),
                         "hours": .text(channel.hours), "response": .text(channel.response), "note": .text(channel.note),
                     ]
                 }),
@@ -63,7 +63,7 @@ public struct PublicViewModels: Sendable {
         for current in 0...navigation.count {
             var site = siteBase
             site["nav"] = .list(navigation.enumerated().map { index, item in
-                let href = item.url.hasPrefix("/") ? paths.href(item.url) : item.url
+                let href = item.url.kind == .sitePath ? paths.href(item.url.text) : item.url.text
                 return ["title": .text(item.title), "href": .text(href), "current": .flag(index == current)]
             })
             siteByCurrent.append(site)
@@ -91,13 +91,14 @@ public struct PublicViewModels: Sendable {
                      breadcrumbs: [(String, String)] = [], noindex: Bool = false, draft: Bool = false) -> TemplateValue {
         // The current navigation item: the first whose site path is this page or (but for `/`) contains it.
         let current = navigation.firstIndex { item in
-            item.url.hasPrefix("/") && (item.url == path || (item.url != "/" && path.hasPrefix(item.url)))
+            let url = item.url.text
+            return item.url.kind == .sitePath && (url == path || (url != "/" && path.hasPrefix(url)))
         } ?? navigation.count
         let site = siteByCurrent[current]
         let canonical = paths.absolute(path)
         var feedback = ""
-        if !config.feedbackURL.isEmpty {
-            feedback = config.feedbackURL + (config.feedbackURL.contains("?") ? "&" : "?") + "page=" + PublicViewModels.queryEncoded(canonical)
+        if let url = config.feedbackURL?.text {
+            feedback = url + (url.contains("?") ? "&" : "?") + "page=" + PublicViewModels.queryEncoded(canonical)
         }
         return [
             "site": site,
@@ -115,17 +116,6 @@ public struct PublicViewModels: Sendable {
 
     /// The list entries of several articles.
     public func summaries(_ indices: [Int]) -> TemplateValue { .list(indices.map { summaries[$0] }) }
-
-    /// A `mailto:`/`tel:`/`https:` link for a support channel, or empty when none applies.
-    static func contactHref(kind: String, address: String) -> String {
-        switch kind {
-        case "email" where address.contains("@"): return "mailto:" + address
-        case "phone":
-            let digits = address.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
-            return digits.count >= 3 && !address.contains("X") ? "tel:" + digits : ""
-        default: return address.hasPrefix("https://") ? address : ""
-        }
-    }
 
     /// Encodes a value for a URL query component.
     static func queryEncoded(_ text: String) -> String {

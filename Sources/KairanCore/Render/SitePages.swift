@@ -58,8 +58,8 @@ public struct SitePages: Sendable {
             center.tagIndex[name].map { ["name": .text(name), "href": .text(paths.href(center.tags[$0].path))] }
         }
         var video: TemplateValue = .flag(false)
-        if let clip = article.video, let kind = VideoEmbed.kind(of: clip.url) {
-            video = ["src": .text(clip.url), "frame": .flag(kind == .frame), "file": .flag(kind == .file),
+        if let clip = article.video, let kind = VideoEmbed.kind(of: clip.url.text) {
+            video = ["src": .text(clip.url.text), "frame": .flag(kind == .frame), "file": .flag(kind == .file),
                      "minutes": clip.minutes.map { .number($0) } ?? .flag(false)]
         }
         let toc = SitePages.tableOfContents(content.headings)

@@ -48,9 +48,11 @@ struct SiteRenderer: Sendable {
 
     /// The customers' portal: its own base URL and navigation.
     static func portalModels(_ site: ResolvedSite, clock: BuildClock) -> PublicViewModels {
-        PublicViewModels(config: site.config, paths: SitePaths(baseURL: site.config.customersBaseURL), center: site.center, clock: clock,
-                         navigation: [.init(title: "研修・イベント", url: TrainingPages.indexPath), .init(title: "教材", url: TrainingPages.materialsPath),
-                                      .init(title: "ヘルプセンター", url: site.config.baseURL)])
+        // base_url was checked by URLPolicy when loaded (or as --base-url).
+        let helpCenter = (try? SafeURL(site.config.baseURL)).map { [SiteConfig.NavigationItem(title: "ヘルプセンター", url: $0)] } ?? []
+        return PublicViewModels(config: site.config, paths: SitePaths(baseURL: site.config.customersBaseURL), center: site.center, clock: clock,
+                                navigation: [.init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
+                                             .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + helpCenter)
     }
 
     /// The file of `output`; nil when a copied file cannot be read (logged).

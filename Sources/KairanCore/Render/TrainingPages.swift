@@ -174,7 +174,7 @@ public struct TrainingPages: Sendable {
             return ["id": .text("k-" + kind), "label": .text(label), "materials": .list(items.map { material in
                 ["title": .text(material.title), "summary": .text(material.summary), "format": .text(material.format),
                  "minutes": material.minutes.map { .number($0) } ?? .flag(false),
-                 "href": .text(material.url ?? material.article.flatMap { articleURLs[$0] } ?? ""),
+                 "href": .text(material.url?.text ?? material.article.flatMap { articleURLs[$0] } ?? ""),
                  "updated": material.updated.map(PublicViewModels.date) ?? .flag(false),
                  "content": .html(bodies[material.sourcePath] ?? "")]
             })]
@@ -193,7 +193,7 @@ public struct TrainingPages: Sendable {
             return ["month": .text(JapaneseDateFormat.yearMonth(first)), "title": .text(theme.title)]
         })
         value["has_themes"] = .flag(!(content?.themes.isEmpty ?? true))
-        value["url"] = .text(item.url ?? "")
+        value["url"] = .text(item.url?.text ?? "")
         value["location"] = .text(item.location ?? "")
         value["content"] = .html(content.flatMap { bodies[$0.sourcePath] } ?? "")
         context["event"] = value

@@ -17,7 +17,7 @@ public enum HelpCenterResolver {
             guard let section = sectionIndex[article.categorySlug] else { continue }  // reported by the loader
             let path = SitePaths.article(category: article.categorySlug, slug: article.slug)
             if let first = owners[path] {
-                log.error(SourceLocation(file: article.sourcePath), "\(article.sourcePath) and \(first.sourcePath) both publish \(path)",
+                log.error(article.slugLocation ?? SourceLocation(file: article.sourcePath), "\(article.sourcePath) and \(first.sourcePath) both publish \(path)",
                           hint: "give one of them another file name or `slug:`")
                 continue
             }

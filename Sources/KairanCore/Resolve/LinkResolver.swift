@@ -33,9 +33,6 @@ public struct LinkResolver: Sendable {
     public var publicPaths: Set<String> = []
     public var publicBaseURL = ""
 
-    /// Schemes a link may use.
-    public static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
-
     public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
                 internalPaths: Set<String> = [], internalSources: Set<String> = []) {
         self.pages = pages
@@ -66,8 +63,9 @@ public struct LinkResolver: Sendable {
     /// Resolves `destination` written in the Markdown file `source`.
     public func resolve(_ destination: String, from source: String) -> Resolution {
         if destination.isEmpty || destination.hasPrefix("#") { return .keep }
-        if let scheme = LinkResolver.scheme(of: destination) {
-            return LinkResolver.safeSchemes.contains(scheme.lowercased())
+        // The scheme as a browser reads it (URLPolicy, the rule data URLs follow too).
+        if let scheme = URLPolicy.scheme(of: destination) {
+            return URLPolicy.isSafe(scheme: scheme)
                 ? .keep : .drop(reason: "link scheme `\(scheme):` is not allowed; the link was removed and its text kept")
         }
         if destination.hasPrefix("//") { return .keep }
@@ -109,15 +107,6 @@ public struct LinkResolver: Sendable {
         }
         return .broken(message: "link to \(destination) points to \(target), which does not exist",
                        hint: "put the file under content/ next to the article, or fix the path")
-    }
-
-    /// The URL scheme of `text` (`https`), or nil for a relative link.
-    public static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let candidate = text[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter else { return nil }
-        let valid = candidate.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-        return valid ? String(candidate) : nil
     }
 
     static func directory(of path: String) -> String {

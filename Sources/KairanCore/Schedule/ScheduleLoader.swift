@@ -83,14 +83,10 @@ public enum ScheduleLoader {
         let audience = fields.scheduleChoice("audience", audiences, required: true, log: log)
             .flatMap(ScheduledItem.Audience.init(rawValue:))
         let policy = decodePolicy(fields, rule: rule, log: log)
-        let url = fields.string("url", example: "https://example.com/booking")
-        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            log.error(fields.location(of: "url"), "`url` must start with https:// or http://, found \"\(url)\"",
-                      hint: "write the full address of the booking page")
-        }
+        let url = fields.url("url", example: "https://example.com/booking", kinds: [.web], rule: "start with https:// or http://")
         guard let id, ScheduledItem.isValidID(id), let title, let kind, let rule, let time, let audience,
               !(fields.has("duration") && duration == nil), !(fields.has("policy") && policy == nil),
-              url.map({ $0.hasPrefix("https://") || $0.hasPrefix("http://") }) ?? true,
+              url != nil || !fields.isText("url") || fields.string("url") == nil,  // a rejected url is logged
               kind.isPublication || duration != nil
         else { return nil }
         return ScheduledItem(

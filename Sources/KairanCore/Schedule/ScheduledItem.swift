@@ -25,13 +25,13 @@ public struct ScheduledItem: Hashable, Sendable {
     /// Optional place, e.g. `オンライン（Zoom）` or a meeting room.
     public var location: String?
     /// Optional link, e.g. the booking or registration page.
-    public var url: String?
+    public var url: SafeURL?
 
     /// Creates an item.
     public init(
         id: String, title: String, kind: Kind, rule: ScheduleRule, time: LocalTime, durationMinutes: Int,
         policy: HolidayPolicy, audience: Audience, description: String? = nil, location: String? = nil,
-        url: String? = nil
+        url: SafeURL? = nil
     ) {
         self.id = id
         self.title = title

@@ -46,7 +46,7 @@ import Testing
         return (article, log.items)
     }
 
-    @Test func readsEveryField() {
+    @Test func readsEveryField() throws {
         let (article, diagnostics) = parse("""
             ---
             title: "タイトル: 副題"
@@ -69,7 +69,7 @@ import Testing
         #expect(value.date == CivilDate(year: 2026, month: 4, day: 14))
         #expect(value.updated == CivilDate(year: 2026, month: 11, day: 25))
         #expect(value.weight == 3 && value.draft && value.slug == "custom")
-        #expect(value.video == Article.Video(url: "https://www.youtube-nocookie.com/embed/abcdefghijk", minutes: 12))
+        #expect(value.video == Article.Video(url: try SafeURL("https://www.youtube-nocookie.com/embed/abcdefghijk"), minutes: 12))
         #expect(value.body.lineOffset == 12)
     }
 
@@ -111,7 +111,9 @@ import Testing
         let (_, slugDiagnostics) = parse("---\ntitle: A\nslug: ../../etc\n---\n")
         #expect(slugDiagnostics.contains { $0.message.contains("slug \"../../etc\" starts with `.`") })
         let (_, videoDiagnostics) = parse("---\ntitle: A\nvideo: javascript:alert(1)\n---\n")
-        #expect(videoDiagnostics.contains { $0.message.contains("`video` must be an https URL") })
+        #expect(videoDiagnostics.contains { $0.message.contains("`video` uses the scheme `javascript:`") })
+        let (_, httpDiagnostics) = parse("---\ntitle: A\nvideo: https://example.com/page\n---\n")
+        #expect(httpDiagnostics.contains { $0.message.contains("`video` must be an https URL") })
     }
 }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// Decoding `schedule.yaml`: the demo, defaults, and errors with their places and hints.
 @Suite struct ScheduleLoaderTests {
-    @Test func demoLoadsCleanly() {
+    @Test func demoLoadsCleanly() throws {
         let (items, calendar, log) = scheduleDecode(scheduleDemoYAML)
         #expect(log.items.isEmpty)
         #expect(items.map(\.id) == ["weekly-report", "newsletter", "release", "webinar", "office-hours",
@@ -14,7 +14,7 @@ import Testing
             id: "webinar", title: "顧客向けウェビナー", kind: .webinar, rule: .monthlyNthWeekday(n: 3, weekday: 3),
             time: LocalTime(hour: 15, minute: 0) ?? webinar.time, durationMinutes: 60, policy: .skip,
             audience: .customers, description: "新機能の紹介と質疑応答。録画は後日公開します。",
-            url: "https://example.com/webinar"))
+            url: try SafeURL("https://example.com/webinar")))
         #expect(items[0].policy == .previousBusinessDay)
         #expect(items[0].durationMinutes == 0)
         #expect(items[4].location == "オンライン（Zoom）")

@@ -4,7 +4,7 @@ enum ICalendarText {
     static let maxLineOctets = 75
 
     /// A TEXT value (§3.3.11): backslash, semicolon and comma escaped, every line break
-    /// (CRLF, CR or LF) as `\n`, other control characters dropped.
+    /// (CRLF, CR or LF) as `\n`, ``ForbiddenCharacter``s dropped.
     static func escape(_ text: String) -> String {
         var result = ""
         var previousWasCR = false
@@ -17,17 +17,17 @@ enum ICalendarText {
             case "\r": result += "\\n"
             case "\n": if !previousWasCR { result += "\\n" }
             case "\t": result.unicodeScalars.append(scalar)
-            default: if !isControl(scalar) { result.unicodeScalars.append(scalar) }
+            default: if !ForbiddenCharacter.isForbidden(scalar) { result.unicodeScalars.append(scalar) }
             }
         }
         return result
     }
 
-    /// A URI value (§3.3.13): not escaped, but control characters and spaces at the ends dropped
-    /// so a value can never break the line structure.
+    /// A URI value (§3.3.13): not escaped, but forbidden characters, tabs, line breaks and spaces at
+    /// the ends dropped so a value can never break the line structure.
     static func uri(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        result.append(contentsOf: text.unicodeScalars.filter { !isControl($0) && $0 != "\t" })
+        result.append(contentsOf: text.unicodeScalars.filter { !ForbiddenCharacter.isForbidden($0) && $0 != "\t" && $0 != "\r" && $0 != "\n" })
         return String(result).trimmingSpaces()
     }
 
@@ -48,10 +48,6 @@ enum ICalendarText {
             lineOctets += octets
         }
         return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F
     }
 }
 

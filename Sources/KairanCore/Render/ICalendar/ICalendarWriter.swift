@@ -118,7 +118,7 @@ public struct ICalendarWriter: Hashable, Sendable {
         event.addText("SUMMARY", item.title)
         if let description = item.description, !description.isEmpty { event.addText("DESCRIPTION", description) }
         if let location = item.location, !location.isEmpty { event.addText("LOCATION", location) }
-        if let url = item.url.map(ICalendarText.uri), !url.isEmpty { event.add("URL", url) }
+        if let url = item.url.map({ ICalendarText.uri($0.text) }), !url.isEmpty { event.add("URL", url) }
         event.addText("CATEGORIES", item.kind.rawValue)
     }
 

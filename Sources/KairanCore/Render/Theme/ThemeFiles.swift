@@ -19,8 +19,10 @@ public struct ThemeFiles: Sendable, Equatable {
     /// The theme built into Kairan.
     public static var builtIn: ThemeFiles {
         var theme = ThemeFiles()
+        // The embedded copy is checked by a test, so it never holds what the decoder rejects.
+        let ignored = DiagnosticLog()
         for (path, bytes) in DefaultTheme.files {
-            theme.add(path: path, bytes: bytes, origin: "(built-in) templates/\(path)")
+            theme.add(path: path, bytes: bytes, origin: "(built-in) templates/\(path)", log: ignored)
         }
         return theme
     }
@@ -30,10 +32,10 @@ public struct ThemeFiles: Sendable, Equatable {
         var theme = builtIn
         let root = joinPath(siteDirectory, "templates")
         guard fileSystem.kind(of: root) == .directory else { return theme }
-        for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem) {
+        for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem, log: log) {
             do {
                 let bytes = try fileSystem.read(joinPath(siteDirectory, path))
-                theme.add(path: String(path.dropFirst("templates/".count)), bytes: bytes, origin: path)
+                theme.add(path: String(path.dropFirst("templates/".count)), bytes: bytes, origin: path, log: log)
             } catch {
                 log.error(SourceLocation(file: path), "cannot read template: \(error)")
             }
@@ -41,12 +43,14 @@ public struct ThemeFiles: Sendable, Equatable {
         return theme
     }
 
-    mutating func add(path: String, bytes: [UInt8], origin: String) {
+    /// Adds an asset, or a template decoded as source text (a template that is not text is logged at `origin` and left out).
+    mutating func add(path: String, bytes: [UInt8], origin: String, log: DiagnosticLog) {
         if path.hasPrefix("assets/") {
             assets[String(path.dropFirst("assets/".count))] = bytes
         } else if path.hasSuffix(".mustache") {
+            guard let text = SourceText.decode(bytes, file: origin, log: log) else { return }
             let name = String(path.dropLast(".mustache".count))
-            templates[name] = String(decoding: bytes, as: UTF8.self)
+            templates[name] = text
             origins[name] = origin
         }
     }
