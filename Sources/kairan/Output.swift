@@ -7,8 +7,8 @@ enum FileHandleOutput {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func standardOutput(_ text: String, newline: Bool = true) {
+        FileHandle.standardOutput.write(Data((newline ? text + "\n" : text).utf8))
     }
 }
 

@@ -46,6 +46,14 @@ struct SiteOptions: ParsableArguments {
         return BuildClock.system()
     }
 
+    /// A path given on the command line as the site sees it: relative to the site folder (a path
+    /// under `--site` loses that prefix; `./` is dropped).
+    func relativeToSite(_ path: String) -> String {
+        let site = self.site.hasSuffix("/") ? String(self.site.dropLast()) : self.site
+        if site != ".", path.hasPrefix(site + "/") { return String(path.dropFirst(site.count + 1)) }
+        return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    }
+
     /// Build options for this site.
     func buildOptions(output: String?) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, concurrency: jobs ?? BuildOptions.cores, clock: clock)

@@ -12,6 +12,8 @@ public struct BuildResult: Sendable {
     public var committed = false
     /// Whether warnings count as failures.
     public var strict = false
+    /// Every output of the build (empty when the build stopped before planning).
+    public var plan = SitePlan()
     /// Wall time of each step, in milliseconds, in step order (printed by `--verbose`).
     public var timings: [(step: String, milliseconds: Double)] = []
 

@@ -10,7 +10,7 @@ struct SiteSources: Sendable {
     var operations: OperationsData?
 }
 
-/// The site after resolution: every page has its URL, every link can be resolved.
+/// The site after resolution: every page has its URL, lists are in order, related articles ranked.
 struct ResolvedSite: Sendable {
     var config: SiteConfig
     var paths: SitePaths
@@ -21,7 +21,6 @@ struct ResolvedSite: Sendable {
     var training: Training
     var staticFiles: [String]
     var models: PublicViewModels
-    var markdown: MarkdownRenderer
     var operations: OperationsData?
 }
 
@@ -53,7 +52,7 @@ extension SiteBuilder {
                            newsletters: newsletters, staticFiles: staticFiles, operations: operations)
     }
 
-    /// Step 2 — validate and resolve: URLs, related articles, release rules, the link table.
+    /// Step 2 — validate and resolve: URLs, related articles, release, schedule and training rules.
     func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
         // cmark-gfm's extension setup is process-wide: done once, before any page renders in parallel.
         MarkdownExtensions.prepare()
@@ -68,20 +67,8 @@ extension SiteBuilder {
         let extraNavigation = releases.contains { $0.audience == .public }
             ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
         let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
-        var pages = SiteBuilder.pageSources(center)
-        var sitePaths = SiteBuilder.sitePaths(center, staticFiles: source.staticFiles)
-        for release in releases {
-            pages[release.sourcePath] = ReleaseNotes.path(of: release.version)
-            sitePaths.insert(ReleaseNotes.path(of: release.version))
-        }
-        sitePaths.insert(ReleaseNotes.indexPath)
-        let internalReleases = releases.filter { $0.audience == .internal }
-        let internalPaths = source.operations.map(InternalPaths.all) ?? []
-        let links = LinkResolver(pages: pages, assets: Set(source.knowledgeBase.assets), sitePaths: sitePaths, basePath: paths.basePath,
-                                 internalPaths: internalPaths.union(internalReleases.map { ReleaseNotes.path(of: $0.version) }),
-                                 internalSources: Set(internalReleases.map(\.sourcePath)))
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
-                            markdown: MarkdownRenderer(allowRawHTML: config.allowRawHTML, links: links), operations: source.operations)
+                            operations: source.operations)
     }
 }

@@ -15,6 +15,13 @@ struct OperationsData: Sendable {
     /// What `ApprovalRules.check` found (also in the build log).
     var approvalIssues: [Diagnostic] = []
 
+    /// The operations files read (for the plan's inputs), relative to the site folder.
+    var sourceFiles: [String] = []
+    /// Where the KPI definitions are read from.
+    static let kpiDefinitionFile = "content/data/kpis.yaml"
+    /// Where one KPI's measurements are read from.
+    static func metricsFile(of kpi: String) -> String { "content/data/metrics/\(kpi).csv" }
+
     /// Ids of every backlog item, for checking release notes' `backlog:` lists; nil without `backlog.yaml`.
     var backlogIDs: Set<String>? { backlog.map { Set($0.map(\.id)) } }
 }
@@ -39,6 +46,7 @@ extension SiteBuilder {
         }
         guard kpiFile != nil || backlogFile != nil || milestoneFile != nil else { return nil }
         var data = OperationsData(reportDate: options.clock.today)
+        data.sourceFiles = ([kpiFile, backlogFile, milestoneFile].compactMap { $0?.path } + (kpiFile == nil ? [] : metricPaths)).sorted()
         if let kpiFile {
             let metrics = metricPaths.compactMap { operationsFile($0, log: log) }
             let kpis = KPILoader.load(definitions: kpiFile, metrics: metrics, log: log)
@@ -64,21 +72,5 @@ extension SiteBuilder {
         guard siteFiles.kind(of: joinPath(options.siteDirectory, path)) == .file,
               let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log) else { return nil }
         return OperationsSourceFile(path: path, text: text)
-    }
-
-    /// Step 5 (operations) — the internal KPI dashboard, KPI pages, KPI exports and the roadmap,
-    /// written to the internal audience only. Returns the counts of pages and other files.
-    func renderOperations(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> (pages: Int, files: Int) {
-        guard let data = site.operations else { return (0, 0) }
-        let pages = InternalPages(theme: site.theme, config: site.config, data: data)
-        let pageFiles = pages.pages()
-        guard !pageFiles.isEmpty else { return (0, 0) }
-        var dataFiles = site.theme.assetFiles(for: .internal)
-        if let kpis = data.kpis {
-            let export = KPIExport(kpis: kpis, evaluations: data.evaluations, reportDate: data.reportDate)
-            dataFiles += [export.jsonFile(), export.csvFile()]
-        }
-        for file in pageFiles + dataFiles { sink.write(file, log: log) }
-        return (pageFiles.count, dataFiles.count)
     }
 }

@@ -1,4 +1,4 @@
-/// Runs a build as a list of named steps: load → validate → resolve → render → write.
+/// Runs a build as a list of named steps: load → validate → resolve → plan → render → write.
 ///
 /// Every step adds its diagnostics to one log and the build goes on as far as it can, so a run
 /// reports every problem at once. Output goes to a staging slot that is published (one rename)
@@ -44,18 +44,18 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("validate and resolve", stopwatch.lap()))
         let sink = OutputSink(writer: writer)
 
-        let releases = renderReleaseNotes(site, sink: sink, log: log)
-        result.timings.append(("render release notes", stopwatch.lap()))
-        let helpCenter = await renderHelpCenter(site, latestRelease: releases.latest, sink: sink, log: log)
-        result.timings.append(("render help center", stopwatch.lap()))
-        let operations = renderOperations(site, sink: sink, log: log)
-        result.timings.append(("render internal pages", stopwatch.lap()))
-        let training = renderTraining(site, sink: sink, log: log)
-        result.timings.append(("render training", stopwatch.lap()))
-        let files = copyFiles(site, linkedSources: helpCenter.linkedSources.union(releases.linkedSources), sink: sink, log: log)
-        result.timings.append(("copy files, sitemap", stopwatch.lap()))
-        result.pages = helpCenter.pages + releases.pages + operations.pages + training.pages
-        result.files = files + releases.files + operations.files + training.files
+        var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+        result.timings.append(("plan", stopwatch.lap()))
+        let content = await renderContent(site, plan: plan, log: log)
+        result.timings.append(("render Markdown", stopwatch.lap()))
+        validate(content, site: site, log: log)
+        plan = completed(plan, content: content, site: site, log: log)
+        result.timings.append(("validate links, complete the plan", stopwatch.lap()))
+        await renderAndWrite(plan, site: site, content: content, sink: sink, log: log)
+        result.timings.append(("render and write", stopwatch.lap()))
+        result.pages = plan.pageCount
+        result.files = plan.fileCount
+        result.plan = plan
 
         result = finish(result, log)
         if let writer {

@@ -16,12 +16,15 @@ public struct PublicViewModels: Sendable {
 
     /// The public help center's address (customers' pages link back to it).
     public let helpCenterURL: String
+    /// The public help center's URL scheme (other trees link to its pages by absolute URL).
+    public let helpCenterPaths: SitePaths
 
     public init(config: SiteConfig, paths: SitePaths, center: HelpCenter, clock: BuildClock,
                 extraNavigation: [SiteConfig.NavigationItem] = [], navigation override: [SiteConfig.NavigationItem]? = nil) {
         self.config = config
         self.paths = paths
         self.helpCenterURL = config.baseURL
+        self.helpCenterPaths = SitePaths(baseURL: config.baseURL)
         self.center = center
         self.clock = clock
         var navigation = override ?? config.navigation

@@ -12,11 +12,13 @@ public struct ReleasePages: Sendable {
     }
 
     /// The list entry of a release: `{version, version_label, title, summary, href, type, type_label, is_major, is_minor, is_hotfix, date}`.
-    public func summary(_ entry: ReleaseNotes.Entry) -> TemplateValue {
+    public func summary(_ entry: ReleaseNotes.Entry) -> TemplateValue { summary(entry, href: models.paths.href) }
+
+    private func summary(_ entry: ReleaseNotes.Entry, href: (String) -> String) -> TemplateValue {
         let release = entry.release
         return [
             "version": .text(release.version.description), "version_label": .text("v\(release.version)"),
-            "title": .text(release.title), "summary": .text(release.summary), "href": .text(models.paths.href(entry.path)),
+            "title": .text(release.title), "summary": .text(release.summary), "href": .text(href(entry.path)),
             "type": .text(release.type.rawValue), "type_label": .text(release.type.label),
             "is_major": .flag(release.type == .major), "is_minor": .flag(release.type == .minor),
             "is_hotfix": .flag(release.type == .hotfix), "date": PublicViewModels.date(release.date),
@@ -31,7 +33,8 @@ public struct ReleasePages: Sendable {
         [index(type: nil)] + ReleaseType.allCases.map { index(type: $0) }
     }
 
-    private func index(type: ReleaseType?) -> OutputFile {
+    /// `/releases/` (type nil) or `/releases/type/<type>/`.
+    func index(type: ReleaseType?) -> OutputFile {
         let path = type.map(ReleaseNotes.typePath) ?? ReleaseNotes.indexPath
         let shown = notes.published.filter { type == nil || $0.release.type == type }
         let title = type.map { "リリースノート（\($0.label)）" } ?? "リリースノート"
@@ -64,21 +67,39 @@ public struct ReleasePages: Sendable {
         ["atom": .text(models.paths.href("/releases/atom.xml")), "json": .text(models.paths.href("/releases/feed.json"))]
     }
 
-    /// `/releases/<version>/` for every release (non-public ones go to their audience's folder).
-    /// The newer/older pager of a page only ever sees releases of that page's audience.
-    public func pages() -> [OutputFile] {
-        Audience.allCases.flatMap { audience in
-            let shown = notes.entries.filter { $0.release.audience == audience }
-            return shown.indices.map { page(shown[$0], newer: $0 > 0 ? shown[$0 - 1] : nil, older: $0 + 1 < shown.count ? shown[$0 + 1] : nil) }
+    /// The page template of a release in `audience`'s tree: each extends that tree's layout and
+    /// includes `partials/release-body`.
+    public static func template(for audience: Audience) -> String {
+        switch audience {
+        case .customers: return "customers/release"
+        case .internal: return "internal/release"
+        case .public, .email: return "release"
         }
     }
 
-    private func page(_ entry: ReleaseNotes.Entry, newer: ReleaseNotes.Entry?, older: ReleaseNotes.Entry?) -> OutputFile {
+    /// `/releases/<version>/` of entry `index`, with its pager neighbours (of the same audience).
+    ///
+    /// Public pages use the help center's layout; customers' pages the portal's (`models` is then
+    /// the portal's); internal pages the internal layout with relative links (`internalModels`).
+    func page(_ index: Int, newer: Int?, older: Int?, internalModels: InternalViewModels? = nil, portalHasTraining: Bool = false) -> OutputFile {
+        let entry = notes.entries[index]
         let release = entry.release
-        var context = models.page(title: "v\(release.version) \(release.title)", description: release.summary, path: entry.path,
-                                  kind: "release", breadcrumbs: [("ホーム", SitePaths.home), ("リリースノート", ReleaseNotes.indexPath)],
+        let title = "v\(release.version) \(release.title)"
+        // Links as this tree writes them: relative inside the internal tree, else under its base path.
+        let paths = models.paths
+        let href: (String) -> String = { target in
+            internalModels == nil ? paths.href(target) : InternalPaths.href(target, from: entry.path)
+        }
+        var context: TemplateValue
+        if let internalModels {
+            context = internalModels.page(title: title, description: release.summary, path: entry.path, kind: "release")
+        } else {
+            context = models.page(title: title, description: release.summary, path: entry.path, kind: "release",
+                                  breadcrumbs: release.audience == .public ? [("ホーム", SitePaths.home), ("リリースノート", ReleaseNotes.indexPath)] : [],
                                   draft: release.draft)
-        var value = summary(entry)
+            if release.audience == .customers { context = TrainingPages.portal(context, models: models, hasTraining: portalHasTraining) }
+        }
+        var value = summary(entry, href: href)
         value["highlights"] = .list(release.highlights.map { .text($0) })
         value["has_highlights"] = .flag(!release.highlights.isEmpty)
         value["has_articles"] = .flag(!entry.articles.isEmpty)
@@ -88,12 +109,16 @@ public struct ReleasePages: Sendable {
              "id": .text(section.kind.rawValue)]
         })
         let center = models.center
-        value["articles"] = .list(entry.articles.map { ["title": .text(center.articles[$0].article.title),
-                                                        "href": .text(models.paths.href(center.articles[$0].path))] })
-        value["newer"] = newer.map(summary) ?? .flag(false)
-        value["older"] = older.map(summary) ?? .flag(false)
+        let publicPaths = models.helpCenterPaths
+        value["articles"] = .list(entry.articles.map { article in
+            ["title": .text(center.articles[article].article.title),
+             "href": .text(release.audience == .public ? publicPaths.href(center.articles[article].path) : publicPaths.absolute(center.articles[article].path))]
+        })
+        value["newer"] = newer.map { summary(notes.entries[$0], href: href) } ?? .flag(false)
+        value["older"] = older.map { summary(notes.entries[$0], href: href) } ?? .flag(false)
         context["release"] = value
-        context["feeds"] = feedLinks
-        return OutputFile(audience: release.audience, path: SitePaths.file(for: entry.path), text: theme.render("release", context))
+        if release.audience == .public { context["feeds"] = feedLinks }
+        return OutputFile(audience: release.audience, path: SitePaths.file(for: entry.path),
+                          text: theme.render(ReleasePages.template(for: release.audience), context))
     }
 }

@@ -10,12 +10,14 @@ public struct TrainingPages: Sendable {
     /// Help-article source path → absolute URL on the public site.
     public let articleURLs: [String: String]
     public let today: CivilDate
+    /// The DTSTAMP of calendar files (the build clock).
+    public let stampSeconds: Int64
 
     /// How far ahead the calendar page and the `.ics` files reach.
     public static let horizonDays = 183
 
     public init(theme: Theme, models: PublicViewModels, training: Training, schedule: SiteSchedule,
-                bodies: [String: String], articleURLs: [String: String], today: CivilDate) {
+                bodies: [String: String], articleURLs: [String: String], today: CivilDate, stampSeconds: Int64) {
         self.theme = theme
         self.models = models
         self.training = training
@@ -23,6 +25,7 @@ public struct TrainingPages: Sendable {
         self.bodies = bodies
         self.articleURLs = articleURLs
         self.today = today
+        self.stampSeconds = stampSeconds
     }
 
     public static let indexPath = "/training/"
@@ -33,7 +36,10 @@ public struct TrainingPages: Sendable {
     public static let calendarPath = "/training/events.ics"
 
     /// The schedule items shown to customers: events (not publications) for the customers audience.
-    var customerEvents: [ScheduledItem] {
+    var customerEvents: [ScheduledItem] { TrainingPages.customerEvents(of: schedule) }
+
+    /// The customers' events of `schedule`, in schedule order (event pages and calendars are made for these).
+    static func customerEvents(of schedule: SiteSchedule) -> [ScheduledItem] {
         schedule.items.filter { $0.audience == .customers && !$0.kind.isPublication }
     }
 
@@ -44,14 +50,21 @@ public struct TrainingPages: Sendable {
     }
 
     private func page(_ title: String, _ description: String, _ path: String, kind: String, crumbs: [(String, String)]) -> TemplateValue {
-        var context = models.page(title: title, description: description, path: path, kind: kind, breadcrumbs: crumbs)
+        TrainingPages.portal(models.page(title: title, description: description, path: path, kind: kind, breadcrumbs: crumbs),
+                             models: models, hasTraining: true)
+    }
+
+    /// A page context of the customers' portal (`customers-layout`): `site.help_center` and the
+    /// `training` links (`home` is the help center when the site has no training pages).
+    static func portal(_ page: TemplateValue, models: PublicViewModels, hasTraining: Bool) -> TemplateValue {
+        var context = page
         var site = context["site"] ?? .empty
         site["help_center"] = .text(models.helpCenterURL)
         context["site"] = site
-        context["training"] = [
+        context["training"] = hasTraining ? [
             "home": .text(models.paths.href(TrainingPages.indexPath)), "materials": .text(models.paths.href(TrainingPages.materialsPath)),
             "ics": .text(models.paths.href(TrainingPages.calendarPath)),
-        ]
+        ] : ["home": .text(models.helpCenterURL), "materials": .text(""), "ics": .text("")]
         return context
     }
 
@@ -65,30 +78,36 @@ public struct TrainingPages: Sendable {
         }
     }
 
-    /// Every page and calendar file.
-    public func files(stampSeconds: Int64) -> [OutputFile] {
-        var files = [index(), materials()]
-        files += training.programs.map(program)
-        let events = customerEvents
-        files += events.map(event)
-        let writer = ICalendarWriter(host: host, stampSecondsSinceEpoch: stampSeconds)
-        let window = ICalendarWindow(from: today, through: end)
-        files.append(OutputFile(audience: .customers, path: String(TrainingPages.calendarPath.dropFirst()),
-                                text: writer.calendar(name: "\(models.config.title) 研修・イベント", items: events, window: window,
-                                                      businessCalendar: schedule.calendar)))
-        for item in events {
-            files.append(OutputFile(audience: .customers, path: String(TrainingPages.eventCalendarPath(item.id).dropFirst()),
-                                    text: writer.calendar(for: item, window: window, businessCalendar: schedule.calendar)))
-        }
-        return files
+    private var writer: ICalendarWriter { ICalendarWriter(host: host, stampSecondsSinceEpoch: stampSeconds) }
+    private var window: ICalendarWindow { ICalendarWindow(from: today, through: end) }
+
+    /// `events.ics`: every customers' event of the coming months.
+    func calendar() -> OutputFile {
+        OutputFile(audience: .customers, path: String(TrainingPages.calendarPath.dropFirst()),
+                   text: writer.calendar(name: "\(models.config.title) 研修・イベント", items: customerEvents, window: window,
+                                         businessCalendar: schedule.calendar))
     }
+
+    /// `events/<id>.ics` of the customers' event `index`.
+    func eventCalendar(_ index: Int) -> OutputFile {
+        let item = customerEvents[index]
+        return OutputFile(audience: .customers, path: String(TrainingPages.eventCalendarPath(item.id).dropFirst()),
+                          text: writer.calendar(for: item, window: window, businessCalendar: schedule.calendar))
+    }
+
+    /// The page of the customers' event `index`.
+    func event(_ index: Int) -> OutputFile { event(customerEvents[index]) }
+
+    /// The page of training program `index`.
+    func program(_ index: Int) -> OutputFile { program(training.programs[index]) }
 
     private var host: String {
         let afterScheme = models.paths.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"
         return afterScheme.split(separator: ":").first.map(String.init) ?? afterScheme
     }
 
-    private func index() -> OutputFile {
+    /// `/training/`: programs, events and the calendar of the coming months.
+    func index() -> OutputFile {
         var context = page("研修・イベント", "オンボーディング、管理者向けトレーニング、ウェビナー、オフィスアワーのご案内", TrainingPages.indexPath,
                            kind: "training", crumbs: [])
         let upcoming = customerEvents.flatMap { occurrences($0, limit: 60) }
@@ -144,7 +163,8 @@ public struct TrainingPages: Sendable {
         return file(TrainingPages.programPath(program.id), template: "training/program", context)
     }
 
-    private func materials() -> OutputFile {
+    /// `/training/materials/`.
+    func materials() -> OutputFile {
         var context = page("教材", "操作マニュアル、ビデオチュートリアル、クイックリファレンス", TrainingPages.materialsPath, kind: "materials",
                            crumbs: [("研修・イベント", TrainingPages.indexPath)])
         let groups: [(String, String)] = [("manual", "操作マニュアル"), ("video", "ビデオチュートリアル"), ("quick-reference", "クイックリファレンス")]

@@ -28,6 +28,10 @@ public struct LinkResolver: Sendable {
     public var internalPaths: Set<String>
     /// Markdown files whose own pages are internal (internal release notes): they may link to internal pages.
     public var internalSources: Set<String>
+    /// Site paths of the public help center, for a tree that is not the public one (the customers'
+    /// portal): a `/…` link to one of them becomes an absolute URL under `publicBaseURL`.
+    public var publicPaths: Set<String> = []
+    public var publicBaseURL = ""
 
     public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
                 internalPaths: Set<String> = [], internalSources: Set<String> = []) {
@@ -37,6 +41,12 @@ public struct LinkResolver: Sendable {
         self.basePath = basePath
         self.internalPaths = internalPaths
         self.internalSources = internalSources
+    }
+
+    /// How a page is linked: a site path under the base path, percent-encoded (`/kb/請求/` →
+    /// `/help/kb/%E8%AB%8B%E6%B1%82/`); an absolute URL (another tree's page) as it is.
+    func href(_ url: String) -> String {
+        url.hasPrefix("/") ? basePath + SitePaths.percentEncoded(String(url.dropFirst())) : url
     }
 
     /// Whether the site path `path` (`/kpi/`, `/kpi/index.html`) is an internal page.
@@ -72,6 +82,10 @@ public struct LinkResolver: Sendable {
             let internalTarget = isInternal(normalized)
             if internalTarget && !internalSources.contains(source) { return LinkResolver.internalLink(destination, normalized) }
             if !internalTarget && !sitePaths.contains(normalized) && !sitePaths.contains(path) {
+                for candidate in [normalized, path] where publicPaths.contains(candidate) {
+                    return .rewrite(url: publicBaseURL + SitePaths.percentEncoded(String(candidate.dropFirst())) + (fragment.map { "#" + $0 } ?? ""),
+                                    targetSource: nil, fragment: fragment)
+                }
                 return .broken(message: "link to \(destination) matches no page of the site",
                                hint: "link to the Markdown file instead, e.g. ../faq/login.md")
             }
@@ -84,7 +98,7 @@ public struct LinkResolver: Sendable {
                                hint: "check the file name, or create \(target)")
             }
             if isInternal(url) && !internalSources.contains(source) { return LinkResolver.internalLink(destination, url) }
-            return .rewrite(url: url + (fragment.map { "#" + $0 } ?? ""), targetSource: target, fragment: fragment)
+            return .rewrite(url: href(url) + (fragment.map { "#" + $0 } ?? ""), targetSource: target, fragment: fragment)
         }
         if assets.contains(target) {
             let published = target.hasPrefix("content/") ? String(target.dropFirst("content".count)) : "/" + target

@@ -134,7 +134,7 @@ import Testing
 
     @Test func linksGetTheBasePath() {
         let (result, _) = render("[b](../a/b.md)\n")
-        #expect(result.html.contains("href=\"/kb/a/b/\""))
+        #expect(result.html.contains("href=\"/help/kb/a/b/\""))
     }
 }
 

@@ -12,6 +12,9 @@ public enum TemplateSchema {
         for (name, own) in publicPages { pages[name] = .map(publicPage.merging(own) { _, new in new }) }
         for (name, own) in trainingPages { pages[name] = .map(customersPage.merging(own) { _, new in new }) }
         for (name, own) in internalPages { pages[name] = .map(internalPage.merging(own) { _, new in new }) }
+        // Releases for customers and for the team, in their tree's layout.
+        pages["customers/release"] = .map(customersPage.merging(["release": releasePage]) { _, new in new })
+        pages["internal/release"] = .map(internalPage.merging(["release": releasePage]) { _, new in new })
         return pages
     }()
 
@@ -105,16 +108,16 @@ public enum TemplateSchema {
             ]),
             "feeds": feeds,
         ],
-        "release": [
-            "release": releaseEntry.adding([
-                "highlights": .list(.value), "has_highlights": .flag, "introduction": .html,
-                "sections": .list(.map(["heading": .value, "kind": .value, "id": .value, "content": .html])),
-                "articles": .list(link), "has_articles": .flag,
-                "newer": .orFalse(releaseEntry), "older": .orFalse(releaseEntry),
-            ]),
-            "feeds": feeds,
-        ],
+        "release": ["release": releasePage, "feeds": feeds],
     ]
+
+    /// A release page's `release` value, the same in every tree (`partials/release-body` shows it).
+    static let releasePage: TemplateShape = releaseEntry.adding([
+        "highlights": .list(.value), "has_highlights": .flag, "introduction": .html,
+        "sections": .list(.map(["heading": .value, "kind": .value, "id": .value, "content": .html])),
+        "articles": .list(link), "has_articles": .flag,
+        "newer": .orFalse(releaseEntry), "older": .orFalse(releaseEntry),
+    ])
 
     // MARK: - Customers' training pages
 

@@ -1,0 +1,110 @@
+/// One file the build writes: what it is, for whom, where, and what it is made from.
+///
+/// Every output of a build is one `PlannedOutput` of the `SitePlan`: the link table, the sitemap,
+/// each audience's assets, `kairan outputs` and the counts are all read from the plan, so a new
+/// kind of output is added in one place and is at once linkable, listed and styled.
+public struct PlannedOutput: Sendable, Equatable {
+    public var audience: Audience
+    /// The file inside its audience folder: `kb/faq/login/index.html`, `releases/atom.xml`.
+    public var path: String
+    public var kind: OutputKind
+    /// The page template, for outputs rendered from one.
+    public var template: String?
+    /// The Markdown file a page is made from: a link to that file resolves to this page.
+    public var origin: String?
+    /// What the file is made from, sorted, without repeats.
+    public private(set) var inputs: [PlanInput]
+    /// Listed in the sitemap (published, indexable public pages).
+    public var listed: Bool
+    /// When the page last changed, for the sitemap.
+    public var lastModified: CivilDate?
+    /// How the dispatcher renders it.
+    let job: RenderJob
+
+    init(audience: Audience, path: String, kind: OutputKind, template: String? = nil, origin: String? = nil,
+         inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) {
+        self.audience = audience
+        self.path = path
+        self.kind = kind
+        self.template = template
+        self.origin = origin
+        self.inputs = PlanInput.normalized(inputs + (template.map { [.template($0)] } ?? []))
+        self.listed = listed
+        self.lastModified = lastModified
+        self.job = job
+    }
+
+    /// A page at the site path `url` (`/kb/faq/`): its file is `kb/faq/index.html`.
+    init(page url: String, audience: Audience, kind: OutputKind, template: String, origin: String? = nil,
+         inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) {
+        self.init(audience: audience, path: SitePaths.file(for: url), kind: kind, template: template, origin: origin,
+                  inputs: inputs, listed: listed, lastModified: lastModified, job: job)
+    }
+
+    /// The site path readers and links use: `/kb/faq/login/` for a page, `/releases/atom.xml` for a file.
+    public var url: String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+
+    /// Whether the file is a page rendered from a template (counted as a page).
+    public var isPage: Bool { template != nil }
+
+    /// Adds inputs found later (the pages a Markdown body links to).
+    mutating func addInputs(_ more: [PlanInput]) { inputs = PlanInput.normalized(inputs + more) }
+
+    public static func == (lhs: PlannedOutput, rhs: PlannedOutput) -> Bool {
+        lhs.audience == rhs.audience && lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.template == rhs.template
+            && lhs.origin == rhs.origin && lhs.inputs == rhs.inputs && lhs.listed == rhs.listed && lhs.lastModified == rhs.lastModified
+    }
+}
+
+/// What kind of file an output is.
+public enum OutputKind: String, Sendable, CaseIterable {
+    case home, category, article, tag, tagIndex = "tag-index", support, notFound = "not-found"
+    case releaseIndex = "release-index", releaseTypeIndex = "release-type-index", release
+    case atomFeed = "atom-feed", jsonFeed = "json-feed", inAppData = "in-app-data"
+    case trainingIndex = "training-index", trainingProgram = "training-program", trainingMaterials = "training-materials"
+    case trainingEvent = "training-event", calendar
+    case kpiIndex = "kpi-index", kpi, roadmap, kpiExport = "kpi-export"
+    case themeAsset = "theme-asset", contentAsset = "content-asset", staticFile = "static-file"
+    case sitemap, robots
+}
+
+/// One thing an output is made from.
+public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// A file of the site, read whole (a Markdown source, a data file, a static file, a template asset).
+    case file(String)
+    /// What other pages show of a Markdown source: its title, summary, dates, tags, order and URL.
+    case metadata(String)
+    /// `site.yaml`.
+    case config
+    /// A template by name (`article`, `partials/footer`); an output lists its page template and
+    /// every partial and parent that template pulls in.
+    case template(String)
+    /// The build date (`--date`, `SOURCE_DATE_EPOCH`).
+    case clock
+
+    public var description: String {
+        switch self {
+        case .file(let path): return path
+        case .metadata(let path): return "\(path) (title, date, tags)"
+        case .config: return "site.yaml"
+        case .template(let name): return "templates/\(name).mustache"
+        case .clock: return "(build date)"
+        }
+    }
+
+    /// The site file this input is read from (nil for the clock).
+    public var sourceFile: String? {
+        switch self {
+        case .file(let path), .metadata(let path): return path
+        case .config: return "site.yaml"
+        case .template(let name): return "templates/\(name).mustache"
+        case .clock: return nil
+        }
+    }
+
+    static func normalized(_ inputs: [PlanInput]) -> [PlanInput] { Array(Set(inputs)).sorted() }
+}

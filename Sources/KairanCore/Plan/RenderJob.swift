@@ -1,0 +1,17 @@
+/// How the render stage makes one planned output: which page or file of which channel.
+enum RenderJob: Sendable, Equatable {
+    // The help center (`SitePages`).
+    case home, category(Int), article(Int), tag(Int), tagIndex, support, notFound
+    // Release notes (`ReleasePages`, `ReleaseFeeds`): an entry of `ReleaseNotes` with its pager
+    // neighbours of the same audience.
+    case release(Int, newer: Int?, older: Int?)
+    case releaseIndex(ReleaseType?)
+    case atomFeed, jsonFeed, inAppData
+    // Training (`TrainingPages`): programs by index, events by index into the customers' schedule items.
+    case trainingIndex, trainingMaterials, trainingProgram(Int), trainingEvent(Int), trainingCalendar, eventCalendar(Int)
+    // Internal pages (`InternalPages`, `KPIExport`).
+    case kpiIndex, kpi(Int), roadmap, kpiJSON, kpiCSV
+    // Files: a theme asset by its path under `templates/assets/`, a site file copied as it is.
+    case themeAsset(String), copy(String)
+    case sitemap, robots
+}

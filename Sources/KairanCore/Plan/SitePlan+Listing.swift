@@ -1,0 +1,39 @@
+extension SitePlan {
+    /// The outputs of `audience` (all when nil), in plan order.
+    public func outputs(for audience: Audience?) -> [PlannedOutput] {
+        audience.map { audience in outputs.filter { $0.audience == audience } } ?? outputs
+    }
+
+    /// One line per output: audience, path, kind, template (`-` when none), then its sources.
+    public static func lines(_ outputs: [PlannedOutput]) -> [String] {
+        outputs.map { output in
+            "\(output.audience.folder)/\(output.path)\t\(output.kind.rawValue)\t\(output.template ?? "-")\t"
+                + output.inputs.map(\.description).joined(separator: ", ")
+        }
+    }
+
+    /// The outputs as JSON: `[{audience, path, url, kind, template, origin, inputs: [{kind, name}]}]`.
+    public static func json(_ outputs: [PlannedOutput]) -> JSONValue {
+        .array(outputs.map { output in
+            .object([
+                ("audience", .string(output.audience.folder)), ("path", .string(output.path)), ("url", .string(output.url)),
+                ("kind", .string(output.kind.rawValue)), ("template", output.template.map(JSONValue.string) ?? .null),
+                ("origin", output.origin.map(JSONValue.string) ?? .null),
+                ("inputs", .array(output.inputs.map(\.json))),
+            ])
+        })
+    }
+}
+
+extension PlanInput {
+    /// `{kind, name}`: `file` and `metadata` name a site file, `template` a template, `config` and `clock` nothing.
+    var json: JSONValue {
+        switch self {
+        case .file(let path): return .object([("kind", .string("file")), ("name", .string(path))])
+        case .metadata(let path): return .object([("kind", .string("metadata")), ("name", .string(path))])
+        case .config: return .object([("kind", .string("config")), ("name", .string("site.yaml"))])
+        case .template(let name): return .object([("kind", .string("template")), ("name", .string(name))])
+        case .clock: return .object([("kind", .string("clock")), ("name", .null)])
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Every file a build writes, as data: what, for whom, where, from which sources.
+///
+/// Made after resolve, before any page is rendered; rendering is one parallel dispatcher over
+/// `outputs`. The link table (`pages`, `paths(of:)`), the sitemap (`listed`), each audience's
+/// assets and the page and file counts are read from here.
+public struct SitePlan: Sendable, Equatable {
+    /// Every output, in a fixed order (the order of the channels, then of their content).
+    public internal(set) var outputs: [PlannedOutput] = []
+
+    public init(outputs: [PlannedOutput] = []) { self.outputs = outputs }
+
+    /// The site paths (`/kb/faq/`, `/releases/atom.xml`) of `audience`'s outputs.
+    public func paths(of audience: Audience) -> Set<String> {
+        Set(outputs.lazy.filter { $0.audience == audience }.map(\.url))
+    }
+
+    /// Markdown source → the site path of the page made from it, for `audience`.
+    public func pages(of audience: Audience) -> [String: String] {
+        var pages: [String: String] = [:]
+        for output in outputs where output.audience == audience {
+            if let origin = output.origin { pages[origin] = output.url }
+        }
+        return pages
+    }
+
+    /// Audiences that have at least one page (and so get the theme's assets).
+    public var audiencesWithPages: [Audience] {
+        Audience.allCases.filter { audience in outputs.contains { $0.audience == audience && $0.isPage } }
+    }
+
+    /// The public outputs listed in the sitemap, in plan order.
+    public var listed: [PlannedOutput] { outputs.filter { $0.audience == .public && $0.listed } }
+
+    public var pageCount: Int { outputs.filter(\.isPage).count }
+    public var fileCount: Int { outputs.count - pageCount }
+
+    /// The outputs that depend on any of `files` (paths relative to the site folder: Markdown and
+    /// data files, `site.yaml`, `templates/…`): what editing them changes.
+    public func affected(by files: [String]) -> [PlannedOutput] {
+        let edited = Set(files.map(SitePlan.normalizedSitePath))
+        return outputs.filter { output in output.inputs.contains { $0.sourceFile.map(edited.contains) ?? false } }
+    }
+
+    /// `./content/kb/x.md` → `content/kb/x.md`.
+    static func normalizedSitePath(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    mutating func append(_ output: PlannedOutput) { outputs.append(output) }
+    mutating func append(contentsOf more: [PlannedOutput]) { outputs += more }
+}

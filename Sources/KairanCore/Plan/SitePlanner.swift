@@ -1,0 +1,201 @@
+/// Makes the site plan from the resolved site, one channel at a time, in a fixed order.
+///
+/// Inputs are declared generously where a list depends on many sources (a category page shows
+/// its articles' titles; related-article lists are ranked over the category and shared tags):
+/// an output must never change without one of its inputs changing.
+struct SitePlanner {
+    let site: ResolvedSite
+    /// Template name → the templates it pulls in (itself, partials, parents), from the theme.
+    let templates: (String) -> [String]
+
+    /// Inputs of every page: site.yaml and the build date (`site.year`).
+    private var everyPage: [PlanInput] { [.config, .clock] }
+
+    private func page(_ url: String, _ audience: Audience, _ kind: OutputKind, template: String, origin: String? = nil,
+                      inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) -> PlannedOutput {
+        PlannedOutput(page: url, audience: audience, kind: kind, template: template, origin: origin,
+                      inputs: inputs + everyPage + templates(template).map(PlanInput.template),
+                      listed: listed, lastModified: lastModified, job: job)
+    }
+
+    /// The plan of everything but the content assets (known once Markdown is rendered).
+    func plan() -> SitePlan {
+        var plan = SitePlan()
+        plan.append(contentsOf: helpCenter())
+        plan.append(contentsOf: releaseNotes())
+        plan.append(contentsOf: training())
+        plan.append(contentsOf: internalPages())
+        plan.append(contentsOf: staticFiles())
+        plan.append(contentsOf: siteFiles(listing: plan))
+        return plan
+    }
+
+    // MARK: Help center
+
+    private func helpCenter() -> [PlannedOutput] {
+        let center = site.center
+        let allArticles = center.articles.map { PlanInput.metadata($0.article.sourcePath) }
+        let allCategories = center.sections.map { PlanInput.metadata($0.category.location.file) }
+        let publicReleases = site.releases.filter { $0.audience == .public }.map { PlanInput.metadata($0.sourcePath) }
+        var outputs = [page(SitePaths.home, .public, .home, template: "home", inputs: allArticles + allCategories + publicReleases,
+                            listed: true, job: .home)]
+        for (index, section) in center.sections.enumerated() {
+            outputs.append(page(section.path, .public, .category, template: "category", origin: section.category.location.file,
+                                inputs: [.file(section.category.location.file)] + section.articles.map { allArticles[$0] },
+                                listed: true, job: .category(index)))
+        }
+        for (index, entry) in center.articles.enumerated() {
+            let article = entry.article
+            let section = center.sections[entry.section]
+            // Related articles are ranked over the category and the articles sharing a tag; the
+            // pager over the category's order.
+            var neighbours = section.articles
+            for tag in article.tags { if let tagIndex = center.tagIndex[tag] { neighbours += center.tags[tagIndex].articles } }
+            outputs.append(page(entry.path, .public, .article, template: "article", origin: article.sourcePath,
+                                inputs: [.file(article.sourcePath), .metadata(section.category.location.file)] + neighbours.map { allArticles[$0] },
+                                listed: !article.draft, lastModified: article.lastModified, job: .article(index)))
+        }
+        outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: allArticles, listed: true, job: .tagIndex))
+        for (index, tag) in center.tags.enumerated() {
+            outputs.append(page(tag.path, .public, .tag, template: "tag", inputs: tag.articles.map { allArticles[$0] },
+                                listed: true, job: .tag(index)))
+        }
+        outputs.append(page(SitePaths.support, .public, .support, template: "support", inputs: [], listed: true, job: .support))
+        outputs.append(page(SitePaths.notFound, .public, .notFound, template: "404", inputs: [], job: .notFound))
+        return outputs
+    }
+
+    // MARK: Release notes
+
+    /// The releases newest first, as `ReleaseNotes` orders them.
+    var releasesNewestFirst: [Release] { site.releases.reversed() }
+
+    private func releaseNotes() -> [PlannedOutput] {
+        let releases = releasesNewestFirst
+        guard !releases.isEmpty else { return [] }
+        var outputs: [PlannedOutput] = []
+        let published = releases.filter { $0.audience == .public }
+        if !published.isEmpty {
+            let metadata = published.map { PlanInput.metadata($0.sourcePath) }
+            outputs.append(page(ReleaseNotes.indexPath, .public, .releaseIndex, template: "releases", inputs: metadata,
+                                listed: true, job: .releaseIndex(nil)))
+            for type in ReleaseType.allCases {
+                outputs.append(page(ReleaseNotes.typePath(type), .public, .releaseTypeIndex, template: "releases", inputs: metadata,
+                                    job: .releaseIndex(type)))
+            }
+        }
+        // Oldest first (the sitemap's order); each page's pager sees only its own audience.
+        let shownBy = Dictionary(grouping: releases.indices, by: { releases[$0].audience })
+        for index in releases.indices.reversed() {
+            let release = releases[index]
+            let shown = shownBy[release.audience] ?? []
+            let position = shown.firstIndex(of: index) ?? 0
+            outputs.append(page(ReleaseNotes.path(of: release.version), release.audience, .release,
+                                template: ReleasePages.template(for: release.audience), origin: release.sourcePath,
+                                inputs: [.file(release.sourcePath)] + shown.map { PlanInput.metadata(releases[$0].sourcePath) },
+                                listed: release.audience == .public && !release.draft, lastModified: release.date,
+                                job: .release(index, newer: position > 0 ? shown[position - 1] : nil,
+                                              older: position + 1 < shown.count ? shown[position + 1] : nil)))
+        }
+        if !published.isEmpty {
+            let bodies = published.map { PlanInput.file($0.sourcePath) }
+            for (path, kind, job) in [("releases/atom.xml", OutputKind.atomFeed, RenderJob.atomFeed),
+                                      ("releases/feed.json", .jsonFeed, .jsonFeed), ("releases/inapp.json", .inAppData, .inAppData)] {
+                outputs.append(PlannedOutput(audience: .public, path: path, kind: kind, inputs: bodies + [.config], job: job))
+            }
+        }
+        return outputs
+    }
+
+    // MARK: Training
+
+    private func training() -> [PlannedOutput] {
+        let training = site.training
+        let schedule = site.config.schedule
+        let events = TrainingPages.customerEvents(of: schedule)
+        guard !training.isEmpty || !events.isEmpty else { return [] }
+        let scheduleInput: PlanInput = schedule.source == "site.yaml" ? .config : .file(schedule.source)
+        let programs = training.programs.map { PlanInput.metadata($0.sourcePath) }
+        let eventPages = training.events.map { PlanInput.metadata($0.sourcePath) }
+        var outputs = [page(TrainingPages.indexPath, .customers, .trainingIndex, template: "training/index",
+                            inputs: programs + eventPages + [scheduleInput], job: .trainingIndex)]
+        outputs.append(page(TrainingPages.materialsPath, .customers, .trainingMaterials, template: "training/materials",
+                            inputs: training.materials.flatMap { material in
+                                [PlanInput.file(material.sourcePath)] + (material.article.map { [.metadata($0)] } ?? [])
+                            }, job: .trainingMaterials))
+        for (index, program) in training.programs.enumerated() {
+            outputs.append(page(TrainingPages.programPath(program.id), .customers, .trainingProgram, template: "training/program",
+                                origin: program.sourcePath, inputs: [.file(program.sourcePath)], job: .trainingProgram(index)))
+        }
+        for (index, item) in events.enumerated() {
+            let source = training.events.first { $0.id == item.id }?.sourcePath
+            outputs.append(page(TrainingPages.eventPath(item.id), .customers, .trainingEvent, template: "training/event",
+                                origin: source, inputs: [scheduleInput] + (source.map { [.file($0)] } ?? []), job: .trainingEvent(index)))
+        }
+        outputs.append(PlannedOutput(audience: .customers, path: String(TrainingPages.calendarPath.dropFirst()), kind: .calendar,
+                                     inputs: [scheduleInput, .config, .clock] + eventPages, job: .trainingCalendar))
+        for (index, item) in events.enumerated() {
+            outputs.append(PlannedOutput(audience: .customers, path: String(TrainingPages.eventCalendarPath(item.id).dropFirst()),
+                                         kind: .calendar, inputs: [scheduleInput, .config, .clock], job: .eventCalendar(index)))
+        }
+        return outputs
+    }
+
+    // MARK: Internal pages
+
+    private func internalPages() -> [PlannedOutput] {
+        guard let data = site.operations else { return [] }
+        let all = data.sourceFiles.map(PlanInput.file)
+        var outputs: [PlannedOutput] = []
+        if let kpis = data.kpis {
+            outputs.append(page(InternalPaths.kpiIndex, .internal, .kpiIndex, template: "internal/kpi-index", inputs: all, job: .kpiIndex))
+            for (index, kpi) in kpis.enumerated() {
+                let own = data.sourceFiles.filter { $0 == OperationsData.kpiDefinitionFile || $0 == OperationsData.metricsFile(of: kpi.id) }
+                outputs.append(page(InternalPaths.kpi(kpi.id), .internal, .kpi, template: "internal/kpi", inputs: own.map(PlanInput.file),
+                                    job: .kpi(index)))
+            }
+        }
+        if data.hasRoadmap {
+            outputs.append(page(InternalPaths.roadmap, .internal, .roadmap, template: "internal/roadmap", inputs: all, job: .roadmap))
+        }
+        if data.kpis != nil, !outputs.isEmpty {
+            outputs.append(PlannedOutput(audience: .internal, path: String(InternalPaths.kpiJSON.dropFirst()), kind: .kpiExport,
+                                         inputs: all + [.clock], job: .kpiJSON))
+            outputs.append(PlannedOutput(audience: .internal, path: String(InternalPaths.kpiCSV.dropFirst()), kind: .kpiExport,
+                                         inputs: all + [.clock], job: .kpiCSV))
+        }
+        return outputs
+    }
+
+    // MARK: Files
+
+    private func staticFiles() -> [PlannedOutput] {
+        site.staticFiles.map { path in
+            PlannedOutput(audience: .public, path: String(path.dropFirst("static/".count)), kind: .staticFile,
+                          inputs: [.file(path)], job: .copy(path))
+        }
+    }
+
+    /// The theme's assets for every audience with pages, the sitemap and robots.txt.
+    private func siteFiles(listing plan: SitePlan) -> [PlannedOutput] {
+        var outputs: [PlannedOutput] = []
+        for audience in plan.audiencesWithPages {
+            for asset in site.theme.files.assets.keys.sorted() {
+                outputs.append(PlannedOutput(audience: audience, path: "assets/" + asset, kind: .themeAsset,
+                                             inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))
+            }
+        }
+        let listedSources = plan.listed.compactMap(\.origin).map(PlanInput.metadata)
+        outputs.append(PlannedOutput(audience: .public, path: "sitemap.xml", kind: .sitemap, inputs: listedSources + [.config], job: .sitemap))
+        outputs.append(PlannedOutput(audience: .public, path: "robots.txt", kind: .robots, inputs: [.config], job: .robots))
+        return outputs
+    }
+
+    /// The content assets published pages link to (Markdown is rendered by then).
+    static func contentAssets(_ linked: Set<String>, assets: [String]) -> [PlannedOutput] {
+        assets.filter(linked.contains).map { path in
+            PlannedOutput(audience: .public, path: String(path.dropFirst("content/".count)), kind: .contentAsset,
+                          inputs: [.file(path)], job: .copy(path))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// The render stage's one dispatcher: renders any planned output with its channel.
+///
+/// Every channel's renderer is made once per build; `render` is called in parallel for every
+/// entry of the plan.
+struct SiteRenderer: Sendable {
+    let plan: SitePlan
+    let pages: SitePages
+    let releasePages: ReleasePages
+    let customersReleasePages: ReleasePages
+    let feeds: ReleaseFeeds
+    let training: TrainingPages?
+    let internalPages: InternalPages?
+    let internalModels: InternalViewModels
+    let export: KPIExport?
+    let theme: Theme
+    let paths: SitePaths
+    let content: SiteContent
+    let latestRelease: TemplateValue?
+    let hasTraining: Bool
+
+    init(site: ResolvedSite, plan: SitePlan, content: SiteContent, clock: BuildClock) {
+        self.plan = plan
+        self.content = content
+        self.theme = site.theme
+        self.paths = site.paths
+        let notes = content.releases
+        pages = SitePages(theme: site.theme, models: site.models)
+        releasePages = ReleasePages(theme: site.theme, models: site.models, notes: notes)
+        latestRelease = releasePages.latest
+        feeds = ReleaseFeeds(config: site.config, paths: site.paths, notes: notes)
+        let portal = SiteRenderer.portalModels(site, clock: clock)
+        customersReleasePages = ReleasePages(theme: site.theme, models: portal, notes: notes)
+        let schedule = site.config.schedule
+        hasTraining = !site.training.isEmpty || !TrainingPages.customerEvents(of: schedule).isEmpty
+        var articleURLs: [String: String] = [:]
+        for entry in site.center.articles { articleURLs[entry.article.sourcePath] = site.paths.absolute(entry.path) }
+        training = hasTraining
+            ? TrainingPages(theme: site.theme, models: portal, training: site.training, schedule: schedule, bodies: content.training,
+                            articleURLs: articleURLs, today: clock.today, stampSeconds: clock.secondsSinceEpoch)
+            : nil
+        let data = site.operations ?? OperationsData(reportDate: clock.today)
+        internalModels = InternalViewModels(data: data, siteTitle: site.config.title)
+        internalPages = site.operations.map { InternalPages(theme: site.theme, config: site.config, data: $0) }
+        export = site.operations.flatMap { data in
+            data.kpis.map { KPIExport(kpis: $0, evaluations: data.evaluations, reportDate: data.reportDate) }
+        }
+    }
+
+    /// The customers' portal: its own base URL and navigation.
+    static func portalModels(_ site: ResolvedSite, clock: BuildClock) -> PublicViewModels {
+        // base_url was checked by URLPolicy when loaded (or as --base-url).
+        let helpCenter = (try? SafeURL(site.config.baseURL)).map { [SiteConfig.NavigationItem(title: "ヘルプセンター", url: $0)] } ?? []
+        return PublicViewModels(config: site.config, paths: SitePaths(baseURL: site.config.customersBaseURL), center: site.center, clock: clock,
+                                navigation: [.init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
+                                             .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + helpCenter)
+    }
+
+    /// The file of `output`; nil when a copied file cannot be read (logged).
+    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?) -> OutputFile? {
+        switch output.job {
+        case .home: return pages.home(latestRelease: latestRelease)
+        case .category(let index): return pages.category(index, content: body(pages.models.center.sections[index].category.location.file))
+        case .article(let index): return pages.article(index, content: body(pages.models.center.articles[index].article.sourcePath))
+        case .tag(let index): return pages.tag(index)
+        case .tagIndex: return pages.tags()
+        case .support: return pages.support()
+        case .notFound: return pages.notFound()
+        case .release(let index, let newer, let older):
+            switch output.audience {
+            case .internal: return releasePages.page(index, newer: newer, older: older, internalModels: internalModels)
+            case .customers: return customersReleasePages.page(index, newer: newer, older: older, portalHasTraining: hasTraining)
+            case .public, .email: return releasePages.page(index, newer: newer, older: older)
+            }
+        case .releaseIndex(let type): return releasePages.index(type: type)
+        case .atomFeed: return feeds.atom()
+        case .jsonFeed: return feeds.jsonFeed()
+        case .inAppData: return feeds.inApp()
+        case .trainingIndex: return training?.index()
+        case .trainingMaterials: return training?.materials()
+        case .trainingProgram(let index): return training?.program(index)
+        case .trainingEvent(let index): return training?.event(index)
+        case .trainingCalendar: return training?.calendar()
+        case .eventCalendar(let index): return training?.eventCalendar(index)
+        case .kpiIndex: return internalPages?.kpiIndex()
+        case .kpi(let index): return internalPages?.kpi(index)
+        case .roadmap: return internalPages?.roadmap()
+        case .kpiJSON: return export?.jsonFile()
+        case .kpiCSV: return export?.csvFile()
+        case .themeAsset(let name):
+            return theme.files.assets[name].map { OutputFile(audience: output.audience, path: output.path, bytes: $0) }
+        case .copy(let source):
+            return read(source).map { OutputFile(audience: output.audience, path: output.path, bytes: $0) }
+        case .sitemap:
+            return Sitemap.xml(plan.listed.map { Sitemap.Entry(path: $0.url, lastModified: $0.lastModified) }, paths: paths)
+        case .robots: return Sitemap.robots(paths: paths)
+        }
+    }
+
+    private func body(_ source: String) -> RenderedMarkdown {
+        content.helpCenter[source] ?? RenderedMarkdown(html: "", headings: [], anchorReferences: [])
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import KairanCore
+
+/// The site plan lists every output exactly once, and everything the link table, the sitemap and
+/// the asset copies know comes from it.
+@Suite struct SitePlanTests {
+    /// Output files of `fs` under `out/<audience>/` (as readers see them), relative to `out/`.
+    static func written(_ fs: MemoryFileSystem) -> Set<String> {
+        Set(fs.paths.filter { path in Audience.allCases.contains { path.hasPrefix("out/\($0.folder)/") } }.map { String($0.dropFirst(4)) })
+    }
+
+    @Test func everyFileWrittenIsInThePlanExactlyOnce() async throws {
+        let (result, fs) = await TestSupport.build(try InternalTestSupport.demoSite())
+        #expect(!result.failed, "\(result.diagnostics.filter { $0.severity == .error })")
+        let planned = result.plan.outputs.map { "\($0.audience.folder)/\($0.path)" }
+        #expect(planned.count == Set(planned).count, "a path is planned twice")
+        #expect(Set(planned) == Self.written(fs))
+        #expect(result.pages + result.files == planned.count)
+        #expect(result.plan.outputs.allSatisfy { !$0.inputs.isEmpty })
+    }
+
+    @Test func everyPlannedPublicOutputIsLinkableFromMarkdown() async throws {
+        var files = try InternalTestSupport.demoSite()
+        let (first, _) = await TestSupport.build(files, write: false)
+        let urls = first.plan.outputs(for: .public).map(\.url)
+        #expect(urls.contains("/releases/atom.xml") && urls.contains("/releases/feed.json") && urls.contains("/releases/type/major/"))
+        files["site/content/kb/faq/every-output.md"] = "---\ntitle: すべての出力\n---\n"
+            + urls.enumerated().map { "- [出力\($0.offset)](\($0.element))" }.joined(separator: "\n") + "\n"
+        let (result, _) = await TestSupport.build(files, write: false)
+        let linkErrors = result.diagnostics.filter { $0.location.file == "content/kb/faq/every-output.md" }
+        #expect(linkErrors.isEmpty, "\(linkErrors)")
+    }
+
+    @Test func trainingPagesLinkToTheHelpCenterByAbsoluteURL() async throws {
+        var files = try InternalTestSupport.demoSite()
+        let program = "site/content/training/programs/onboarding.md"
+        files[program] = try #require(files[program]) + "\n[サポート窓口](/support/)・[研修トップ](/training/)\n"
+        let (result, fs) = await TestSupport.build(files)
+        #expect(!result.failed, "\(result.diagnostics.filter { $0.severity == .error })")
+        let page = fs.text("out/customers/training/programs/onboarding/index.html") ?? ""
+        #expect(page.contains("href=\"https://help.seikotsu-cloud.example/support/\"") || page.contains("/support/\">サポート窓口"))
+        #expect(page.contains("<a href=\"/training/\">研修トップ</a>"))
+    }
+
+    @Test func aCustomersReleaseWithoutTrainingHasItsAssetsAndItsOwnCanonical() async {
+        var files = TestSupport.smallSite
+        files["site/site.yaml"] = TestSupport.siteYAML + "\ncustomers_base_url: https://portal.example.com/\n"
+        files["site/content/releases/1.0.0.md"] = AudienceLeakTests.release("1.0.0", date: "2026-04-14", title: "顧客向け", type: "major",
+                                                                             extra: "audience: customers\n")
+        let (result, fs) = await TestSupport.build(files)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let page = fs.text("out/customers/releases/1.0.0/index.html") ?? ""
+        #expect(fs.text("out/customers/assets/kairan.css") != nil, "the page's stylesheet is written beside it")
+        #expect(page.contains("href=\"/assets/kairan.css\""))
+        #expect(!page.contains("https://help.example.com/releases/1.0.0/"), "no public canonical URL")
+        #expect(!page.contains("/tags/") && !page.contains("href=\"/support/\""), "no public navigation")
+    }
+
+    @Test func anInternalReleaseUsesTheInternalLayoutWithRelativeLinks() async {
+        var files = TestSupport.smallSite
+        files["site/content/releases/1.0.0.md"] = AudienceLeakTests.release("1.0.0", date: "2026-04-14", title: "社内版", type: "major",
+                                                                             extra: "audience: internal\n")
+        files["site/content/releases/1.0.1.md"] = AudienceLeakTests.release("1.0.1", date: "2026-04-20", title: "社内修正", extra: "audience: internal\n")
+        let (result, fs) = await TestSupport.build(files)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let page = fs.text("out/internal/releases/1.0.0/index.html") ?? ""
+        #expect(page.contains("社内限定"))
+        #expect(page.contains("href=\"../../assets/kairan.css\""))
+        #expect(page.contains("href=\"../../releases/1.0.1/\""), "the pager links relatively")
+        #expect(!page.contains("href=\"/"), "no site-absolute link inside the internal tree")
+        #expect(fs.text("out/internal/assets/kairan.css") != nil)
+    }
+
+    @Test func aStaticFileThatWouldReplaceAGeneratedOneIsAnError() async {
+        var files = TestSupport.smallSite
+        files["site/static/robots.txt"] = "User-agent: *\n"
+        let (result, _) = await TestSupport.build(files)
+        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("static/robots.txt: error: public/robots.txt would be written twice") },
+                "\(result.diagnostics)")
+    }
+}
