@@ -36,7 +36,9 @@ extension SiteBuilder {
     func renderContent(_ site: ResolvedSite, plan: SitePlan, log: DiagnosticLog) async -> SiteContent {
         let center = site.center
         let releases = SitePlanner(site: site, templates: { [$0] }).releasesNewestFirst
-        let links = SiteLinks(site: site, plan: plan)
+        // Files with errors so far failed to load (or were left out): links to them say nothing more.
+        let broken = Set(log.items.filter { $0.severity == .error }.map(\.location.file))
+        let links = SiteLinks(site: site, plan: plan, brokenSources: broken)
         let jobs = center.sections.indices.map(ContentJob.category) + center.articles.indices.map(ContentJob.article)
             + releases.indices.map(ContentJob.release)
         let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedContent in
@@ -102,7 +104,7 @@ struct SiteLinks: Sendable {
     let customers: MarkdownRenderer
     let `internal`: MarkdownRenderer
 
-    init(site: ResolvedSite, plan: SitePlan) {
+    init(site: ResolvedSite, plan: SitePlan, brokenSources: Set<String> = []) {
         let paths = site.paths
         let assets = Set(site.knowledgeBase.assets)
         let internalPages = plan.pages(of: .internal)
@@ -110,9 +112,10 @@ struct SiteLinks: Sendable {
         for (source, path) in internalPages { publicPages[source] = path }  // linked from public Markdown: an error
         let publicPaths = plan.paths(of: .public)
         let raw = site.config.allowRawHTML
-        self.public = MarkdownRenderer(allowRawHTML: raw, links: LinkResolver(
-            pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
-            internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys)))
+        var publicLinks = LinkResolver(pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
+                                       internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys))
+        publicLinks.brokenSources = brokenSources
+        self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks)
 
         // Other trees reach help-center pages by absolute URL.
         var absolutePublic: [String: String] = [:]
@@ -123,6 +126,7 @@ struct SiteLinks: Sendable {
             var resolver = LinkResolver(pages: pages, assets: [], sitePaths: plan.paths(of: audience), basePath: basePath)
             resolver.publicPaths = publicPaths
             resolver.publicBaseURL = paths.baseURL
+            resolver.brokenSources = brokenSources
             return resolver
         }
         customers = MarkdownRenderer(allowRawHTML: raw, links: tree(.customers, basePath: SitePaths(baseURL: site.config.customersBaseURL).basePath))

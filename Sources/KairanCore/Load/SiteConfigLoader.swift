@@ -41,8 +41,11 @@ public enum SiteConfigLoader {
             return SiteSchedule()
         }
         guard let text = SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else { return SiteSchedule() }
-        let (items, calendar) = ScheduleLoader.decode(yaml: text, file: path, log: log)
-        return SiteSchedule(items: items, calendar: calendar, source: path)
+        var rejected = Set<String>()
+        let (items, calendar) = ScheduleLoader.decode(yaml: text, file: path, log: log, rejected: &rejected)
+        var schedule = SiteSchedule(items: items, calendar: calendar, source: path)
+        schedule.rejectedIDs = rejected
+        return schedule
     }
 
     /// The settings of the site.yaml mapping `node` (a `schedule:` file is named, not read).
@@ -80,8 +83,10 @@ public enum SiteConfigLoader {
             config.schedulePath = fields.string("schedule")
             scheduleAt = fields.location(of: "schedule")
         } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {
-            let (items, calendar) = ScheduleLoader.decode(schedule, log: log)
+            var rejected = Set<String>()
+            let (items, calendar) = ScheduleLoader.decode(schedule, log: log, rejected: &rejected)
             config.schedule = SiteSchedule(items: items, calendar: calendar, source: file)
+            config.schedule.rejectedIDs = rejected
         }
         return (config, scheduleAt)
     }

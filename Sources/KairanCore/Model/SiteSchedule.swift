@@ -7,6 +7,8 @@ public struct SiteSchedule: Sendable, Equatable {
     public var calendar: BusinessCalendar
     /// Where the schedule was written (for messages).
     public var source: String
+    /// Ids of items left out for their errors (what refers to them reports nothing more).
+    public var rejectedIDs: Set<String> = []
 
     public init(items: [ScheduledItem] = [], calendar: BusinessCalendar = BusinessCalendar(), source: String = "site.yaml") {
         self.items = items

@@ -9,6 +9,13 @@ public enum KPIDefinitionDecoder {
 
     /// The definitions of `file`, in file order; invalid entries are left out after logging why.
     public static func decode(_ file: OperationsSourceFile, log: DiagnosticLog) -> [KPIDefinition] {
+        var rejected = Set<String>()
+        return decode(file, log: log, rejected: &rejected)
+    }
+
+    /// `decode(_:log:)`, also giving the ids of entries left out for their errors: their
+    /// measurements files report nothing more.
+    static func decode(_ file: OperationsSourceFile, log: DiagnosticLog, rejected: inout Set<String>) -> [KPIDefinition] {
         guard let root = YAMLDocument.parse(file.text, file: file.path, lineOffset: 0, log: log) else {
             if !log.items.hasErrors {
                 log.error(SourceLocation(file: file.path, line: 1), "kpis.yaml is empty", hint: "start it with `kpis:` and a list of `- id: …` entries")
@@ -22,7 +29,10 @@ public enum KPIDefinitionDecoder {
         var seen: [String: SourceLocation] = [:]
         var definitions: [KPIDefinition] = []
         for entry in top.list("kpis", expected: keys) {
-            guard let definition = decodeEntry(entry, log: log) else { continue }
+            guard let definition = decodeEntry(entry, log: log) else {
+                if let id = entry.string("id") { rejected.insert(id) }
+                continue
+            }
             if let first = seen[definition.id] {
                 log.error(entry.location(of: "id"), "duplicate KPI id `\(definition.id)` (first defined at \(first))",
                           hint: "give each KPI its own id")

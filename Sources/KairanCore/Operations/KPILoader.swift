@@ -7,11 +7,13 @@ public enum KPILoader {
     /// The KPIs of `definitions` (the text of `kpis.yaml`) in definition order, with the
     /// measurements of the matching `metrics` files.
     public static func load(definitions: OperationsSourceFile, metrics: [OperationsSourceFile], log: DiagnosticLog) -> [KPI] {
-        let decoded = KPIDefinitionDecoder.decode(definitions, log: log)
+        var rejected = Set<String>()
+        let decoded = KPIDefinitionDecoder.decode(definitions, log: log, rejected: &rejected)
         let ids = decoded.map(\.id)
         var byID: [String: (measurements: [KPIMeasurement], decimals: Int, path: String)] = [:]
         for file in metrics.sorted(by: { $0.path < $1.path }) {
             let id = file.stem
+            if rejected.contains(id) { continue }  // its definition's error was reported
             guard ids.contains(id) else {
                 let suggestion = YAMLFields.closest(to: id, in: ids).map { "rename the file to \($0).csv, or " } ?? ""
                 log.warning(SourceLocation(file: file.path), "no KPI `\(id)` in \(definitions.path) for this metrics file",

@@ -31,6 +31,8 @@ public struct LinkResolver: Sendable {
     /// Site paths of the public help center, for a tree that is not the public one (the customers'
     /// portal): a `/…` link to one of them becomes an absolute URL under `publicBaseURL`.
     public var publicPaths: Set<String> = []
+    /// Markdown files that failed to load (their errors are reported): a link to one says nothing more.
+    public var brokenSources: Set<String> = []
     public var publicBaseURL = ""
 
     public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
@@ -94,6 +96,7 @@ public struct LinkResolver: Sendable {
         let target = LinkResolver.join(directory: LinkResolver.directory(of: source), path)
         if target.hasSuffix(".md") {
             guard let url = pages[target] else {
+                if brokenSources.contains(target) { return .keep }
                 return .broken(message: "link to \(destination) points to \(target), which does not exist",
                                hint: "check the file name, or create \(target)")
             }

@@ -39,21 +39,36 @@ public enum ScheduleLoader {
     /// Parses schedule YAML text held in `file` and decodes it; `([], BusinessCalendar())` after
     /// logging when the text is not a mapping with the expected keys.
     public static func decode(yaml text: String, file: String, log: DiagnosticLog) -> ([ScheduledItem], BusinessCalendar) {
+        var rejected = Set<String>()
+        return decode(yaml: text, file: file, log: log, rejected: &rejected)
+    }
+
+    static func decode(yaml text: String, file: String, log: DiagnosticLog, rejected: inout Set<String>) -> ([ScheduledItem], BusinessCalendar) {
         let node = YAMLDocument.parse(text, file: file, lineOffset: 0, log: log)
         guard let node, let fields = YAMLFields(node, what: file, expected: keys, file: file, lineOffset: 0, log: log)
         else { return ([], BusinessCalendar()) }
-        return decode(fields, log: log)
+        return decode(fields, log: log, rejected: &rejected)
     }
 
     /// Decodes the mapping `fields` (read with ``keys``): the items in file order and a
     /// calendar closed on weekends, national holidays and the listed closures.
     public static func decode(_ fields: YAMLFields, log: DiagnosticLog) -> ([ScheduledItem], BusinessCalendar) {
+        var rejected = Set<String>()
+        return decode(fields, log: log, rejected: &rejected)
+    }
+
+    /// `decode(_:log:)`, also giving the ids of items left out for their errors: what refers to
+    /// them (an event page) reports nothing more.
+    static func decode(_ fields: YAMLFields, log: DiagnosticLog, rejected: inout Set<String>) -> ([ScheduledItem], BusinessCalendar) {
         let closures = fields.list("closures", expected: ScheduleClosureDecoder.keys)
             .compactMap { ScheduleClosureDecoder.decode($0, log: log) }
         var seen: [String: SourceLocation] = [:]
         var items: [ScheduledItem] = []
         for entry in fields.list("items", expected: itemKeys) {
-            guard let item = decodeItem(entry, log: log) else { continue }
+            guard let item = decodeItem(entry, log: log) else {
+                if let id = entry.string("id") { rejected.insert(id) }
+                continue
+            }
             if let first = seen[item.id] {
                 log.error(entry.location(of: "id"), "duplicate item id `\(item.id)`",
                           hint: "ids must be unique; the first is at \(first)")

@@ -5,7 +5,8 @@ public enum TrainingRules {
     public static func check(_ training: Training, schedule: SiteSchedule, articles: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ids = schedule.items.map(\.id)
-        for event in training.events where !ids.contains(event.id) {
+        // An item left out for its own error was reported there.
+        for event in training.events where !ids.contains(event.id) && !schedule.rejectedIDs.contains(event.id) {
             let known = ids.isEmpty ? "it has no items" : "its ids: " + ids.joined(separator: ", ")
             diagnostics.append(.error(SourceLocation(file: event.sourcePath, line: 1, column: 1),
                                       "event page \(event.id) has no schedule item with the same id",
