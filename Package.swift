@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Kairan",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kairan", targets: ["kairan"]),
         .library(name: "KairanCore", targets: ["KairanCore"]),
@@ -11,7 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Pinned to 2.1.x: the compiled renderer reads swift-mustache's token storage (TemplateCompiler).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev + libcmark-gfm-extensions-dev). The shim

@@ -19,14 +19,6 @@ public struct BuildClock: Sendable, Equatable {
     /// Today in Japan (the site's time zone).
     public var today: CivilDate { CivilDate(daysSinceEpoch: Int(floorDiv(secondsSinceEpoch + 9 * 3600, 86_400))) }
 
-    /// `2026-11-25T06:00:00Z`.
-    public var iso8601UTC: String {
-        let date = CivilDate(daysSinceEpoch: Int(floorDiv(secondsSinceEpoch, 86_400)))
-        let seconds = Int(secondsSinceEpoch - Int64(date.daysSinceEpoch) * 86_400)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date.iso)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
-    }
-
     private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }
 

@@ -61,9 +61,10 @@ public enum SiteConfigLoader {
         var config = SiteConfig(title: title ?? "", baseURL: normalizedBaseURL(baseURL?.text ?? "https://example.com/"))
         config.language = fields.string("language") ?? "ja"
         config.timezone = fields.string("timezone") ?? "Asia/Tokyo"
-        if config.timezone != "Asia/Tokyo" && config.timezone != "UTC" {
-            log.warning(fields.location(of: "timezone"), "time zone \"\(config.timezone)\" is taken as Asia/Tokyo",
-                        hint: "Kairan's calendars know Asia/Tokyo and UTC")
+        if config.timezone != "Asia/Tokyo" {
+            // Every offset Kairan writes (feeds, .ics, in-app data) is Japan's; another zone would be silently wrong.
+            log.error(fields.location(of: "timezone"), "time zone \"\(config.timezone)\" is not supported: Kairan writes every date and time in Asia/Tokyo (+09:00)",
+                      hint: "remove `timezone:` or set it to Asia/Tokyo")
         }
         config.description = fields.string("description") ?? ""
         config.copyright = fields.string("copyright") ?? ""

@@ -38,7 +38,7 @@ public struct ReleasePages: Sendable {
         let path = type.map(ReleaseNotes.typePath) ?? ReleaseNotes.indexPath
         let shown = notes.published.filter { type == nil || $0.release.type == type }
         let title = type.map { "リリースノート（\($0.label)）" } ?? "リリースノート"
-        var context = models.page(title: title, description: "整骨院クラウドの新機能・改善・修正のお知らせ", path: path, kind: "releases",
+        var context = models.page(title: title, description: "新機能・改善・修正のお知らせ", path: path, kind: "releases",
                                   breadcrumbs: type == nil ? [("ホーム", SitePaths.home)] : [("ホーム", SitePaths.home), ("リリースノート", ReleaseNotes.indexPath)])
         var months: [(key: String, label: String, items: [TemplateValue])] = []
         for entry in shown {

@@ -92,7 +92,11 @@ public struct OutputWriter: Sendable {
         if let problem = OutputPathRule.problem(with: file.path) {
             throw OutputRefusal("refusing to write \(file.audience.folder)/\(file.path): \(problem)")
         }
-        try fileSystem.write(staging + "/" + file.audience.folder + "/" + file.path, file.bytes)
+        let path = staging + "/" + file.audience.folder + "/" + file.path
+        switch file.content {
+        case .text(let text): try fileSystem.write(path, text: text)  // from the String's own storage, no copy
+        case .bytes(let bytes): try fileSystem.write(path, bytes)
+        }
     }
 
     /// Publishes the staged build: links for its audiences, then the flip of `current` (one
