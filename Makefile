@@ -17,6 +17,8 @@ test: deps validators theme
 	$(SWIFT) build --build-tests
 	KAIRAN_PYTHON_VALIDATORS=1 $(SWIFT) test --skip-build
 	scripts/validate-output.sh .build/debug/kairan
+	python3 scripts/fuzz_build.py .build/debug/kairan
+	python3 scripts/interrupt_test.py .build/debug/kairan
 
 # Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing.
 deps:
