@@ -7,6 +7,7 @@ public enum NewsletterDates {
         for file in ContentFolder.markdownFiles("content/newsletters", siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) {
             let path = file.path
             let split = FrontMatter.split(file.text, file: path, log: log)
+            if split.unclosed { continue }
             let value = split.value(file: path, log: log)
             guard case .map(let pairs)? = value?.content, let entry = pairs.first(where: { $0.key.text == "date" }) else {
                 log.error(SourceLocation(file: path, line: 1, column: 1), "newsletter has no `date:`", hint: "add `date: YYYY-MM-DD` to its front matter")
