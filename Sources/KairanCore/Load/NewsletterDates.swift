@@ -14,10 +14,11 @@ public enum NewsletterDates {
                 continue
             }
             let at = YAMLFields.location(of: entry.value, file: path, lineOffset: split.yamlLineOffset) ?? SourceLocation(file: path)
-            guard let text = entry.value.text, let date = CivilDate(iso: text) else {
+            guard let text = entry.value.text else {
                 log.error(at, "`date` must be a date written YYYY-MM-DD")
                 continue
             }
+            guard let date = YAMLFields.date(text, key: "date", at: at, log: log) else { continue }
             publications.append(.init(label: "newsletter \(file.name)", date: date, location: at))
         }
         return publications
