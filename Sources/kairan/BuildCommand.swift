@@ -37,7 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = DispatchTime.now()
-        var options = site.buildOptions(output: output)
+        var options = try site.buildOptions(output: output)
         options.baseURL = baseURL
         let result = await SiteBuilder(options: options).run()
         Report.diagnostics(result)

@@ -11,7 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        var options = site.buildOptions(output: nil)
+        var options = try site.buildOptions(output: nil)
         options.writeOutput = false
         let result = await SiteBuilder(options: options).run()
         Report.diagnostics(result)

@@ -27,15 +27,17 @@ struct HolidaysCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The site folder, for --business.", valueName: "dir"))
     var site: String = "."
 
-    func validate() throws {
-        guard let start = CivilDate(iso: from) else { throw ValidationError("--from must be YYYY-MM-DD, got \(from)") }
-        guard let end = CivilDate(iso: to) else { throw ValidationError("--to must be YYYY-MM-DD, got \(to)") }
+    func validate() throws { _ = try days() }
+
+    /// --from through --to, inside the years whose holidays are known.
+    private func days() throws -> (start: CivilDate, end: CivilDate) {
+        let start = try DateOption.day(from, option: "--from"), end = try DateOption.day(to, option: "--to")
         if end < start { throw ValidationError("--to (\(to)) is before --from (\(from))") }
-        if start.year < 1955 || end.year > 2099 { throw ValidationError("holidays are known for 1955–2099") }
+        return (start, end)
     }
 
     func run() throws {
-        let start = CivilDate(iso: from)!, end = CivilDate(iso: to)!
+        let (start, end) = try days()
         var calendar: BusinessCalendar?
         if business {
             let log = DiagnosticLog()

@@ -33,7 +33,7 @@ struct OutputsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = site.buildOptions(output: nil)
+        var options = try site.buildOptions(output: nil)
         options.writeOutput = false
         let result = await SiteBuilder(options: options).run()
         Report.diagnostics(result)

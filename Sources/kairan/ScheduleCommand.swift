@@ -28,17 +28,23 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of lines.")
     var json = false
 
-    func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to), ("--date", date)] {
-            if let value, CivilDate(iso: value) == nil { throw ValidationError("\(name) must be YYYY-MM-DD, got \(value)") }
+    func validate() throws { _ = try window() }
+
+    /// The days to list: --from (default today: --date, SOURCE_DATE_EPOCH or the system clock)
+    /// through --to (default 30 days later), all inside the supported dates.
+    private func window() throws -> (start: CivilDate, end: CivilDate) {
+        let today = try DateOption.clock(date: date).today
+        let start = try from.map { try DateOption.day($0, option: "--from") } ?? today
+        let end = try to.map { try DateOption.day($0, option: "--to") } ?? start.adding(days: 30)
+        if end < start { throw ValidationError("--to is before --from") }
+        if to == nil, !JapaneseHolidays.supportedDates.contains(end) {
+            throw ValidationError("--to defaults to 30 days after --from, \(end.iso), past \(JapaneseHolidays.supportedDates.upperBound.iso); give --to")
         }
+        return (start, end)
     }
 
     func run() throws {
-        let today = date.flatMap { CivilDate(iso: $0) } ?? SiteOptions.environmentClock().today
-        let start = from.flatMap { CivilDate(iso: $0) } ?? today
-        let end = to.flatMap { CivilDate(iso: $0) } ?? start.adding(days: 30)
-        if end < start { throw ValidationError("--to is before --from") }
+        let (start, end) = try window()
         let fileSystem = SiteFileSystem(base: DiskFileSystem(), root: site)
         let log = DiagnosticLog()
         guard let config = SiteConfigLoader.load(siteDirectory: site, fileSystem: fileSystem, log: log) else {

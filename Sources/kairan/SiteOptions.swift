@@ -23,27 +23,8 @@ struct SiteOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: site) == false {
             throw ValidationError("site folder \(site) does not exist")
         }
-        if let date, CivilDate(iso: date) == nil {
-            throw ValidationError("--date must be YYYY-MM-DD, got \(date)")
-        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Int64(epoch) == nil {
-            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, got \(epoch)")
-        }
-    }
-
-    /// The clock for this run: --date, then SOURCE_DATE_EPOCH, then the system clock.
-    var clock: BuildClock {
-        if let date, let day = CivilDate(iso: date) { return BuildClock(date: day) }
-        return SiteOptions.environmentClock()
-    }
-
-    /// SOURCE_DATE_EPOCH when set, else the system clock.
-    static func environmentClock() -> BuildClock {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
-            return BuildClock(secondsSinceEpoch: seconds)
-        }
-        return BuildClock.system()
+        _ = try DateOption.clock(date: date)
     }
 
     /// A path given on the command line as the site sees it: relative to the site folder (a path
@@ -55,8 +36,9 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Build options for this site.
-    func buildOptions(output: String?) -> BuildOptions {
-        var options = BuildOptions(siteDirectory: site, outputDirectory: output, concurrency: jobs ?? BuildOptions.cores, clock: clock)
+    func buildOptions(output: String?) throws -> BuildOptions {
+        var options = BuildOptions(siteDirectory: site, outputDirectory: output, concurrency: jobs ?? BuildOptions.cores,
+                                   clock: try DateOption.clock(date: date))
         options.strict = strict
         options.includeDrafts = drafts
         options.referenceTemplates = ProcessInfo.processInfo.environment["KAIRAN_REFERENCE_TEMPLATES"] == "1"

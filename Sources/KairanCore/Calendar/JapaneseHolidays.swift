@@ -8,6 +8,14 @@ public enum JapaneseHolidays {
     /// The years this table covers.
     public static let supportedYears: ClosedRange<Int> = 1955...2099
 
+    /// The first through the last day of ``supportedYears``: the dates content may name and
+    /// Kairan computes with (outside them every business-day rule would be silently wrong).
+    public static let supportedDates: ClosedRange<CivilDate> =
+        CivilDate(clampingYear: supportedYears.lowerBound, month: 1, day: 1)...CivilDate(clampingYear: supportedYears.upperBound, month: 12, day: 31)
+
+    /// `1955-01-01 to 2099-12-31`, for messages.
+    public static var supportedDatesText: String { "\(supportedDates.lowerBound.iso) to \(supportedDates.upperBound.iso)" }
+
     /// The holiday on `date`, or `nil` for an ordinary day or an unsupported year.
     public static func holiday(on date: CivilDate) -> Holiday? { byDate[date] }
 

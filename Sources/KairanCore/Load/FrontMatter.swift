@@ -8,27 +8,32 @@ public struct FrontMatter: Sendable, Equatable {
     public var body: MarkdownSource
     /// Whether the file had a front matter block at all.
     public var present: Bool
+    /// Whether the file opened front matter with `---` and never closed it (already reported):
+    /// then nothing of the file can be read.
+    public var unclosed = false
 
     /// Splits `text`. A file that opens with `---` but never closes it is an error at line 1.
     public static func split(_ text: String, file: String, log: DiagnosticLog) -> FrontMatter {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingCRLF()
-        guard text.hasPrefix("---\n") || text == "---" else {
-            return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: text, lineOffset: 0), present: false)
-        }
-        // Walk lines after the opening fence until a closing `---` or `...` line.
+        // The opening fence is `---` alone on the first line; it may also be the whole file.
         let utf8 = text.utf8
-        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        let newline = UInt8(ascii: "\n")
+        guard utf8.starts(with: "---".utf8) else { return FrontMatter(text: text) }
+        let fenceEnd = utf8.index(utf8.startIndex, offsetBy: 3)
+        guard fenceEnd == utf8.endIndex || utf8[fenceEnd] == newline else { return FrontMatter(text: text) }
+        let yamlStart = fenceEnd == utf8.endIndex ? fenceEnd : utf8.index(after: fenceEnd)
+        // Walk lines after the opening fence until a closing `---` or `...` line.
+        var lineStart = yamlStart
         var line = 2
         while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let content = text[lineStart..<lineEnd]
-            if content == "---" || content == "..." {
-                let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<lineStart])
+            let lineEnd = utf8[lineStart...].firstIndex(of: newline) ?? utf8.endIndex
+            let content = utf8[lineStart..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return FrontMatter(
-                    yaml: yaml, yamlLineOffset: 1,
+                    yaml: String(text[yamlStart..<lineStart]), yamlLineOffset: 1,
                     body: MarkdownSource(text: String(text[bodyStart...]), lineOffset: line),
                     present: true)
             }
@@ -37,7 +42,14 @@ public struct FrontMatter: Sendable, Equatable {
         }
         log.error(SourceLocation(file: file, line: 1, column: 1), "front matter opened with `---` is never closed",
                   hint: "end the YAML block with a line holding only `---`")
-        return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: "", lineOffset: 0), present: true)
+        return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: "", lineOffset: 0), present: true, unclosed: true)
+    }
+}
+
+extension FrontMatter {
+    /// A file without front matter: all of it is the body.
+    fileprivate init(text: String) {
+        self.init(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: text, lineOffset: 0), present: false)
     }
 }
 
@@ -75,7 +87,7 @@ extension FrontMatter {
     public static func read(_ text: String, file: String, keys: [String], log: DiagnosticLog) -> (fields: YAMLFields?, split: FrontMatter) {
         let split = FrontMatter.split(text, file: file, log: log)
         let value = split.value(file: file, log: log)
-        if !split.yaml.isEmpty && value == nil { return (nil, split) }
+        if split.unclosed || (!split.yaml.isEmpty && value == nil) { return (nil, split) }
         let fields = YAMLFields(value: value, what: "front matter", expected: keys, file: file, lineOffset: split.yamlLineOffset,
                                 log: log, at: SourceLocation(file: file, line: 1, column: 1))
         return (fields, split)

@@ -39,8 +39,8 @@ public enum TrainingLoader {
             guard let (fields, body) = frontMatter(text, path: path, keys: eventKeys, log: log) else { continue }
             let themes = fields.list("themes", expected: ["month", "title"]).compactMap { theme -> Training.Event.Theme? in
                 guard let month = theme.string("month", required: true, example: "2026-12"), let title = theme.string("title", required: true) else { return nil }
-                if CivilDate(iso: month + "-01") == nil {
-                    log.error(theme.location(of: "month"), "`month` must be written YYYY-MM, found \"\(month)\"")
+                if CivilDate(iso: month + "-01").map(JapaneseHolidays.supportedDates.contains) != true {
+                    log.error(theme.location(of: "month"), "`month` must be written YYYY-MM, from \(JapaneseHolidays.supportedDates.lowerBound.iso.prefix(7)) to \(JapaneseHolidays.supportedDates.upperBound.iso.prefix(7)), found \"\(month)\"")
                     return nil
                 }
                 return .init(month: month, title: title)

@@ -125,8 +125,19 @@ public struct YAMLFields {
             if required { missing(key, example: "2026-11-25") }
             return nil
         }
+        return YAMLFields.date(text, key: key, at: at, log: log)
+    }
+
+    /// `text` as the date of `key`: a real day written `YYYY-MM-DD` inside the supported dates
+    /// (``JapaneseHolidays/supportedDates``), else nil after an error at `at`.
+    public static func date(_ text: String, key: String, at: SourceLocation, log: DiagnosticLog) -> CivilDate? {
         guard let date = CivilDate(iso: text) else {
             log.error(at, "`\(key)` must be a date written YYYY-MM-DD, found \"\(text)\"", hint: "e.g. `\(key): 2026-11-25`")
+            return nil
+        }
+        guard JapaneseHolidays.supportedDates.contains(date) else {
+            log.error(at, "`\(key)` \(text) is outside the dates Kairan supports, \(JapaneseHolidays.supportedDatesText)",
+                      hint: "Japanese holidays are known for those years only; check the year")
             return nil
         }
         return date

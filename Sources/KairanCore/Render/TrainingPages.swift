@@ -116,7 +116,7 @@ public struct TrainingPages: Sendable {
         for entry in upcoming {
             let iso = entry["iso"].map(TrainingPages.text) ?? ""
             let key = String(iso.prefix(7))
-            if months.last?.0 != key, let date = CivilDate(iso: iso) { months.append((key, JapaneseDateFormat.yearMonth(date), [])) }
+            if months.last?.0 != key { months.append((key, CivilDate(iso: iso).map(JapaneseDateFormat.yearMonth) ?? key, [])) }
             months[months.count - 1].2.append(entry)
         }
         context["programs"] = .list(training.programs.map(programSummary))

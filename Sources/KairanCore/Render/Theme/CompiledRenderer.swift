@@ -8,6 +8,8 @@ struct CompiledRenderer: Sendable {
     private struct Scope {
         var indentation: String?
         var inherited: [String: [CompiledNode]]?
+        /// Templates entered so far; bounded as a backstop to the check when the theme loads.
+        var depth = 0
     }
 
     func render(_ name: String, _ context: TemplateValue) -> String? {
@@ -67,8 +69,9 @@ struct CompiledRenderer: Sendable {
             }
             if case .flag(false) = value { render(body, scope, &stack, into: &out) }
         case .partial(let name, let indentation, let overrides):
-            guard let nodes = templates[name] else { return }
+            guard let nodes = templates[name], scope.depth < TemplateNesting.maxDepth else { return }
             var inner = scope
+            inner.depth += 1
             if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             if let overrides {
                 inner.inherited = scope.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides

@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     ///   (the two give the same bytes; tests compare them).
     public init?(files: ThemeFiles, required: [String] = Theme.requiredTemplates, reference: Bool = false, log: DiagnosticLog) {
         FastHTMLContentType.register()
+        // Before parsing: swift-mustache's parser and both renderers recurse per level.
+        guard TemplateNesting.check(files, log: log) else { return nil }
         var library = MustacheLibrary()
         var failed = false
         for name in files.templates.keys.sorted() {
