@@ -66,13 +66,12 @@ extension SiteBuilder {
     /// Step 7 — files: theme assets, content assets, static/, sitemap, robots. Returns the file count.
     func copyFiles(_ site: ResolvedSite, sink: OutputSink, log: DiagnosticLog) -> Int {
         var files = site.theme.assetFiles(for: .public)
-        for asset in site.knowledgeBase.assets {
-            guard let bytes = read(asset, log: log) else { continue }
-            files.append(OutputFile(audience: .public, path: String(asset.dropFirst("content/".count)), bytes: bytes))
-        }
-        for path in site.staticFiles {
-            guard let bytes = read(path, log: log) else { continue }
-            files.append(OutputFile(audience: .public, path: String(path.dropFirst("static/".count)), bytes: bytes))
+        // Copied files are read once each and written at once, so only one is in memory at a time.
+        var copied = 0
+        for (source, prefix) in site.knowledgeBase.assets.map({ ($0, "content/") }) + site.staticFiles.map({ ($0, "static/") }) {
+            guard let bytes = read(source, log: log) else { continue }
+            sink.write(OutputFile(audience: .public, path: String(source.dropFirst(prefix.count)), bytes: bytes), log: log)
+            copied += 1
         }
         var entries = SiteBuilder.sitemapEntries(site.center)
         if site.releases.contains(where: { $0.audience == .public }) {
@@ -84,7 +83,7 @@ extension SiteBuilder {
         files.append(Sitemap.xml(entries, paths: site.paths))
         files.append(Sitemap.robots(paths: site.paths))
         for file in files { sink.write(file, log: log) }
-        return files.count
+        return copied + files.count
     }
 
     /// Links with `#fragment` must name a heading of the target page.

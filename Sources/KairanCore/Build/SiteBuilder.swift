@@ -73,9 +73,10 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    func read(_ path: String, log: DiagnosticLog) -> [UInt8]? {
-        do { return try fileSystem.read(joinPath(options.siteDirectory, path)) } catch {
-            log.error(SourceLocation(file: path), "cannot read: \(error)")
+    /// The bytes of a site file, through `fileSystem` (the builder's own by default); nil after logging why not.
+    func read(_ path: String, from fileSystem: FileSystem? = nil, log: DiagnosticLog) -> [UInt8]? {
+        do { return try (fileSystem ?? self.fileSystem).read(joinPath(options.siteDirectory, path)) } catch {
+            log.cannotRead(path, error)
             return nil
         }
     }

@@ -20,7 +20,7 @@ public enum ContentFolder {
             do {
                 return File(path: path, text: String(decoding: try fileSystem.read(joinPath(siteDirectory, path)), as: UTF8.self))
             } catch {
-                log.error(SourceLocation(file: path), "cannot read: \(error)")
+                log.cannotRead(path, error)
                 return nil
             }
         }

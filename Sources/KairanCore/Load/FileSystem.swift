@@ -2,8 +2,9 @@
 ///
 /// Paths are absolute or relative to the process's working folder, `/`-separated.
 public protocol FileSystem: Sendable {
-    /// The bytes of a file; throws `FileSystemError.notFound` when it does not exist.
-    func read(_ path: String) throws -> [UInt8]
+    /// The bytes of a file; throws `FileSystemError.notFound` when it does not exist, and
+    /// `.tooLarge` when it holds more than `limit` bytes (checked before it is read whole).
+    func read(_ path: String, limit: Int?) throws -> [UInt8]
     /// The names in a folder, sorted by byte order; throws when it is not a folder.
     func list(_ path: String) throws -> [String]
     /// What is at `path`.
@@ -32,6 +33,9 @@ public struct FolderEntry: Sendable, Equatable {
 }
 
 extension FileSystem {
+    /// The bytes of a file, whatever its size.
+    public func read(_ path: String) throws -> [UInt8] { try read(path, limit: nil) }
+
     /// Writes text as UTF-8; file systems that can write a `String`'s storage directly avoid a copy.
     public func write(_ path: String, text: String) throws { try write(path, Array(text.utf8)) }
 
@@ -55,6 +59,14 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         case notFound
         case notADirectory
         case system(String)
+        /// The file holds `size` bytes, more than the `limit` the reader gave.
+        case tooLarge(size: Int, limit: Int)
+
+        /// Whether the file was refused for its size.
+        public var isTooLarge: Bool {
+            if case .tooLarge = self { return true }
+            return false
+        }
     }
 
     public var path: String
@@ -70,6 +82,9 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         case .notFound: return "\(path): no such file or folder"
         case .notADirectory: return "\(path): not a folder"
         case .system(let message): return "\(path): \(message)"
+        case .tooLarge(let size, let limit):
+            let texts = ByteSize.texts(size, over: limit)
+            return "\(path): \(texts.size) is larger than the limit of \(texts.limit)"
         }
     }
 }

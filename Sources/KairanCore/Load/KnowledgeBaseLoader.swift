@@ -60,7 +60,7 @@ public enum KnowledgeBaseLoader {
             do {
                 text = String(decoding: try fileSystem.read(joinPath(siteDirectory, job.path)), as: UTF8.self)
             } catch {
-                log.error(SourceLocation(file: job.path), "cannot read: \(error)")
+                log.cannotRead(job.path, error)
                 return (nil, log.items)
             }
             if job.isIndex {

@@ -17,10 +17,11 @@ public final class MemoryFileSystem: FileSystem {
         files.withLock { $0[normalize(path)].map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, limit: Int?) throws -> [UInt8] {
         guard let bytes = files.withLock({ $0[normalize(path)] }) else {
             throw FileSystemError(path: path, reason: .notFound)
         }
+        if let limit, bytes.count > limit { throw FileSystemError(path: path, reason: .tooLarge(size: bytes.count, limit: limit)) }
         return bytes
     }
 

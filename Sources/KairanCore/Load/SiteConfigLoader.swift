@@ -2,14 +2,18 @@
 public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
-                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url"]
+                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
         let file = "site.yaml"
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.read(joinPath(siteDirectory, file))
+            // Read before its own `limits:` is known: the default limit applies to site.yaml itself.
+            bytes = try fileSystem.read(joinPath(siteDirectory, file), limit: SiteLimits.defaultMaxFileSize)
+        } catch let error as FileSystemError where error.reason.isTooLarge {
+            log.cannotRead(file, error)
+            return nil
         } catch {
             log.error(SourceLocation(file: file), "no site.yaml in \(siteDirectory.isEmpty ? "." : siteDirectory)",
                       hint: "create site.yaml with at least `title:` and `base_url:`, or pass --site DIR")
@@ -22,21 +26,26 @@ public enum SiteConfigLoader {
         }
         guard var config = decode(node, file: file, log: log) else { return nil }
         if let path = config.schedulePath {
-            config.schedule = loadSchedule(path: path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+            config.schedule = loadSchedule(path: path, siteDirectory: siteDirectory,
+                                           fileSystem: LimitedFileSystem(fileSystem, maxFileSize: config.limits.maxFileSize), log: log)
         }
         return config
     }
 
     /// Reads the schedule file named by `schedule:` (a path relative to the site folder).
     static func loadSchedule(path: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-              let bytes = try? fileSystem.read(joinPath(siteDirectory, path)) else {
+        do {
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw FileSystemError(path: path, reason: .notFound) }
+            let bytes = try fileSystem.read(joinPath(siteDirectory, path))
+            let (items, calendar) = ScheduleLoader.decode(yaml: String(decoding: bytes, as: UTF8.self), file: path, log: log)
+            return SiteSchedule(items: items, calendar: calendar, source: path)
+        } catch let error as FileSystemError where error.reason.isTooLarge {
+            log.cannotRead(path, error)
+        } catch {
             log.error(SourceLocation(file: "site.yaml"), "schedule file \(path) cannot be read",
                       hint: "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml")
-            return SiteSchedule()
         }
-        let (items, calendar) = ScheduleLoader.decode(yaml: String(decoding: bytes, as: UTF8.self), file: path, log: log)
-        return SiteSchedule(items: items, calendar: calendar, source: path)
+        return SiteSchedule()
     }
 
     static func decode(_ node: Yams.Node, file: String, log: DiagnosticLog) -> SiteConfig? {
@@ -65,6 +74,13 @@ public enum SiteConfigLoader {
             config.support = decodeSupport(support, log: log)
         }
         config.customersBaseURL = normalizedBaseURL(fields.string("customers_base_url") ?? config.baseURL)
+        if let limits = fields.fields("limits", expected: ["max_file_size"]), let text = limits.string("max_file_size") {
+            if let bytes = ByteSize.parse(text) {
+                config.limits.maxFileSize = bytes
+            } else {
+                log.error(limits.location(of: "max_file_size"), "`max_file_size` must be a size such as 5MB, 800KB or 5000000 (bytes), found \"\(text)\"")
+            }
+        }
         if fields.isText("schedule") {
             config.schedulePath = fields.string("schedule")
         } else if let schedule = fields.fields("schedule", expected: ScheduleLoader.keys) {

@@ -45,7 +45,11 @@ public struct OutputWriter: Sendable {
         if let problem = OutputPathRule.problem(with: file.path) {
             throw Refusal(description: "refusing to write \(file.audience.folder)/\(file.path): \(problem)")
         }
-        try fileSystem.write(joinPath(staging, file.audience.folder, file.path), file.bytes)
+        let path = joinPath(staging, file.audience.folder, file.path)
+        switch file.content {
+        case .bytes(let bytes): try fileSystem.write(path, bytes)
+        case .text(let text): try fileSystem.write(path, text: text)  // no copy of the page into an array
+        }
     }
 
     /// Swaps every staged audience folder into place, removes audience folders this build did not
