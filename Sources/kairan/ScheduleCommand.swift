@@ -55,7 +55,8 @@ struct ScheduleCommand: ParsableCommand {
         if config.schedule.items.isEmpty {
             FileHandleOutput.standardError("site.yaml has no `schedule:`; nothing to list")
         }
-        let releases = ReleaseLoader.load(siteDirectory: site, fileSystem: fileSystem, log: DiagnosticLog())
+        let releases = ReleaseLoader.load(siteDirectory: site, fileSystem: fileSystem.limitingReads(to: config.limits.maxFileSize),
+                                          log: DiagnosticLog())
         let releaseDates = Set(releases.map(\.date))
         let agenda = ScheduleAgenda(schedule: config.schedule, from: start, through: end) { kind, day in
             switch kind {

@@ -29,21 +29,24 @@ extension SiteBuilder {
     /// dates, operations data, static files.
     func loadSources(log: DiagnosticLog) async -> SiteSources {
         let config = SiteConfigLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
+        // Everything read as text is refused over `limits.max_file_size`, before it is read whole.
+        let maxFileSize = config?.limits.maxFileSize ?? SiteLimits.defaultMaxFileSize
+        let content = siteFiles.limitingReads(to: maxFileSize)
         // The theme is read and compiled while the content loads.
         async let themed: (Theme?, [Diagnostic]) = {
             let themeLog = DiagnosticLog()
-            let theme = Theme(files: ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: themeLog),
-                              reference: options.referenceTemplates, log: themeLog)
+            let files = ThemeFiles.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, maxTemplateSize: maxFileSize, log: themeLog)
+            let theme = Theme(files: files, reference: options.referenceTemplates, log: themeLog)
             return (theme, themeLog.items)
         }()
-        async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles,
+        async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: content,
                                                            concurrency: options.concurrency)
         // The small sources are read here while the help center loads on the other tasks.
-        let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
-        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
-        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log)
+        let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
+        let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
+        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
         let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles, log: log)
-        let operations = loadOperations(log: log)
+        let operations = loadOperations(from: content, log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
         log.append(themeDiagnostics)

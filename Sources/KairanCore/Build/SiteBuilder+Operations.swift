@@ -33,11 +33,11 @@ extension SiteBuilder {
     /// Step 1 (operations) — loads `content/data/` (`kpis.yaml` with `metrics/*.csv`, `backlog.yaml`,
     /// `milestones.yaml`, each optional), checks the approval rules and judges KPIs and milestones at
     /// the build clock's date; nil when the site has none of these files.
-    func loadOperations(log: DiagnosticLog) -> OperationsData? {
+    func loadOperations(from content: FileSystem, log: DiagnosticLog) -> OperationsData? {
         let folder = SiteBuilder.operationsFolder
-        let kpiFile = operationsFile(folder + "/kpis.yaml", log: log)
-        let backlogFile = operationsFile(folder + "/backlog.yaml", log: log)
-        let milestoneFile = operationsFile(folder + "/milestones.yaml", log: log)
+        let kpiFile = operationsFile(folder + "/kpis.yaml", from: content, log: log)
+        let backlogFile = operationsFile(folder + "/backlog.yaml", from: content, log: log)
+        let milestoneFile = operationsFile(folder + "/milestones.yaml", from: content, log: log)
         let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: folder + "/metrics",
                                                            fileSystem: siteFiles, log: log).filter { $0.hasSuffix(".csv") }
         if kpiFile == nil, let first = metricPaths.first {
@@ -48,7 +48,7 @@ extension SiteBuilder {
         var data = OperationsData(reportDate: options.clock.today)
         data.sourceFiles = ([kpiFile, backlogFile, milestoneFile].compactMap { $0?.path } + (kpiFile == nil ? [] : metricPaths)).sorted()
         if let kpiFile {
-            let metrics = metricPaths.compactMap { operationsFile($0, log: log) }
+            let metrics = metricPaths.compactMap { operationsFile($0, from: content, log: log) }
             let kpis = KPILoader.load(definitions: kpiFile, metrics: metrics, log: log)
             data.kpis = kpis
             data.evaluations = KPIEvaluator.evaluate(kpis, at: data.reportDate)
@@ -68,9 +68,9 @@ extension SiteBuilder {
     }
 
     /// The text of an operations file, or nil when it does not exist (or cannot be read, which is logged).
-    private func operationsFile(_ path: String, log: DiagnosticLog) -> OperationsSourceFile? {
-        guard siteFiles.kind(of: joinPath(options.siteDirectory, path)) == .file,
-              let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: siteFiles, log: log) else { return nil }
+    private func operationsFile(_ path: String, from content: FileSystem, log: DiagnosticLog) -> OperationsSourceFile? {
+        guard content.kind(of: joinPath(options.siteDirectory, path)) == .file,
+              let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: content, log: log) else { return nil }
         return OperationsSourceFile(path: path, text: text)
     }
 }

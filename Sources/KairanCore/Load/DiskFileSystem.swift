@@ -11,11 +11,13 @@ import Darwin
 public struct DiskFileSystem: FileSystem {
     public init() {}
 
-    public func read(_ path: String) throws -> [UInt8] { try read(path, flags: O_RDONLY | O_CLOEXEC) }
+    public func read(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit, flags: O_RDONLY | O_CLOEXEC) }
 
-    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path, flags: O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+    public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] {
+        try read(path, limit: limit, flags: O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    }
 
-    private func read(_ path: String, flags: Int32) throws -> [UInt8] {
+    private func read(_ path: String, limit: Int?, flags: Int32) throws -> [UInt8] {
         let fd = open(path, flags)
         guard fd >= 0 else {
             // O_NOFOLLOW on a link fails with ELOOP.
@@ -24,9 +26,10 @@ public struct DiskFileSystem: FileSystem {
         }
         defer { close(fd) }
         // Most content files are small: one read into 64 KiB. A short read of a regular file is its
-        // end; a full one means the file is larger, and the rest is read at the size `fstat` gives.
+        // end; a full one means the file is larger, and the rest is read at the size `fstat` gives,
+        // once that size is within `limit`.
         let chunk = 64 * 1024
-        var bytes = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+        let bytes = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
             initialized = max(0, Glibc.read(fd, buffer.baseAddress, chunk))
         }
         if bytes.isEmpty {
@@ -34,20 +37,26 @@ public struct DiskFileSystem: FileSystem {
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: .system("is a folder")) }
             return bytes
         }
-        guard bytes.count == chunk else { return bytes }
+        guard bytes.count == chunk else {
+            if let limit, bytes.count > limit { throw FileSystemError(path: path, reason: .tooLarge(size: bytes.count, limit: limit)) }
+            return bytes
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(path) }
-        let remaining = max(Int(info.st_size) - chunk, 0) + chunk
-        bytes += [UInt8](unsafeUninitializedCapacity: remaining) { buffer, initialized in
-            var got = 0
-            while got < remaining {
-                let n = Glibc.read(fd, buffer.baseAddress! + got, remaining - got)
+        let size = max(Int(info.st_size), chunk)
+        if let limit, size > limit { throw FileSystemError(path: path, reason: .tooLarge(size: size, limit: limit)) }
+        // One buffer for the whole file (and room should it have grown since `fstat`), no second copy.
+        let capacity = size + chunk
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            bytes.withUnsafeBufferPointer { first in buffer.baseAddress!.initialize(from: first.baseAddress!, count: chunk) }
+            var got = chunk
+            while got < capacity {
+                let n = Glibc.read(fd, buffer.baseAddress! + got, capacity - got)
                 if n <= 0 { break }
                 got += n
             }
             initialized = got
         }
-        return bytes
     }
 
     public func list(_ path: String) throws -> [String] {

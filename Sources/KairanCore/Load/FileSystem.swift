@@ -4,8 +4,9 @@ import Synchronization
 ///
 /// Paths are absolute or relative to the process's working folder, `/`-separated.
 public protocol FileSystem: Sendable {
-    /// The bytes of a file; throws `FileSystemError.notFound` when it does not exist.
-    func read(_ path: String) throws -> [UInt8]
+    /// The bytes of a file; throws `FileSystemError.notFound` when it does not exist, and
+    /// `.tooLarge` when it holds more than `limit` bytes (checked before it is read whole).
+    func read(_ path: String, limit: Int?) throws -> [UInt8]
     /// The names in a folder, sorted by byte order; throws when it is not a folder.
     func list(_ path: String) throws -> [String]
     /// What is at `path`.
@@ -29,7 +30,7 @@ public protocol FileSystem: Sendable {
 
     /// The bytes of a file that is not a symbolic link; throws `FileSystemError.Reason.isLink` for a
     /// link (`SiteFileSystem` looks at a link before reading through it).
-    func readWithoutFollowing(_ path: String) throws -> [UInt8]
+    func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8]
 
     // The write side's questions about what is at a path never follow a symbolic link at it (lstat),
     // so the output swap can neither read through nor delete through a link someone placed.
@@ -86,6 +87,9 @@ public struct FolderEntry: Sendable, Equatable {
 }
 
 extension FileSystem {
+    /// The bytes of a file, whatever its size.
+    public func read(_ path: String) throws -> [UInt8] { try read(path, limit: nil) }
+
     /// Writes text as UTF-8; file systems that can write a `String`'s storage directly avoid a copy.
     public func write(_ path: String, text: String) throws { try write(path, Array(text.utf8)) }
 
@@ -95,7 +99,7 @@ extension FileSystem {
         try list(path).map { FolderEntry(name: $0, isDirectory: kind(of: joinPath(path, $0)) == .directory) }
     }
 
-    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path) }
+    public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
 }
 
@@ -118,6 +122,14 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         /// The path leads outside the site folder (through a link or `..`).
         case outsideSite
         case system(String)
+        /// The file holds `size` bytes, more than the `limit` the reader gave.
+        case tooLarge(size: Int, limit: Int)
+
+        /// Whether the file was refused for its size.
+        public var isTooLarge: Bool {
+            if case .tooLarge = self { return true }
+            return false
+        }
     }
 
     public var path: String
@@ -135,6 +147,9 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         case .isLink: return "\(path): is a symbolic link"
         case .outsideSite: return "\(path): leads outside the site folder"
         case .system(let message): return "\(path): \(message)"
+        case .tooLarge(let size, let limit):
+            let texts = ByteSize.texts(size, over: limit)
+            return "\(path): \(texts.size) is larger than the limit of \(texts.limit)"
         }
     }
 }

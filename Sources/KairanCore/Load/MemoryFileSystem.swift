@@ -71,10 +71,11 @@ public final class MemoryFileSystem: FileSystem {
         state.withLock { state in state.files[state.resolve(path, followLast: true)].map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, limit: Int?) throws -> [UInt8] {
         guard let bytes = state.withLock({ state in state.files[state.resolve(path, followLast: true)] }) else {
             throw FileSystemError(path: path, reason: .notFound)
         }
+        if let limit, bytes.count > limit { throw FileSystemError(path: path, reason: .tooLarge(size: bytes.count, limit: limit)) }
         return bytes
     }
 
@@ -143,9 +144,9 @@ public final class MemoryFileSystem: FileSystem {
         state.withLock { state in state.kind(state.resolve(path, followLast: false)) }
     }
 
-    public func readWithoutFollowing(_ path: String) throws -> [UInt8] {
+    public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] {
         if linkTarget(of: path) != nil { throw FileSystemError(path: path, reason: .isLink) }
-        return try read(path)
+        return try read(path, limit: limit)
     }
 
     public func linkTarget(of path: String) -> String? {

@@ -14,7 +14,9 @@ public enum SimpleYAML {
                 var end = start
                 while end < bytes.count && bytes[end] != 10 { end += 1 }
                 if end > start {
-                    guard let pair = line(bytes, start, end, number: number),
+                    // Front matter has a dozen keys; past `maxKeys` Yams reads it (and finds
+                    // duplicates without comparing every pair).
+                    guard pairs.count < maxKeys, let pair = line(bytes, start, end, number: number),
                           !pairs.contains(where: { $0.key.text == pair.key.text }) else { return nil }
                     pairs.append(pair)
                 }
@@ -24,6 +26,9 @@ public enum SimpleYAML {
             return pairs.isEmpty ? nil : YAMLValue(.map(pairs), line: 1, column: 1)
         }
     }
+
+    /// More keys than any front matter Kairan reads.
+    static let maxKeys = 64
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 45

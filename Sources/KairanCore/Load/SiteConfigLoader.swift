@@ -2,14 +2,18 @@
 public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
-                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url"]
+                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
         let file = "site.yaml"
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.read(joinPath(siteDirectory, file))
+            // Read before its own `limits:` is known: the default limit applies to site.yaml itself.
+            bytes = try fileSystem.read(joinPath(siteDirectory, file), limit: SiteLimits.defaultMaxFileSize)
+        } catch let error as FileSystemError where error.reason.isTooLarge {
+            log.cannotRead(file, error)
+            return nil
         } catch {
             log.error(SourceLocation(file: file), "no site.yaml in \(siteDirectory.isEmpty ? "." : siteDirectory)",
                       hint: "create site.yaml with at least `title:` and `base_url:`, or pass --site DIR")
@@ -23,14 +27,16 @@ public enum SiteConfigLoader {
         guard let (config, scheduleAt) = decodeFields(node, file: file, log: log) else { return nil }
         var loaded = config
         if let path = config.schedulePath, let scheduleAt {
-            loaded.schedule = loadSchedule(path: path, at: scheduleAt, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log)
+            loaded.schedule = loadSchedule(path: path, at: scheduleAt, siteDirectory: siteDirectory, fileSystem: fileSystem,
+                                           limit: config.limits.maxFileSize, log: log)
         }
         return loaded
     }
 
     /// Reads the schedule file named by `schedule:` (a path relative to the site folder); a path
     /// outside the site or naming no file is an error at the `schedule:` value (`at`).
-    static func loadSchedule(path: String, at: SourceLocation, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteSchedule {
+    static func loadSchedule(path: String, at: SourceLocation, siteDirectory: String, fileSystem: FileSystem, limit: Int? = nil,
+                             log: DiagnosticLog) -> SiteSchedule {
         let hint = "`schedule:` names a YAML file inside the site folder, e.g. content/data/schedule.yaml"
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             log.error(at, "`schedule:` must be a path inside the site folder, found \"\(path)\"", hint: hint)
@@ -40,7 +46,7 @@ public enum SiteConfigLoader {
             log.error(at, "schedule file \(path) does not exist", hint: hint)
             return SiteSchedule()
         }
-        guard let text = SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else { return SiteSchedule() }
+        guard let text = SourceText.read(path, siteDirectory: siteDirectory, fileSystem: fileSystem, limit: limit, log: log) else { return SiteSchedule() }
         var rejected = Set<String>()
         let (items, calendar) = ScheduleLoader.decode(yaml: text, file: path, log: log, rejected: &rejected)
         var schedule = SiteSchedule(items: items, calendar: calendar, source: path)
@@ -80,6 +86,13 @@ public enum SiteConfigLoader {
         config.customersBaseURL = normalizedBaseURL(
             fields.url("customers_base_url", example: "https://training.example.com/", kinds: [.web], rule: webRule)?.text ?? config.baseURL)
         var scheduleAt: SourceLocation?
+        if let limits = fields.fields("limits", expected: ["max_file_size"]), let text = limits.string("max_file_size") {
+            if let bytes = ByteSize.parse(text) {
+                config.limits.maxFileSize = bytes
+            } else {
+                log.error(limits.location(of: "max_file_size"), "`max_file_size` must be a size such as 5MB, 800KB or 5000000 (bytes), found \"\(text)\"")
+            }
+        }
         if fields.isText("schedule") {
             config.schedulePath = fields.string("schedule")
             scheduleAt = fields.location(of: "schedule")

@@ -44,12 +44,24 @@ public struct SiteFileSystem: FileSystem {
     /// The site folder as given (paths passed in start with it).
     public let root: String
     private let realRoot: String
-    let log = EscapeLog()
+    /// The largest file a read may return (`limits.max_file_size` for what is read as text); nil: any.
+    public private(set) var maxFileSize: Int?
+    let log: EscapeLog
 
     public init(base: FileSystem, root: String) {
         self.base = base
         self.root = root
         self.realRoot = base.realPath(root.isEmpty ? "." : root) ?? root
+        self.log = EscapeLog()
+    }
+
+    /// The same site whose reads refuse files over `maxFileSize` (checked with the size the reader
+    /// already has, before a file is read whole): what the loaders of content, data and
+    /// templates read through. Escapes found through either are reported once.
+    public func limitingReads(to maxFileSize: Int) -> SiteFileSystem {
+        var limited = self
+        limited.maxFileSize = maxFileSize
+        return limited
     }
 
     /// Every link that led outside the site, as errors.
@@ -117,17 +129,18 @@ public struct SiteFileSystem: FileSystem {
 
     // MARK: FileSystem
 
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, limit: Int?) throws -> [UInt8] {
+        let limit = [limit, maxFileSize].compactMap { $0 }.min()
         guard foldersStayInside(path) else { throw escapeError(path) }
         do {
-            return try base.readWithoutFollowing(path)
+            return try base.readWithoutFollowing(path, limit: limit)
         } catch let error as FileSystemError where error.reason == .isLink {
             guard staysInside(path) else { throw escapeError(path) }
-            return try base.read(path)
+            return try base.read(path, limit: limit)
         }
     }
 
-    public func readWithoutFollowing(_ path: String) throws -> [UInt8] { try read(path) }
+    public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
     public func list(_ path: String) throws -> [String] { try entries(path).map(\.name) }
 

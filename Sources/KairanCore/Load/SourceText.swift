@@ -16,10 +16,10 @@ public enum SourceText {
     }
 
     /// Reads `path` (relative to `siteDirectory`) and decodes it; nil after logging why it cannot be read or decoded.
-    public static func read(_ path: String, siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> String? {
+    public static func read(_ path: String, siteDirectory: String, fileSystem: FileSystem, limit: Int? = nil, log: DiagnosticLog) -> String? {
         let bytes: [UInt8]
-        do { bytes = try fileSystem.read(joinPath(siteDirectory, path)) } catch {
-            log.error(SourceLocation(file: path), "cannot read: \(error)")
+        do { bytes = try fileSystem.read(joinPath(siteDirectory, path), limit: limit) } catch {
+            log.cannotRead(path, error)
             return nil
         }
         return decode(bytes, file: path, log: log)

@@ -54,6 +54,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var customersBaseURL: String = ""
     /// The file `schedule:` names, when it names one.
     public var schedulePath: String?
+    /// `limits:` — how large a file the build reads as text.
+    public var limits = SiteLimits()
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -39,6 +39,17 @@ import Testing
         _ = SimpleYAML.mapping(text + "\n")
     }
 
+    /// Duplicate keys are looked for among a few keys only: a front matter of 100,000 keys goes to Yams
+    /// at once instead of comparing every pair.
+    @Test func aFrontMatterOfManyKeysIsNotQuadratic() {
+        let text = (0..<100_000).map { "k\($0): v\n" }.joined()
+        let started = ContinuousClock.now
+        #expect(SimpleYAML.mapping(text) == nil)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(SimpleYAML.mapping((0...SimpleYAML.maxKeys).map { "k\($0): v\n" }.joined()) == nil)
+        #expect(SimpleYAML.mapping((0..<SimpleYAML.maxKeys).map { "k\($0): v\n" }.joined()) != nil)
+    }
+
     /// Every kind of content file that is exactly `---`: one located error, exit 1, no crash.
     @Test(arguments: [
         "site/content/kb/start/login.md", "site/content/kb/start/_index.md", "site/content/releases/v1.0.0.md",

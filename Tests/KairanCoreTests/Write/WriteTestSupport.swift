@@ -82,7 +82,7 @@ final class FaultyFileSystem: FileSystem {
         if counter.add(1, ordering: .relaxed).newValue == failAt { throw InjectedFault() }
     }
 
-    func read(_ path: String) throws -> [UInt8] { try disk.read(path) }
+    func read(_ path: String, limit: Int?) throws -> [UInt8] { try disk.read(path, limit: limit) }
     func list(_ path: String) throws -> [String] { try disk.list(path) }
     func entries(_ path: String) throws -> [FolderEntry] { try disk.entries(path) }
     func kind(of path: String) -> FileKind { disk.kind(of: path) }

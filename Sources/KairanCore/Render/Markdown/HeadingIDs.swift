@@ -2,12 +2,13 @@
 /// no raw HTML (it is escaped by default), so that the `<hN>` tags of the output are exactly the
 /// document's headings, in document order.
 enum HeadingIDs {
-    /// The HTML in `buffer` (cmark's output, read once) with the headings' ids and anchor links.
+    /// The HTML in `buffer` (cmark's output, read once) with the headings' ids and anchor links,
+    /// written straight into a string of its exact size.
     static func insert(_ headings: [RenderedMarkdown.Heading], into buffer: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(buffer.count + headings.count * 160)
         let count = buffer.count
-        var copied = 0  // buffer[..<copied] is in `out`
+        // First the places: each heading's `<hN>` and `</hN>`, and its escaped id.
+        var places: [(open: Int, close: Int, id: String)] = []
+        places.reserveCapacity(headings.count)
         var index = 0
         for heading in headings {
             // The next `<hN>` with N in 1…6.
@@ -18,22 +19,38 @@ enum HeadingIDs {
             guard let close = find(buffer, from: open + 4, where: { buffer, at in
                 at + 4 < count && buffer[at + 1] == 47 && buffer[at + 2] == 104 && buffer[at + 3] == level && buffer[at + 4] == 62
             }) else { break }
-            let id = HTMLEscaping.escape(heading.id)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
-            out.append(contentsOf: "<h".utf8)
-            out.append(level)
-            out.append(contentsOf: " id=\"".utf8)
-            out.append(contentsOf: id.utf8)
-            out.append(contentsOf: "\">".utf8)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(open + 4)..<close]))
-            out.append(contentsOf: "<a class=\"anchor\" href=\"#".utf8)
-            out.append(contentsOf: id.utf8)
-            out.append(contentsOf: "\" aria-label=\"この見出しへのリンク\">#</a>".utf8)
-            copied = close
+            places.append((open, close, HTMLEscaping.escape(heading.id)))
             index = close
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<count]))
-        return String(decoding: out, as: UTF8.self)
+        let idStart = Array(" id=\"".utf8), idEnd = Array("\">".utf8), linkStart = Array("<a class=\"anchor\" href=\"#".utf8)
+        let linkEnd = Array("\" aria-label=\"この見出しへのリンク\">#</a>".utf8)
+        let added = idStart.count + idEnd.count + linkStart.count + linkEnd.count
+        let total = count + places.reduce(0) { $0 + added + 2 * $1.id.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var written = 0
+            func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                (out.baseAddress! + written).initialize(from: base, count: bytes.count)
+                written += bytes.count
+            }
+            func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+            func append(_ text: String) { var text = text; text.withUTF8 { append($0) } }
+            var copied = 0  // buffer[..<copied] is in `out`
+            for place in places {
+                // `<hN` is kept, the id goes before its `>`.
+                append(UnsafeBufferPointer(rebasing: buffer[copied..<(place.open + 3)]))
+                append(idStart)
+                append(place.id)
+                append(idEnd)
+                append(UnsafeBufferPointer(rebasing: buffer[(place.open + 4)..<place.close]))
+                append(linkStart)
+                append(place.id)
+                append(linkEnd)
+                copied = place.close
+            }
+            append(UnsafeBufferPointer(rebasing: buffer[copied..<count]))
+            return written
+        }
     }
 
     /// The index of the next `<` at or after `start` for which `matches` holds.

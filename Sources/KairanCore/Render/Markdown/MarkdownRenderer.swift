@@ -29,12 +29,14 @@ public struct MarkdownRenderer: Sendable {
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let document = MarkdownExtensions.finish(parser) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
-        defer { cmark_node_free(document) }
 
         var walker = TreeRewriter(renderer: self, source: source, file: file, log: log,
                                   extensions: cmark_parser_get_syntax_extensions(parser))
         walker.rewrite(document, dropFirstHeading: dropFirstHeading)
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+        let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        // The tree is many times the size of its text: free it before the HTML is copied.
+        cmark_node_free(document)
+        guard let html = rendered else {
             return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
         }
         defer { free(html) }

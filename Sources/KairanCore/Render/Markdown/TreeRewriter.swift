@@ -13,6 +13,8 @@ struct TreeRewriter {
     private(set) var linkedSources: [String] = []
     private var anchors = HeadingAnchors()
     private var warnedRawHTML = false
+    /// The byte offset of each line of the source, built when the first location is needed.
+    private var lineStarts: [Int]?
 
     init(renderer: MarkdownRenderer, source: MarkdownSource, file: String, log: DiagnosticLog,
          extensions: UnsafeMutablePointer<cmark_llist>?) {
@@ -54,18 +56,30 @@ struct TreeRewriter {
         }
     }
 
-    private func location(of node: OpaquePointer) -> SourceLocation {
+    private mutating func location(of node: OpaquePointer) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
         return SourceLocation(file: file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: byteColumn))
     }
 
-    /// cmark counts columns in bytes; editors count characters.
-    private func characterColumn(line: Int, byteColumn: Int) -> Int {
+    /// cmark counts columns in bytes; editors count characters. The line is found through
+    /// `lineStarts`, so many located links cost one pass over the text, not one each.
+    private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, byteColumn >= 1 else { return byteColumn }
-        let lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard line <= lines.count else { return byteColumn }
-        let prefix = lines[line - 1].prefix(byteColumn - 1)
+        let utf8 = source.text.utf8
+        if lineStarts == nil {
+            var starts = [0]
+            var offset = 0
+            for byte in utf8 {
+                offset += 1
+                if byte == UInt8(ascii: "\n") { starts.append(offset) }
+            }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, line <= starts.count else { return byteColumn }
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let lineEnd = line < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[line] - 1) : utf8.endIndex
+        let prefix = utf8[lineStart..<lineEnd].prefix(byteColumn - 1)
         return String(decoding: prefix, as: UTF8.self).count + 1
     }
 

@@ -25,14 +25,17 @@ struct CompiledRenderer: Sendable {
     private func render(_ nodes: [CompiledNode], _ scope: Scope, _ stack: inout [TemplateValue], into out: inout String) {
         if let indentation = scope.indentation, !indentation.isEmpty {
             // As swift-mustache: indent a node's output when it starts a new line of this template's output.
-            var local = ""
+            // Written straight into `out` (no copy of a page body per level): the indentation is
+            // put before a node's output afterwards, when that output is not empty.
+            let start = out.utf8.count
             for node in nodes {
-                var piece = ""
-                render(node, scope, &stack, into: &piece)
-                if !piece.isEmpty, local.last == "\n" { local += indentation }
-                local += piece
+                let before = out.utf8.count
+                let atLineStart = CompiledRenderer.endsWithNewline(out, after: start)
+                render(node, scope, &stack, into: &out)
+                if atLineStart && out.utf8.count > before {
+                    out.insert(contentsOf: indentation, at: out.utf8.index(out.utf8.startIndex, offsetBy: before))
+                }
             }
-            out += local
         } else {
             for node in nodes { render(node, scope, &stack, into: &out) }
         }
@@ -82,6 +85,15 @@ struct CompiledRenderer: Sendable {
             if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             render(scope.inherited?[name] ?? defaultContent, inner, &stack, into: &out)
         }
+    }
+
+    /// Whether the output written after UTF-8 offset `start` ends with the character `\n` (a `\r\n`
+    /// pair is one other character, as `String.last` sees it).
+    private static func endsWithNewline(_ out: String, after start: Int) -> Bool {
+        let utf8 = out.utf8
+        guard utf8.count > start, let last = utf8.last, last == UInt8(ascii: "\n") else { return false }
+        guard utf8.count - 1 > start else { return true }
+        return utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
     }
 
     /// What `{{name}}` prints for a value.

@@ -28,16 +28,18 @@ public struct ThemeFiles: Sendable, Equatable {
     }
 
     /// The built-in theme overlaid with `siteDirectory/templates/`, when that folder exists.
-    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> ThemeFiles {
+    /// Templates larger than `maxTemplateSize` bytes are errors; assets are only copied, so any size goes.
+    public static func load(siteDirectory: String, fileSystem: FileSystem, maxTemplateSize: Int = SiteLimits.defaultMaxFileSize,
+                            log: DiagnosticLog) -> ThemeFiles {
         var theme = builtIn
         let root = joinPath(siteDirectory, "templates")
         guard fileSystem.kind(of: root) == .directory else { return theme }
         for path in KnowledgeBaseLoader.collectFiles(siteDirectory: siteDirectory, folder: "templates", fileSystem: fileSystem, log: log) {
             do {
-                let bytes = try fileSystem.read(joinPath(siteDirectory, path))
+                let bytes = try fileSystem.read(joinPath(siteDirectory, path), limit: path.hasSuffix(".mustache") ? maxTemplateSize : nil)
                 theme.add(path: String(path.dropFirst("templates/".count)), bytes: bytes, origin: path, log: log)
             } catch {
-                log.error(SourceLocation(file: path), "cannot read template: \(error)")
+                log.cannotRead(path, error)
             }
         }
         return theme
