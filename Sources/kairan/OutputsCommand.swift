@@ -43,9 +43,9 @@ struct OutputsCommand: AsyncParsableCommand {
             outputs = outputs.filter { affected.contains($0.audience.folder + "/" + $0.path) }
         }
         if json {
-            FileHandleOutput.standardOutput(SitePlan.json(outputs).serialized(), newline: false)
+            FileHandleOutput.standardOutput(result.plan.json(outputs).serialized(), newline: false)
         } else {
-            for line in SitePlan.lines(outputs) { FileHandleOutput.standardOutput(line) }
+            for line in result.plan.lines(outputs) { FileHandleOutput.standardOutput(line) }
         }
         let code = Report.exitCode(result)
         if code != .success { throw ExitCode(code.rawValue) }

@@ -1,77 +1,48 @@
-/// Every Markdown body of the site rendered once, its links resolved against the plan.
+/// What rendering the Markdown of the site found, and the bodies pages other than the help
+/// center's show (release notes and training are few: they are rendered before the pages that
+/// list them; category and article bodies are rendered with their page, see `SiteRenderer`).
 struct SiteContent: Sendable {
-    /// Category and article bodies by source file.
-    var helpCenter: [String: RenderedMarkdown] = [:]
     /// The release notes with their rendered sections, newest first.
     var releases = ReleaseNotes(entries: [])
     /// Training program, event and material bodies (HTML) by source file.
     var training: [String: String] = [:]
     /// Source file → the Markdown files and assets it links to.
     var links: [String: [String]] = [:]
+    /// Heading ids of every help-center page by source file (the anchors other pages may link to).
+    var anchors: [String: Set<String>] = [:]
     /// Links to `#anchors` of other pages, checked once every page has its headings.
     var anchorReferences: [RenderedMarkdown.AnchorReference] = []
 
-    /// Heading ids of every help-center page by source file.
-    var anchors: [String: Set<String>] { helpCenter.mapValues { Set($0.headings.map(\.id)) } }
-
     /// Everything the published pages link to.
     var linkedSources: Set<String> { Set(links.values.joined()) }
+
+    /// Adds what another render found.
+    mutating func merge(_ other: SiteContent) {
+        for (source, linked) in other.links { links[source, default: []] += linked }
+        anchors.merge(other.anchors) { _, new in new }
+        anchorReferences += other.anchorReferences
+    }
+
+    /// Adds what one rendered body of `source` found.
+    mutating func record(_ source: String, _ markdown: [RenderedMarkdown], anchors: Bool) {
+        links[source, default: []] += markdown.flatMap(\.linkedSources)
+        anchorReferences += markdown.flatMap(\.anchorReferences)
+        if anchors { self.anchors[source] = Set(markdown.flatMap { $0.headings.map(\.id) }) }
+    }
 }
 
 extension SiteBuilder {
-    /// One Markdown body to render, with the tree its page is published in.
-    private enum ContentJob: Sendable {
-        case category(Int), article(Int), release(Int)
-    }
-
-    /// What one content job hands back.
-    private struct RenderedContent: Sendable {
-        var source: String
-        var markdown: [RenderedMarkdown]
-        var diagnostics: [Diagnostic]
-    }
-
-    /// Step 4 — content: every category, article and release body rendered in parallel (links
-    /// resolved against the plan's pages of its audience's tree), and the training bodies.
-    func renderContent(_ site: ResolvedSite, plan: SitePlan, log: DiagnosticLog) async -> SiteContent {
+    /// Step 4 — the bodies other pages show: release notes (the home page shows the latest, feeds
+    /// carry them) and training pages, rendered with the link table of the tree they are published in.
+    func renderListedContent(_ site: ResolvedSite, links: SiteLinks, log: DiagnosticLog) -> SiteContent {
+        var content = SiteContent()
         let center = site.center
         let releases = SitePlanner(site: site, templates: { [$0] }).releasesNewestFirst
-        // Files with errors so far failed to load (or were left out): links to them say nothing more.
-        let broken = Set(log.items.filter { $0.severity == .error }.map(\.location.file))
-        let links = SiteLinks(site: site, plan: plan, brokenSources: broken)
-        let jobs = center.sections.indices.map(ContentJob.category) + center.articles.indices.map(ContentJob.article)
-            + releases.indices.map(ContentJob.release)
-        let rendered = await ParallelMap.map(jobs, concurrency: options.concurrency) { job -> RenderedContent in
-            let log = DiagnosticLog()
-            switch job {
-            case .category(let index):
-                let category = center.sections[index].category
-                let source = category.location.file
-                return RenderedContent(source: source, markdown: [links.public.render(category.body, file: source, log: log)],
-                                       diagnostics: log.items)
-            case .article(let index):
-                let article = center.articles[index].article
-                let body = links.public.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading, log: log)
-                return RenderedContent(source: article.sourcePath, markdown: [body], diagnostics: log.items)
-            case .release(let index):
-                let release = releases[index]
-                let markdown = links.renderer(for: release.audience)
-                let bodies = [release.introduction] + release.sections.map(\.body)
-                return RenderedContent(source: release.sourcePath, markdown: bodies.map { markdown.render($0, file: release.sourcePath, log: log) },
-                                       diagnostics: log.items)
-            }
-        }
-        var content = SiteContent()
-        var releaseBodies: [String: [RenderedMarkdown]] = [:]
-        for (job, page) in zip(jobs, rendered) {
-            log.append(page.diagnostics)
-            content.links[page.source] = page.markdown.flatMap(\.linkedSources)
-            content.anchorReferences += page.markdown.flatMap(\.anchorReferences)
-            if case .release = job { releaseBodies[page.source] = page.markdown } else { content.helpCenter[page.source] = page.markdown.first }
-        }
         let articleIndex = Dictionary(uniqueKeysWithValues: center.articles.enumerated().map { ($1.article.sourcePath, $0) })
         content.releases = ReleaseNotes(entries: releases.map { release in
-            let bodies = releaseBodies[release.sourcePath] ?? []
+            let markdown = links.renderer(for: release.audience)
+            let bodies = ([release.introduction] + release.sections.map(\.body)).map { markdown.render($0, file: release.sourcePath, log: log) }
+            content.record(release.sourcePath, bodies, anchors: false)
             var articles: [Int] = []
             for source in content.links[release.sourcePath] ?? [] {
                 if let index = articleIndex[source], !articles.contains(index) { articles.append(index) }
@@ -86,7 +57,7 @@ extension SiteBuilder {
             + training.materials.map({ ($0.sourcePath, $0.body) }) {
             let rendered = links.customers.render(body, file: source, log: log)
             content.training[source] = rendered.html
-            content.links[source] = rendered.linkedSources
+            content.record(source, [rendered], anchors: false)
         }
         return content
     }
@@ -117,9 +88,10 @@ struct SiteLinks: Sendable {
         publicLinks.brokenSources = brokenSources
         self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks)
 
-        // Other trees reach help-center pages by absolute URL.
+        // Other trees reach help-center pages by absolute URL (worked out only when they have Markdown).
+        let otherTrees = !site.training.isEmpty || site.releases.contains { $0.audience != .public }
         var absolutePublic: [String: String] = [:]
-        for (source, path) in plan.pages(of: .public) { absolutePublic[source] = paths.absolute(path) }
+        if otherTrees { for (source, path) in plan.pages(of: .public) { absolutePublic[source] = paths.absolute(path) } }
         func tree(_ audience: Audience, basePath: String) -> LinkResolver {
             var pages = absolutePublic
             for (source, path) in plan.pages(of: audience) { pages[source] = path }

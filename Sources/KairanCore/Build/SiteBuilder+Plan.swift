@@ -1,43 +1,53 @@
 extension SiteBuilder {
-    /// Step 3 — plan: every output file, what it is and what it is made from (`SitePlanner`).
-    /// Step 5 — the plan completed once Markdown is rendered: the content assets published pages
-    /// link to, and the pages each output's Markdown links to (their titles and URLs are shown).
+    /// Step 6 — the plan completed once every page is rendered: the content assets published
+    /// pages link to, and what each Markdown source links to (`SitePlan.links`: the titles and
+    /// URLs of linked pages are shown).
     func completed(_ plan: SitePlan, content: SiteContent, site: ResolvedSite, log: DiagnosticLog) -> SitePlan {
         var plan = plan
+        plan.links = content.links
         plan.append(contentsOf: SitePlanner.contentAssets(content.linkedSources, assets: site.knowledgeBase.assets))
-        for index in plan.outputs.indices {
-            let linked = plan.outputs[index].inputs.flatMap { input -> [PlanInput] in
-                guard case .file(let source) = input, let links = content.links[source] else { return [] }
-                return links.map(PlanInput.metadata)
-            }
-            if !linked.isEmpty { plan.outputs[index].addInputs(linked) }
-        }
         PlanRules.check(plan, log: log)
         return plan
     }
 
-    /// Step 6 — render and write: one parallel pass over the plan; each output is rendered and
-    /// written at once, so memory holds only what is being written.
-    func renderAndWrite(_ plan: SitePlan, site: ResolvedSite, content: SiteContent, sink: OutputSink, log: DiagnosticLog) async {
-        let renderer = SiteRenderer(site: site, plan: plan, content: content, clock: options.clock)
+    /// Step 5 — render and write: one parallel pass over `outputs`; each is rendered (a help
+    /// article with its Markdown body) and written at once, so memory holds only what is being
+    /// written. Returns what the bodies found: links and headings.
+    func renderAndWrite(_ outputs: [PlannedOutput], renderer: SiteRenderer, sink: OutputSink, log: DiagnosticLog) async -> SiteContent {
         let siteFiles = self.siteFiles
         let siteDirectory = options.siteDirectory
-        let logs = await ParallelMap.map(Array(plan.outputs.indices), concurrency: options.concurrency) { index -> [Diagnostic] in
+        // A body's findings are reduced in the worker (its heading ids as a set); its HTML is dropped there.
+        typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference])
+        // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
+        let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
+            let output = outputs[index]
             let read: (String) -> [UInt8]? = { path in
                 do { return try siteFiles.read(joinPath(siteDirectory, path)) } catch {
-                    log.error(SourceLocation(file: path), "cannot read: \(error)")
+                    log.cannotRead(path, error)
                     return nil
                 }
             }
-            if let file = renderer.render(plan.outputs[index], read: read) { sink.write(file, log: log) }
-            return log.items
+            let rendered = renderer.render(output, read: read, log: log)
+            if let file = rendered.file { sink.write(file, log: log) }
+            let found = rendered.body.map { body in
+                (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+            }
+            return (found, log.items)
         }
-        for items in logs { log.append(items) }
+        var content = SiteContent()
+        for (output, (found, items)) in zip(outputs, results) {
+            if !items.isEmpty { log.append(items) }
+            guard let found, let origin = output.origin else { continue }
+            content.links[origin] = found.links
+            content.anchors[origin] = found.anchors
+            content.anchorReferences += found.references
+        }
+        return content
     }
 
-    /// Step 4½ — validate what rendering the Markdown found: `#anchors` of other pages.
-    func validate(_ content: SiteContent, site: ResolvedSite, log: DiagnosticLog) {
+    /// Validation of what rendering found: `#anchors` of other pages.
+    func validate(_ content: SiteContent, log: DiagnosticLog) {
         AnchorRules.check(content.anchorReferences, anchors: content.anchors, log: log)
     }
 }

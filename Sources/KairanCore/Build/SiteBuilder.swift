@@ -46,13 +46,19 @@ public struct SiteBuilder: Sendable {
 
         var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
         result.timings.append(("plan", stopwatch.lap()))
-        let content = await renderContent(site, plan: plan, log: log)
-        result.timings.append(("render Markdown", stopwatch.lap()))
-        validate(content, site: site, log: log)
-        plan = completed(plan, content: content, site: site, log: log)
-        result.timings.append(("validate links, complete the plan", stopwatch.lap()))
-        await renderAndWrite(plan, site: site, content: content, sink: sink, log: log)
+        // Links resolve against the plan's pages of each tree; files with errors so far failed to
+        // load (or were left out): links to them say nothing more.
+        let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+        var content = renderListedContent(site, links: links, log: log)
+        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
+        let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink, log: log)
         result.timings.append(("render and write", stopwatch.lap()))
+        content.merge(pagesFound)
+        validate(content, log: log)
+        let planned = plan.outputs.count
+        plan = completed(plan, content: content, site: site, log: log)
+        _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer, sink: sink, log: log)
+        result.timings.append(("validate links, copy linked files", stopwatch.lap()))
         result.pages = plan.pageCount
         result.files = plan.fileCount
         result.plan = plan

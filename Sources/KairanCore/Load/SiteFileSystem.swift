@@ -95,6 +95,15 @@ public struct SiteFileSystem: FileSystem {
 
     /// Whether every folder on the way to `path` stays inside the site (each checked once).
     private func foldersStayInside(_ path: String) -> Bool {
+        // Most reads are of files in a folder already judged: one look-up of the whole folder path.
+        if let slash = path.lastIndex(of: "/"), let verdict = log.folderVerdict(String(path[..<slash])) { return verdict }
+        let inside = judgeFolders(of: path)
+        if let slash = path.lastIndex(of: "/") { log.setFolderVerdict(String(path[..<slash]), inside) }
+        return inside
+    }
+
+    /// `foldersStayInside` the long way: every folder from the site down, each judged once.
+    private func judgeFolders(of path: String) -> Bool {
         guard let relativePath = relative(path) else { return false }
         let segments = relativePath.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains("..") {
@@ -104,13 +113,13 @@ public struct SiteFileSystem: FileSystem {
         var folder = ""
         for segment in segments.dropLast() {
             folder = folder.isEmpty ? String(segment) : folder + "/" + segment
-            if let verdict = log.folderVerdict(folder) {
+            let full = joinPath(root, folder)
+            if let verdict = log.folderVerdict(full) {
                 if !verdict { return false }
                 continue
             }
-            let full = joinPath(root, folder)
             let inside = base.linkTarget(of: full).map { linkStaysInside(full, relativePath: folder, target: $0) } ?? true
-            log.setFolderVerdict(folder, inside)
+            log.setFolderVerdict(full, inside)
             if !inside { return false }
         }
         return true

@@ -37,8 +37,40 @@ public enum SourceText {
 
     /// The text of `bytes`, or the first problem.
     public static func text(_ bytes: [UInt8]) -> Result<String, Problem> {
+        // Fast path: the standard library validates UTF-8 while it makes the String, and one
+        // byte scan looks for forbidden characters; only a file that fails either is walked again
+        // to locate its first problem.
+        if let text = String(validating: bytes, as: UTF8.self), !bytes.withUnsafeBufferPointer(mayHoldForbidden) {
+            return .success(text)
+        }
         if let problem = bytes.withUnsafeBufferPointer(firstProblem) { return .failure(problem) }
         return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether valid UTF-8 `bytes` may hold a forbidden character: a C0 control but tab, LF and
+    /// CR, DEL, or a lead byte of a C1 control (`C2`) or of U+FFFE/U+FFFF (`EF`); `firstProblem`
+    /// then decides exactly. One table look-up per byte.
+    private static func mayHoldForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return suspicious.withUnsafeBufferPointer { table in
+            var index = 0
+            while index < bytes.count {
+                if table[Int(base[index])] {
+                    let byte = base[index]
+                    // C2 80–9F is a C1 control; EF BF BE/BF is U+FFFE/U+FFFF. Other C2/EF sequences are fine.
+                    if byte == 0xC2 { if index + 1 < bytes.count, base[index + 1] <= 0x9F { return true } }
+                    else if byte == 0xEF { if index + 1 < bytes.count, base[index + 1] == 0xBF { return true } }
+                    else { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Bytes `mayHoldForbidden` looks at twice.
+    private static let suspicious: [Bool] = (0..<256).map { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
     }
 
     /// Validates UTF-8 and looks for forbidden characters in one pass.

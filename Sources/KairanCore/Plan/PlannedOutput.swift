@@ -12,7 +12,8 @@ public struct PlannedOutput: Sendable, Equatable {
     public var template: String?
     /// The Markdown file a page is made from: a link to that file resolves to this page.
     public var origin: String?
-    /// What the file is made from, sorted, without repeats.
+    /// What the file is made from (in the order declared; repeats are harmless). Sorted and
+    /// without repeats: `sortedInputs`.
     public private(set) var inputs: [PlanInput]
     /// Listed in the sitemap (published, indexable public pages).
     public var listed: Bool
@@ -28,7 +29,7 @@ public struct PlannedOutput: Sendable, Equatable {
         self.kind = kind
         self.template = template
         self.origin = origin
-        self.inputs = PlanInput.normalized(inputs + (template.map { [.template($0)] } ?? []))
+        self.inputs = inputs + (template.map { [.template($0)] } ?? [])
         self.listed = listed
         self.lastModified = lastModified
         self.job = job
@@ -51,12 +52,12 @@ public struct PlannedOutput: Sendable, Equatable {
     /// Whether the file is a page rendered from a template (counted as a page).
     public var isPage: Bool { template != nil }
 
-    /// Adds inputs found later (the pages a Markdown body links to).
-    mutating func addInputs(_ more: [PlanInput]) { inputs = PlanInput.normalized(inputs + more) }
+    /// The inputs sorted, without repeats (for listings and comparisons).
+    public var sortedInputs: [PlanInput] { PlanInput.normalized(inputs) }
 
     public static func == (lhs: PlannedOutput, rhs: PlannedOutput) -> Bool {
         lhs.audience == rhs.audience && lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.template == rhs.template
-            && lhs.origin == rhs.origin && lhs.inputs == rhs.inputs && lhs.listed == rhs.listed && lhs.lastModified == rhs.lastModified
+            && lhs.origin == rhs.origin && lhs.sortedInputs == rhs.sortedInputs && lhs.listed == rhs.listed && lhs.lastModified == rhs.lastModified
     }
 }
 
@@ -80,6 +81,15 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     case metadata(String)
     /// `site.yaml`.
     case config
+    /// What other pages show of every article of a category (its list, pagers, related-article
+    /// ranking): one input for what would otherwise be hundreds of `metadata` inputs.
+    case categoryArticles(String)
+    /// What other pages show of every article carrying a tag.
+    case taggedArticles(String)
+    /// What other pages show of every article (the home page's lists, tag counts, the sitemap).
+    case allArticles
+    /// What other pages show of every release of an audience (lists, pagers, the latest release).
+    case releases(Audience)
     /// A template by name (`article`, `partials/footer`); an output lists its page template and
     /// every partial and parent that template pulls in.
     case template(String)
@@ -91,6 +101,10 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path): return path
         case .metadata(let path): return "\(path) (title, date, tags)"
         case .config: return "site.yaml"
+        case .categoryArticles(let slug): return "content/kb/\(slug)/*.md (title, date, tags)"
+        case .taggedArticles(let tag): return "articles tagged \(tag) (title, date, tags)"
+        case .allArticles: return "content/kb/*/*.md (title, date, tags)"
+        case .releases(let audience): return "content/releases/*.md of audience \(audience.rawValue) (version, title, date)"
         case .template(let name): return "templates/\(name).mustache"
         case .clock: return "(build date)"
         }
@@ -102,7 +116,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path), .metadata(let path): return path
         case .config: return "site.yaml"
         case .template(let name): return "templates/\(name).mustache"
-        case .clock: return nil
+        case .clock, .categoryArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
         }
     }
 

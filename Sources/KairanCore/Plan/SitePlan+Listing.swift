@@ -5,33 +5,39 @@ extension SitePlan {
     }
 
     /// One line per output: audience, path, kind, template (`-` when none), then its sources.
-    public static func lines(_ outputs: [PlannedOutput]) -> [String] {
+    public func lines(_ outputs: [PlannedOutput]) -> [String] {
         outputs.map { output in
             "\(output.audience.folder)/\(output.path)\t\(output.kind.rawValue)\t\(output.template ?? "-")\t"
-                + output.inputs.map(\.description).joined(separator: ", ")
+                + inputs(of: output).map(\.description).joined(separator: ", ")
         }
     }
 
     /// The outputs as JSON: `[{audience, path, url, kind, template, origin, inputs: [{kind, name}]}]`.
-    public static func json(_ outputs: [PlannedOutput]) -> JSONValue {
+    public func json(_ outputs: [PlannedOutput]) -> JSONValue {
         .array(outputs.map { output in
             .object([
                 ("audience", .string(output.audience.folder)), ("path", .string(output.path)), ("url", .string(output.url)),
                 ("kind", .string(output.kind.rawValue)), ("template", output.template.map(JSONValue.string) ?? .null),
                 ("origin", output.origin.map(JSONValue.string) ?? .null),
-                ("inputs", .array(output.inputs.map(\.json))),
+                ("inputs", .array(inputs(of: output).map(\.json))),
             ])
         })
     }
 }
 
 extension PlanInput {
-    /// `{kind, name}`: `file` and `metadata` name a site file, `template` a template, `config` and `clock` nothing.
+    /// `{kind, name}`: `file` and `metadata` name a site file, `template` a template,
+    /// `category-articles` a category, `tagged-articles` a tag, `releases` an audience; `config`,
+    /// `all-articles` and `clock` nothing.
     var json: JSONValue {
         switch self {
         case .file(let path): return .object([("kind", .string("file")), ("name", .string(path))])
         case .metadata(let path): return .object([("kind", .string("metadata")), ("name", .string(path))])
         case .config: return .object([("kind", .string("config")), ("name", .string("site.yaml"))])
+        case .categoryArticles(let slug): return .object([("kind", .string("category-articles")), ("name", .string(slug))])
+        case .taggedArticles(let tag): return .object([("kind", .string("tagged-articles")), ("name", .string(tag))])
+        case .allArticles: return .object([("kind", .string("all-articles")), ("name", .null)])
+        case .releases(let audience): return .object([("kind", .string("releases")), ("name", .string(audience.rawValue))])
         case .template(let name): return .object([("kind", .string("template")), ("name", .string(name))])
         case .clock: return .object([("kind", .string("clock")), ("name", .null)])
         }

@@ -6,8 +6,31 @@
 public struct SitePlan: Sendable, Equatable {
     /// Every output, in a fixed order (the order of the channels, then of their content).
     public internal(set) var outputs: [PlannedOutput] = []
+    /// Source file → the group inputs it is part of (an article is in its category's, its tags'
+    /// and all articles' groups): what an edit of that file reaches besides its own inputs.
+    public internal(set) var groups: [String: [PlanInput]] = [:]
+    /// Markdown source → the pages and assets its body links to (known once pages are rendered):
+    /// an output made from the source also shows the linked pages' titles and URLs.
+    public internal(set) var links: [String: [String]] = [:]
 
-    public init(outputs: [PlannedOutput] = []) { self.outputs = outputs }
+    /// Everything `output` is made from, sorted without repeats: its declared inputs and the
+    /// metadata of what its Markdown sources link to.
+    public func inputs(of output: PlannedOutput) -> [PlanInput] {
+        PlanInput.normalized(output.inputs + linkedInputs(of: output))
+    }
+
+    private func linkedInputs(of output: PlannedOutput) -> [PlanInput] {
+        guard !links.isEmpty else { return [] }
+        return output.inputs.flatMap { input -> [PlanInput] in
+            guard case .file(let source) = input, let linked = links[source] else { return [] }
+            return linked.map(PlanInput.metadata)
+        }
+    }
+
+    public init(outputs: [PlannedOutput] = [], groups: [String: [PlanInput]] = [:]) {
+        self.outputs = outputs
+        self.groups = groups
+    }
 
     /// The site paths (`/kb/faq/`, `/releases/atom.xml`) of `audience`'s outputs.
     public func paths(of audience: Audience) -> Set<String> {
@@ -38,7 +61,12 @@ public struct SitePlan: Sendable, Equatable {
     /// data files, `site.yaml`, `templates/…`): what editing them changes.
     public func affected(by files: [String]) -> [PlannedOutput] {
         let edited = Set(files.map(SitePlan.normalizedSitePath))
-        return outputs.filter { output in output.inputs.contains { $0.sourceFile.map(edited.contains) ?? false } }
+        let reached = Set(edited.flatMap { groups[$0] ?? [] })
+        return outputs.filter { output in
+            (output.inputs + linkedInputs(of: output)).contains { input in
+                reached.contains(input) || (input.sourceFile.map(edited.contains) ?? false)
+            }
+        }
     }
 
     /// `./content/kb/x.md` → `content/kb/x.md`.

@@ -7,6 +7,16 @@ struct SitePlanner {
     let site: ResolvedSite
     /// Template name → the templates it pulls in (itself, partials, parents), from the theme.
     let templates: (String) -> [String]
+    /// `templates` as inputs, worked out once per page template (thousands of pages share a few).
+    private let templateInputs: [String: [PlanInput]]
+
+    init(site: ResolvedSite, templates: @escaping (String) -> [String]) {
+        self.site = site
+        self.templates = templates
+        var inputs: [String: [PlanInput]] = [:]
+        for name in Theme.requiredTemplates { inputs[name] = templates(name).map(PlanInput.template) }
+        templateInputs = inputs
+    }
 
     /// Inputs of every page: site.yaml and the build date (`site.year`).
     private var everyPage: [PlanInput] { [.config, .clock] }
@@ -14,7 +24,7 @@ struct SitePlanner {
     private func page(_ url: String, _ audience: Audience, _ kind: OutputKind, template: String, origin: String? = nil,
                       inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) -> PlannedOutput {
         PlannedOutput(page: url, audience: audience, kind: kind, template: template, origin: origin,
-                      inputs: inputs + everyPage + templates(template).map(PlanInput.template),
+                      inputs: inputs + everyPage + (templateInputs[template] ?? templates(template).map(PlanInput.template)),
                       listed: listed, lastModified: lastModified, job: job)
     }
 
@@ -27,21 +37,31 @@ struct SitePlanner {
         plan.append(contentsOf: internalPages())
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
+        plan.groups = groups()
         return plan
     }
 
     // MARK: Help center
 
+    /// The group inputs each source belongs to (see `SitePlan.groups`).
+    private func groups() -> [String: [PlanInput]] {
+        var groups: [String: [PlanInput]] = [:]
+        for entry in site.center.articles {
+            let article = entry.article
+            groups[article.sourcePath] = [.allArticles, .categoryArticles(article.categorySlug)] + article.tags.map(PlanInput.taggedArticles)
+        }
+        for release in site.releases { groups[release.sourcePath] = [.releases(release.audience)] }
+        return groups
+    }
+
     private func helpCenter() -> [PlannedOutput] {
         let center = site.center
-        let allArticles = center.articles.map { PlanInput.metadata($0.article.sourcePath) }
         let allCategories = center.sections.map { PlanInput.metadata($0.category.location.file) }
-        let publicReleases = site.releases.filter { $0.audience == .public }.map { PlanInput.metadata($0.sourcePath) }
-        var outputs = [page(SitePaths.home, .public, .home, template: "home", inputs: allArticles + allCategories + publicReleases,
+        var outputs = [page(SitePaths.home, .public, .home, template: "home", inputs: [.allArticles, .releases(.public)] + allCategories,
                             listed: true, job: .home)]
         for (index, section) in center.sections.enumerated() {
             outputs.append(page(section.path, .public, .category, template: "category", origin: section.category.location.file,
-                                inputs: [.file(section.category.location.file)] + section.articles.map { allArticles[$0] },
+                                inputs: [.file(section.category.location.file), .categoryArticles(section.category.slug)],
                                 listed: true, job: .category(index)))
         }
         for (index, entry) in center.articles.enumerated() {
@@ -49,16 +69,14 @@ struct SitePlanner {
             let section = center.sections[entry.section]
             // Related articles are ranked over the category and the articles sharing a tag; the
             // pager over the category's order.
-            var neighbours = section.articles
-            for tag in article.tags { if let tagIndex = center.tagIndex[tag] { neighbours += center.tags[tagIndex].articles } }
             outputs.append(page(entry.path, .public, .article, template: "article", origin: article.sourcePath,
-                                inputs: [.file(article.sourcePath), .metadata(section.category.location.file)] + neighbours.map { allArticles[$0] },
+                                inputs: [.file(article.sourcePath), .metadata(section.category.location.file), .categoryArticles(article.categorySlug)]
+                                    + article.tags.map(PlanInput.taggedArticles),
                                 listed: !article.draft, lastModified: article.lastModified, job: .article(index)))
         }
-        outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: allArticles, listed: true, job: .tagIndex))
+        outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: [.allArticles], listed: true, job: .tagIndex))
         for (index, tag) in center.tags.enumerated() {
-            outputs.append(page(tag.path, .public, .tag, template: "tag", inputs: tag.articles.map { allArticles[$0] },
-                                listed: true, job: .tag(index)))
+            outputs.append(page(tag.path, .public, .tag, template: "tag", inputs: [.taggedArticles(tag.name)], listed: true, job: .tag(index)))
         }
         outputs.append(page(SitePaths.support, .public, .support, template: "support", inputs: [], listed: true, job: .support))
         outputs.append(page(SitePaths.notFound, .public, .notFound, template: "404", inputs: [], job: .notFound))
@@ -76,7 +94,7 @@ struct SitePlanner {
         var outputs: [PlannedOutput] = []
         let published = releases.filter { $0.audience == .public }
         if !published.isEmpty {
-            let metadata = published.map { PlanInput.metadata($0.sourcePath) }
+            let metadata: [PlanInput] = [.releases(.public)]
             outputs.append(page(ReleaseNotes.indexPath, .public, .releaseIndex, template: "releases", inputs: metadata,
                                 listed: true, job: .releaseIndex(nil)))
             for type in ReleaseType.allCases {
@@ -92,7 +110,7 @@ struct SitePlanner {
             let position = shown.firstIndex(of: index) ?? 0
             outputs.append(page(ReleaseNotes.path(of: release.version), release.audience, .release,
                                 template: ReleasePages.template(for: release.audience), origin: release.sourcePath,
-                                inputs: [.file(release.sourcePath)] + shown.map { PlanInput.metadata(releases[$0].sourcePath) },
+                                inputs: [.file(release.sourcePath), .releases(release.audience)],
                                 listed: release.audience == .public && !release.draft, lastModified: release.date,
                                 job: .release(index, newer: position > 0 ? shown[position - 1] : nil,
                                               older: position + 1 < shown.count ? shown[position + 1] : nil)))
@@ -185,8 +203,9 @@ struct SitePlanner {
                                              inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))
             }
         }
-        let listedSources = plan.listed.compactMap(\.origin).map(PlanInput.metadata)
-        outputs.append(PlannedOutput(audience: .public, path: "sitemap.xml", kind: .sitemap, inputs: listedSources + [.config], job: .sitemap))
+        let categories = site.center.sections.map { PlanInput.metadata($0.category.location.file) }
+        outputs.append(PlannedOutput(audience: .public, path: "sitemap.xml", kind: .sitemap,
+                                     inputs: categories + [.allArticles, .releases(.public), .config], job: .sitemap))
         outputs.append(PlannedOutput(audience: .public, path: "robots.txt", kind: .robots, inputs: [.config], job: .robots))
         return outputs
     }

@@ -15,12 +15,15 @@ struct SiteRenderer: Sendable {
     let theme: Theme
     let paths: SitePaths
     let content: SiteContent
+    /// Category and article bodies are rendered with their page, in the same parallel pass.
+    let markdown: MarkdownRenderer
     let latestRelease: TemplateValue?
     let hasTraining: Bool
 
-    init(site: ResolvedSite, plan: SitePlan, content: SiteContent, clock: BuildClock) {
+    init(site: ResolvedSite, plan: SitePlan, content: SiteContent, markdown: MarkdownRenderer, clock: BuildClock) {
         self.plan = plan
         self.content = content
+        self.markdown = markdown
         self.theme = site.theme
         self.paths = site.paths
         let notes = content.releases
@@ -28,12 +31,13 @@ struct SiteRenderer: Sendable {
         releasePages = ReleasePages(theme: site.theme, models: site.models, notes: notes)
         latestRelease = releasePages.latest
         feeds = ReleaseFeeds(config: site.config, paths: site.paths, notes: notes)
-        let portal = SiteRenderer.portalModels(site, clock: clock)
-        customersReleasePages = ReleasePages(theme: site.theme, models: portal, notes: notes)
         let schedule = site.config.schedule
         hasTraining = !site.training.isEmpty || !TrainingPages.customerEvents(of: schedule).isEmpty
+        // The portal's view models list every article again: made only when the portal has pages.
+        let portal = plan.outputs.contains { $0.audience == .customers && $0.isPage } ? SiteRenderer.portalModels(site, clock: clock) : site.models
+        customersReleasePages = ReleasePages(theme: site.theme, models: portal, notes: notes)
         var articleURLs: [String: String] = [:]
-        for entry in site.center.articles { articleURLs[entry.article.sourcePath] = site.paths.absolute(entry.path) }
+        if hasTraining { for entry in site.center.articles { articleURLs[entry.article.sourcePath] = site.paths.absolute(entry.path) } }
         training = hasTraining
             ? TrainingPages(theme: site.theme, models: portal, training: site.training, schedule: schedule, bodies: content.training,
                             articleURLs: articleURLs, today: clock.today, stampSeconds: clock.secondsSinceEpoch)
@@ -55,12 +59,34 @@ struct SiteRenderer: Sendable {
                                              .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + helpCenter)
     }
 
-    /// The file of `output`; nil when a copied file cannot be read (logged).
-    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?) -> OutputFile? {
+    /// A rendered output, and the body it rendered on the way (a category's or an article's).
+    struct Rendered {
+        var file: OutputFile?
+        var body: RenderedMarkdown?
+    }
+
+    /// The file of `output` and, for a help-center page, its rendered body (its links and headings
+    /// are validated once every page is rendered); nil file when a copied file cannot be read (logged).
+    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?, log: DiagnosticLog) -> Rendered {
+        switch output.job {
+        case .category(let index):
+            let category = pages.models.center.sections[index].category
+            let body = markdown.render(category.body, file: category.location.file, log: log)
+            return Rendered(file: pages.category(index, content: body), body: body)
+        case .article(let index):
+            let article = pages.models.center.articles[index].article
+            let body = markdown.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading, log: log)
+            return Rendered(file: pages.article(index, content: body), body: body)
+        default:
+            return Rendered(file: render(output, read: read), body: nil)
+        }
+    }
+
+    /// The file of any output but the help center's Markdown pages.
+    private func render(_ output: PlannedOutput, read: (String) -> [UInt8]?) -> OutputFile? {
         switch output.job {
         case .home: return pages.home(latestRelease: latestRelease)
-        case .category(let index): return pages.category(index, content: body(pages.models.center.sections[index].category.location.file))
-        case .article(let index): return pages.article(index, content: body(pages.models.center.articles[index].article.sourcePath))
+        case .category, .article: return nil  // rendered with their bodies above
         case .tag(let index): return pages.tag(index)
         case .tagIndex: return pages.tags()
         case .support: return pages.support()
@@ -96,7 +122,4 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func body(_ source: String) -> RenderedMarkdown {
-        content.helpCenter[source] ?? RenderedMarkdown(html: "", headings: [], anchorReferences: [])
-    }
 }
