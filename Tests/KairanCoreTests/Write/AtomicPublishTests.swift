@@ -120,7 +120,8 @@ import Testing
         #expect(await WriteTestSupport.build(base + "/site").committed)
         let marker = base + "/site/output/.kairan-output"
         let inode = try files.attributesOfItem(atPath: marker)[.systemFileNumber] as? Int
-        #expect(await WriteTestSupport.build(base + "/site").committed)
+        let second = await WriteTestSupport.build(base + "/site")
+        #expect(second.committed, "\(second.refusal ?? "") \(second.diagnostics)")
         #expect(try files.attributesOfItem(atPath: marker)[.systemFileNumber] as? Int == inode, "an unchanged marker is left alone")
         try "truncated".write(toFile: marker, atomically: false, encoding: .utf8)
         #expect(await WriteTestSupport.build(base + "/site").committed)
