@@ -12,8 +12,9 @@ public struct PlannedOutput: Sendable, Equatable {
     public var template: String?
     /// The Markdown file a page is made from: a link to that file resolves to this page.
     public var origin: String?
-    /// What the file is made from (in the order declared; repeats are harmless). Sorted and
-    /// without repeats: `sortedInputs`.
+    /// What the file is made from, as declared for it: a page's template (with its partials and
+    /// parents), `site.yaml` and the build date are added by `SitePlan.inputs(of:)`, which lists
+    /// everything, sorted.
     public private(set) var inputs: [PlanInput]
     /// Listed in the sitemap (published, indexable public pages).
     public var listed: Bool
@@ -29,7 +30,7 @@ public struct PlannedOutput: Sendable, Equatable {
         self.kind = kind
         self.template = template
         self.origin = origin
-        self.inputs = inputs + (template.map { [.template($0)] } ?? [])
+        self.inputs = inputs
         self.listed = listed
         self.lastModified = lastModified
         self.job = job
@@ -52,12 +53,10 @@ public struct PlannedOutput: Sendable, Equatable {
     /// Whether the file is a page rendered from a template (counted as a page).
     public var isPage: Bool { template != nil }
 
-    /// The inputs sorted, without repeats (for listings and comparisons).
-    public var sortedInputs: [PlanInput] { PlanInput.normalized(inputs) }
 
     public static func == (lhs: PlannedOutput, rhs: PlannedOutput) -> Bool {
         lhs.audience == rhs.audience && lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.template == rhs.template
-            && lhs.origin == rhs.origin && lhs.sortedInputs == rhs.sortedInputs && lhs.listed == rhs.listed && lhs.lastModified == rhs.lastModified
+            && lhs.origin == rhs.origin && lhs.inputs == rhs.inputs && lhs.listed == rhs.listed && lhs.lastModified == rhs.lastModified
     }
 }
 

@@ -13,10 +13,18 @@ public struct SitePlan: Sendable, Equatable {
     /// an output made from the source also shows the linked pages' titles and URLs.
     public internal(set) var links: [String: [String]] = [:]
 
-    /// Everything `output` is made from, sorted without repeats: its declared inputs and the
-    /// metadata of what its Markdown sources link to.
-    public func inputs(of output: PlannedOutput) -> [PlanInput] {
-        PlanInput.normalized(output.inputs + linkedInputs(of: output))
+    /// Page template → its inputs: itself and every partial and parent it pulls in.
+    public internal(set) var templateInputs: [String: [PlanInput]] = [:]
+
+    /// Everything `output` is made from, sorted without repeats: its declared inputs; for a page,
+    /// its templates, `site.yaml` and the build date (`site.year`); and the metadata of what its
+    /// Markdown sources link to.
+    public func inputs(of output: PlannedOutput) -> [PlanInput] { PlanInput.normalized(allInputs(of: output)) }
+
+    private func allInputs(of output: PlannedOutput) -> [PlanInput] {
+        var inputs = output.inputs + linkedInputs(of: output)
+        if let template = output.template { inputs += (templateInputs[template] ?? [.template(template)]) + [.config, .clock] }
+        return inputs
     }
 
     private func linkedInputs(of output: PlannedOutput) -> [PlanInput] {
@@ -63,7 +71,7 @@ public struct SitePlan: Sendable, Equatable {
         let edited = Set(files.map(SitePlan.normalizedSitePath))
         let reached = Set(edited.flatMap { groups[$0] ?? [] })
         return outputs.filter { output in
-            (output.inputs + linkedInputs(of: output)).contains { input in
+            allInputs(of: output).contains { input in
                 reached.contains(input) || (input.sourceFile.map(edited.contains) ?? false)
             }
         }

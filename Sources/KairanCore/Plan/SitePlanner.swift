@@ -18,13 +18,10 @@ struct SitePlanner {
         templateInputs = inputs
     }
 
-    /// Inputs of every page: site.yaml and the build date (`site.year`).
-    private var everyPage: [PlanInput] { [.config, .clock] }
-
     private func page(_ url: String, _ audience: Audience, _ kind: OutputKind, template: String, origin: String? = nil,
                       inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) -> PlannedOutput {
         PlannedOutput(page: url, audience: audience, kind: kind, template: template, origin: origin,
-                      inputs: inputs + everyPage + (templateInputs[template] ?? templates(template).map(PlanInput.template)),
+                      inputs: inputs,
                       listed: listed, lastModified: lastModified, job: job)
     }
 
@@ -38,6 +35,7 @@ struct SitePlanner {
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
         plan.groups = groups()
+        plan.templateInputs = templateInputs
         return plan
     }
 

@@ -17,7 +17,7 @@ import Testing
         #expect(planned.count == Set(planned).count, "a path is planned twice")
         #expect(Set(planned) == Self.written(fs))
         #expect(result.pages + result.files == planned.count)
-        #expect(result.plan.outputs.allSatisfy { !$0.inputs.isEmpty })
+        #expect(result.plan.outputs.allSatisfy { !result.plan.inputs(of: $0).isEmpty })
     }
 
     @Test func everyPlannedPublicOutputIsLinkableFromMarkdown() async throws {
