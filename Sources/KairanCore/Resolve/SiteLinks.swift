@@ -1,0 +1,51 @@
+/// The Markdown renderers of each audience's tree, with link tables made from the plan.
+///
+/// - Public Markdown links to public pages under the base path; a link to an internal page is an error.
+/// - The customers' portal links to its own pages under its own base URL, and to the help center
+///   by absolute URL (`/support/` in a training page is the help center's support page).
+/// - Internal release notes link to internal pages relatively (they sit at `/releases/<v>/`) and
+///   to the help center by absolute URL.
+struct SiteLinks: Sendable {
+    let `public`: MarkdownRenderer
+    let customers: MarkdownRenderer
+    let `internal`: MarkdownRenderer
+
+    init(site: ResolvedSite, plan: SitePlan, brokenSources: Set<String> = []) {
+        let paths = site.paths
+        let assets = Set(site.knowledgeBase.assets)
+        let internalPages = plan.pages(of: .internal)
+        var publicPages = plan.pages(of: .public)
+        for (source, path) in internalPages { publicPages[source] = path }  // linked from public Markdown: an error
+        let publicPaths = plan.paths(of: .public)
+        let raw = site.config.allowRawHTML
+        var publicLinks = LinkResolver(pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
+                                       internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys))
+        publicLinks.brokenSources = brokenSources
+        self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks)
+
+        // Other trees reach help-center pages by absolute URL (worked out only when they have Markdown).
+        let otherTrees = !site.training.isEmpty || site.releases.contains { $0.audience != .public }
+        var absolutePublic: [String: String] = [:]
+        if otherTrees { for (source, path) in plan.pages(of: .public) { absolutePublic[source] = paths.absolute(path) } }
+        func tree(_ audience: Audience, basePath: String) -> LinkResolver {
+            var pages = absolutePublic
+            for (source, path) in plan.pages(of: audience) { pages[source] = path }
+            var resolver = LinkResolver(pages: pages, assets: [], sitePaths: plan.paths(of: audience), basePath: basePath)
+            resolver.publicPaths = publicPaths
+            resolver.publicBaseURL = paths.baseURL
+            resolver.brokenSources = brokenSources
+            return resolver
+        }
+        customers = MarkdownRenderer(allowRawHTML: raw, links: tree(.customers, basePath: SitePaths(baseURL: site.config.customersBaseURL).basePath))
+        self.internal = MarkdownRenderer(allowRawHTML: raw, links: tree(.internal, basePath: "../../"))
+    }
+
+    /// The renderer for Markdown published in `audience`'s tree.
+    func renderer(for audience: Audience) -> MarkdownRenderer {
+        switch audience {
+        case .public, .email: return self.public
+        case .customers: return customers
+        case .internal: return self.internal
+        }
+    }
+}
