@@ -37,7 +37,7 @@ extension SiteBuilder {
     func renderListedContent(_ site: ResolvedSite, links: SiteLinks, log: DiagnosticLog) -> SiteContent {
         var content = SiteContent()
         let center = site.center
-        let releases = SitePlanner(site: site, templates: { [$0] }).releasesNewestFirst
+        let releases = site.releasesNewestFirst
         let articleIndex = Dictionary(uniqueKeysWithValues: center.articles.enumerated().map { ($1.article.sourcePath, $0) })
         content.releases = ReleaseNotes(entries: releases.map { release in
             let markdown = links.renderer(for: release.audience)

@@ -22,6 +22,9 @@ struct ResolvedSite: Sendable {
     var staticFiles: [String]
     var models: PublicViewModels
     var operations: OperationsData?
+
+    /// The releases newest first, as `ReleaseNotes` orders them (indices of `RenderJob.release`).
+    var releasesNewestFirst: [Release] { releases.reversed() }
 }
 
 extension SiteBuilder {

@@ -18,9 +18,11 @@ struct OperationsData: Sendable {
     /// The operations files read (for the plan's inputs), relative to the site folder.
     var sourceFiles: [String] = []
     /// Where the KPI definitions are read from.
-    static let kpiDefinitionFile = "content/data/kpis.yaml"
+    static let kpiDefinitionFile = SiteBuilder.operationsFolder + "/kpis.yaml"
+    /// Where the KPIs' measurements are read from, one `<id>.csv` per KPI.
+    static let metricsFolder = SiteBuilder.operationsFolder + "/metrics"
     /// Where one KPI's measurements are read from.
-    static func metricsFile(of kpi: String) -> String { "content/data/metrics/\(kpi).csv" }
+    static func metricsFile(of kpi: String) -> String { metricsFolder + "/\(kpi).csv" }
 
     /// Ids of every backlog item, for checking release notes' `backlog:` lists; nil without `backlog.yaml`.
     var backlogIDs: Set<String>? { backlog.map { Set($0.map(\.id)) } }
@@ -35,10 +37,10 @@ extension SiteBuilder {
     /// the build clock's date; nil when the site has none of these files.
     func loadOperations(from content: FileSystem, log: DiagnosticLog) -> OperationsData? {
         let folder = SiteBuilder.operationsFolder
-        let kpiFile = operationsFile(folder + "/kpis.yaml", from: content, log: log)
+        let kpiFile = operationsFile(OperationsData.kpiDefinitionFile, from: content, log: log)
         let backlogFile = operationsFile(folder + "/backlog.yaml", from: content, log: log)
         let milestoneFile = operationsFile(folder + "/milestones.yaml", from: content, log: log)
-        let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: folder + "/metrics",
+        let metricPaths = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: OperationsData.metricsFolder,
                                                            fileSystem: siteFiles, log: log).filter { $0.hasSuffix(".csv") }
         if kpiFile == nil, let first = metricPaths.first {
             log.warning(SourceLocation(file: first), "metrics files without \(folder)/kpis.yaml are not used",

@@ -14,21 +14,13 @@ extension SiteBuilder {
     /// article with its Markdown body) and written at once, so memory holds only what is being
     /// written. Returns what the bodies found: links and headings.
     func renderAndWrite(_ outputs: [PlannedOutput], renderer: SiteRenderer, sink: OutputSink, log: DiagnosticLog) async -> SiteContent {
-        let siteFiles = self.siteFiles
-        let siteDirectory = options.siteDirectory
         // A body's findings are reduced in the worker (its heading ids as a set); its HTML is dropped there.
         typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference])
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
         let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
-            let read: (String) -> [UInt8]? = { path in
-                do { return try siteFiles.read(joinPath(siteDirectory, path)) } catch {
-                    log.cannotRead(path, error)
-                    return nil
-                }
-            }
-            let rendered = renderer.render(output, read: read, log: log)
+            let rendered = renderer.render(output, read: { read($0, log: log) }, log: log)
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
                 (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)

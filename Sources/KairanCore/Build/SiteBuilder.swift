@@ -97,9 +97,9 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The bytes of a site file, read inside the site (through `fileSystem` when given, e.g. with a size limit); nil after logging why not.
-    func read(_ path: String, from fileSystem: FileSystem? = nil, log: DiagnosticLog) -> [UInt8]? {
-        do { return try (fileSystem ?? siteFiles).read(joinPath(options.siteDirectory, path)) } catch {
+    /// The bytes of a site file, read inside the site (`siteFiles`); nil after logging why not.
+    func read(_ path: String, log: DiagnosticLog) -> [UInt8]? {
+        do { return try siteFiles.read(joinPath(options.siteDirectory, path)) } catch {
             log.cannotRead(path, error)
             return nil
         }

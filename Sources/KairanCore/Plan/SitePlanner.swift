@@ -83,11 +83,8 @@ struct SitePlanner {
 
     // MARK: Release notes
 
-    /// The releases newest first, as `ReleaseNotes` orders them.
-    var releasesNewestFirst: [Release] { site.releases.reversed() }
-
     private func releaseNotes() -> [PlannedOutput] {
-        let releases = releasesNewestFirst
+        let releases = site.releasesNewestFirst
         guard !releases.isEmpty else { return [] }
         var outputs: [PlannedOutput] = []
         let published = releases.filter { $0.audience == .public }

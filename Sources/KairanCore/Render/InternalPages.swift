@@ -15,18 +15,6 @@ struct InternalPages: Sendable {
 
     private var data: OperationsData { models.data }
 
-    /// Every internal page: `/kpi/` and `/kpi/<id>/` when there are KPIs, `/roadmap/` when there is
-    /// a backlog or milestones. (The templates are required by `Theme`.)
-    func pages() -> [OutputFile] {
-        var files: [OutputFile] = []
-        if data.kpis != nil {
-            files.append(kpiIndex())
-            files += models.kpis.indices.map(kpi)
-        }
-        if data.hasRoadmap { files.append(roadmap()) }
-        return files
-    }
-
     /// `/kpi/`: the dashboard.
     func kpiIndex() -> OutputFile {
         var context = models.page(title: "KPIダッシュボード", description: "監視メトリクスと成功指標の最新値と状態",

@@ -28,11 +28,6 @@ public struct ReleasePages: Sendable {
     /// The newest public release, for the help center's home page.
     public var latest: TemplateValue? { notes.published.first.map(summary) }
 
-    /// `/releases/` and `/releases/type/<type>/`.
-    public func indexes() -> [OutputFile] {
-        [index(type: nil)] + ReleaseType.allCases.map { index(type: $0) }
-    }
-
     /// `/releases/` (type nil) or `/releases/type/<type>/`.
     func index(type: ReleaseType?) -> OutputFile {
         let path = type.map(ReleaseNotes.typePath) ?? ReleaseNotes.indexPath

@@ -67,11 +67,6 @@ public struct Theme: Sendable {
     /// Whether pages are rendered by the compiled templates (false: by swift-mustache).
     public var isCompiled: Bool { compiled != nil }
 
-    /// The theme's assets as files of `audience`'s tree (`assets/…`); every tree that has pages gets them.
-    public func assetFiles(for audience: Audience) -> [OutputFile] {
-        files.assets.keys.sorted().map { OutputFile(audience: audience, path: "assets/" + $0, bytes: files.assets[$0]!) }
-    }
-
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
         Theme.renderObserver?(name, context)
