@@ -6,6 +6,8 @@ struct SiteContent: Sendable {
     var releases = ReleaseNotes(entries: [])
     /// Training program, event and material bodies (HTML) by source file.
     var training: [String: String] = [:]
+    /// Publication bodies (HTML): notes by source file, incident summaries as `incident:<id>`.
+    var publications: [String: String] = [:]
     /// Source file → the Markdown files and assets it links to.
     var links: [String: [String]] = [:]
     /// Heading ids of every help-center page by source file (the anchors other pages may link to).
@@ -59,6 +61,21 @@ extension SiteBuilder {
             content.training[source] = rendered.html
             content.record(source, [rendered], anchors: false)
         }
+        // Publication notes and incident summaries, once (an issue renders as an email and an archive page).
+        let publications = site.publications
+        let notes = publications.weekly.compactMap(\.note) + publications.newsletters.map(\.note)
+        for note in notes {
+            let rendered = links.customers.render(note.body, file: note.sourcePath, log: log)
+            content.publications[note.sourcePath] = rendered.html
+            content.record(note.sourcePath, [rendered], anchors: false)
+        }
+        var shown = Set<String>()
+        for report in publications.weekly { for incident in report.incidents where shown.insert(incident.id).inserted {
+            content.publications["incident:\(incident.id)"] = links.customers.render(incident.summary, file: StatusData.incidentsFile, log: log).html
+        } }
+        for digest in publications.digests { for incident in digest.incidents where shown.insert(incident.id).inserted {
+            content.publications["incident:\(incident.id)"] = links.customers.render(incident.summary, file: StatusData.incidentsFile, log: log).html
+        } }
         return content
     }
 }

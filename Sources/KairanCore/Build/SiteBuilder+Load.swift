@@ -5,9 +5,11 @@ struct SiteSources: Sendable {
     var knowledgeBase: KnowledgeBase
     var releases: [Release]
     var training: Training
-    var newsletters: [ScheduleRules.Publication]
+    var weeklyNotes: [PublicationNote]
+    var newsletters: [PublicationNote]
     var staticFiles: [String]
     var operations: OperationsData?
+    var status: StatusData
 }
 
 /// The site after resolution: every page has its URL, lists are in order, related articles ranked.
@@ -22,6 +24,9 @@ struct ResolvedSite: Sendable {
     var staticFiles: [String]
     var models: PublicViewModels
     var operations: OperationsData?
+    var status: StatusData
+    /// The mailed publications as of the build date.
+    var publications: Publications
 
     /// The releases newest first, as `ReleaseNotes` orders them (indices of `RenderJob.release`).
     var releasesNewestFirst: [Release] { releases.reversed() }
@@ -47,15 +52,17 @@ extension SiteBuilder {
         // The small sources are read here while the help center loads on the other tasks.
         let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
         let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
-        let newsletters = NewsletterDates.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
+        let weeklyNotes = PublicationNoteLoader.weeklyReports(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
+        let newsletters = PublicationNoteLoader.newsletters(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
         let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles, log: log)
         let operations = loadOperations(from: content, log: log)
+        let status = loadStatusData(from: content, log: log)
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
         log.append(themeDiagnostics)
         log.append(baseDiagnostics)
         return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: releases, training: training,
-                           newsletters: newsletters, staticFiles: staticFiles, operations: operations)
+                           weeklyNotes: weeklyNotes, newsletters: newsletters, staticFiles: staticFiles, operations: operations, status: status)
     }
 
     /// Step 2 — validate and resolve: URLs, related articles, release, schedule and training rules.
@@ -65,7 +72,10 @@ extension SiteBuilder {
         let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
-        log.append(ScheduleRules.check(source.releases, newsletters: source.newsletters, schedule: config.schedule))
+        let newsletterDates = source.newsletters.compactMap { note in
+            note.date.map { ScheduleRules.Publication(label: "newsletter \(note.id)", date: $0, location: note.location) }
+        }
+        log.append(ScheduleRules.check(source.releases, newsletters: newsletterDates, schedule: config.schedule))
         log.append(TrainingRules.check(source.training, schedule: config.schedule, articles: Set(center.articles.map(\.article.sourcePath))))
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
@@ -73,8 +83,14 @@ extension SiteBuilder {
         let extraNavigation = releases.contains { $0.audience == .public }
             ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
         let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
+        StatusRules.check(source.status, backlogIDs: source.operations?.backlogIDs, releases: source.releases,
+                          articles: Set(center.articles.map { "\($0.article.categorySlug)/\($0.article.slug)" }), log: log)
+        let publications = PublicationAssembler(schedule: config.schedule, weeklyNotes: source.weeklyNotes, newsletterNotes: source.newsletters,
+                                                releases: releases.reversed(), center: center, operations: source.operations,
+                                                status: source.status, today: options.clock.today, includeDrafts: options.includeDrafts)
+            .assemble(log: log)
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
-                            operations: source.operations)
+                            operations: source.operations, status: source.status, publications: publications)
     }
 }

@@ -70,7 +70,7 @@ extension SiteBuilder {
     }
 
     /// The text of an operations file, or nil when it does not exist (or cannot be read, which is logged).
-    private func operationsFile(_ path: String, from content: FileSystem, log: DiagnosticLog) -> OperationsSourceFile? {
+    func operationsFile(_ path: String, from content: FileSystem, log: DiagnosticLog) -> OperationsSourceFile? {
         guard content.kind(of: joinPath(options.siteDirectory, path)) == .file,
               let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: content, log: log) else { return nil }
         return OperationsSourceFile(path: path, text: text)

@@ -1,7 +1,7 @@
 /// Loads `content/releases/*.md`: front matter plus body sections under fixed H2 headings
 /// (新機能, 改善, バグ修正, 既知の制限; 修正内容, 影響範囲 for hotfixes), or the same as lists in front matter.
 public enum ReleaseLoader {
-    public static let keys = ["version", "date", "type", "title", "summary", "highlights", "audience", "backlog", "draft"]
+    public static let keys = ["version", "date", "type", "title", "summary", "highlights", "audience", "backlog", "draft", "email"]
         + ReleaseSectionKind.allCases.map(\.rawValue)
 
     /// Every release file, parsed; order is by version.
@@ -44,11 +44,17 @@ public enum ReleaseLoader {
         let highlights = fields.strings("highlights")
         let backlog = fields.strings("backlog")
         let draft = fields.bool("draft") ?? false
+        let email = fields.bool("email") ?? false
+        if email, audience == .internal {
+            log.warning(fields.location(of: "email"), "internal releases are not emailed", hint: "remove `email: true`, or publish the release to customers or the public")
+        }
         guard let version, let date, let type, let title else { return nil }
-        return Release(sourcePath: path, version: version, date: date, type: type, title: title, summary: summary,
+        var release = Release(sourcePath: path, version: version, date: date, type: type, title: title, summary: summary,
                        highlights: highlights, audience: audience, backlog: backlog, draft: draft, introduction: introduction,
                        sections: sections, location: SourceLocation(file: path, line: 1, column: 1),
                        backlogLocation: fields.has("backlog") ? fields.location(of: "backlog") : nil)
+        release.email = email
+        return release
     }
 
     /// Splits the body at `## ` headings outside fenced code; unknown headings are warnings and

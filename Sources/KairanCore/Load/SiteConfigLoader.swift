@@ -2,7 +2,7 @@
 public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
-                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits"]
+                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits", "mail"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
@@ -85,6 +85,9 @@ public enum SiteConfigLoader {
         }
         config.customersBaseURL = normalizedBaseURL(
             fields.url("customers_base_url", example: "https://training.example.com/", kinds: [.web], rule: webRule)?.text ?? config.baseURL)
+        if let mail = fields.fields("mail", expected: ["from", "reply_to", "list_unsubscribe", "sendmail", "subject_prefix"]) {
+            config.mail = decodeMail(mail, log: log)
+        }
         var scheduleAt: SourceLocation?
         if let limits = fields.fields("limits", expected: ["max_file_size"]), let text = limits.string("max_file_size") {
             if let bytes = ByteSize.parse(text) {
@@ -103,6 +106,29 @@ public enum SiteConfigLoader {
             config.schedule.rejectedIDs = rejected
         }
         return (config, scheduleAt)
+    }
+
+    /// `mail:` — the sender must be a valid mailbox; the command is split into words (no shell).
+    private static func decodeMail(_ fields: YAMLFields, log: DiagnosticLog) -> MailSettings? {
+        guard let from = fields.string("from", required: true, example: "整骨院クラウド サポート <support@example.com>") else { return nil }
+        guard let mailbox = EmailAddress.parseMailbox(from) else {
+            log.error(fields.location(of: "from"), "`from` must be an address, optionally with a name: `名前 <support@example.com>`, found \"\(from)\"")
+            return nil
+        }
+        var settings = MailSettings(fromName: mailbox.name, fromAddress: mailbox.address)
+        if let replyTo = fields.string("reply_to", example: "support@example.com") {
+            if EmailAddress.isValid(replyTo) { settings.replyTo = replyTo } else {
+                log.error(fields.location(of: "reply_to"), "`reply_to` must be an email address like support@example.com, found \"\(replyTo)\"")
+            }
+        }
+        settings.subjectPrefix = fields.string("subject_prefix", example: "【整骨院クラウド】")
+        settings.listUnsubscribe = fields.url("list_unsubscribe", example: "https://example.com/mail/unsubscribe", kinds: [.web, .mail],
+                                              rule: "start with https:// or mailto:")
+        if let command = fields.string("sendmail", example: "/usr/bin/msmtp --read-envelope-from") {
+            let words = command.split(separator: " ").map(String.init)
+            if words.isEmpty { log.error(fields.location(of: "sendmail"), "`sendmail` is empty", hint: "e.g. `sendmail: /usr/sbin/sendmail`") } else { settings.sendmail = words }
+        }
+        return settings
     }
 
     private static func decodeSupport(_ fields: YAMLFields, log: DiagnosticLog) -> SiteConfig.Support {

@@ -66,11 +66,11 @@ public struct YAMLFields {
     /// Whether the value of `key` is a single text (rather than a list or mapping).
     public func isText(_ key: String) -> Bool { values[key]?.text != nil }
 
-    private func missing(_ key: String, example: String) {
+    func missing(_ key: String, example: String) {
         log.error(location, "missing required key `\(key)`", hint: "add a line like `\(key): \(example)`")
     }
 
-    private func scalar(_ key: String, kind: String, example: String) -> (String, SourceLocation)? {
+    func scalar(_ key: String, kind: String, example: String) -> (String, SourceLocation)? {
         guard let node = values[key] else { return nil }
         let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
         guard case .scalar(let text, let plain) = node.content else {

@@ -86,4 +86,9 @@ public struct Release: Sendable, Equatable {
     public var location: SourceLocation
     /// Where `backlog:` is written (for errors about its ids).
     public var backlogLocation: SourceLocation? = nil
+    /// `email: true` mails a minor release or hotfix too (majors are always mailed).
+    public var email: Bool = false
+
+    /// Whether the release goes out by email (seed 5.2: majors, and others "when important").
+    public var isMailed: Bool { audience != .internal && (type == .major || email) }
 }

@@ -56,6 +56,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var schedulePath: String?
     /// `limits:` — how large a file the build reads as text.
     public var limits = SiteLimits()
+    /// `mail:` — sender and sendmail command; nil when the site sends no email.
+    public var mail: MailSettings?
 
     public init(title: String, baseURL: String) {
         self.title = title

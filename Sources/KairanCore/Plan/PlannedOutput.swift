@@ -70,6 +70,9 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case kpiIndex = "kpi-index", kpi, roadmap, kpiExport = "kpi-export"
     case themeAsset = "theme-asset", contentAsset = "content-asset", staticFile = "static-file"
     case sitemap, robots
+    case emailMessage = "email-message", emailHTML = "email-html", emailText = "email-text", outbox, emailIndex = "email-index"
+    case weeklyReport = "weekly-report", weeklyReportIndex = "weekly-report-index"
+    case newsletter, newsletterIndex = "newsletter-index", publicationFeed = "publication-feed"
 }
 
 /// One thing an output is made from.

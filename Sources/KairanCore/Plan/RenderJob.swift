@@ -14,4 +14,21 @@ enum RenderJob: Sendable, Equatable {
     // Files: a theme asset by its path under `templates/assets/`, a site file copied as it is.
     case themeAsset(String), copy(String)
     case sitemap, robots
+    // Mailed publications (`PublicationEmails`, `PublicationArchive`): an issue by its kind and
+    // index into `Publications`, as one part of its email or as its archive page.
+    case email(PublicationKind, Int, EmailPart), outbox, emailIndex
+    case publicationPage(PublicationKind, Int), publicationIndex(PublicationKind), publicationFeed(PublicationKind)
+}
+
+/// The three files of one email: the message, and its HTML and text parts for reading.
+enum EmailPart: String, Sendable, CaseIterable {
+    case message = "eml", html, text = "txt"
+
+    var kind: OutputKind {
+        switch self {
+        case .message: return .emailMessage
+        case .html: return .emailHTML
+        case .text: return .emailText
+        }
+    }
 }

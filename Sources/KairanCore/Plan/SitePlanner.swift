@@ -8,7 +8,7 @@ struct SitePlanner {
     /// Template name → the templates it pulls in (itself, partials, parents), from the theme.
     let templates: (String) -> [String]
     /// `templates` as inputs, worked out once per page template (thousands of pages share a few).
-    private let templateInputs: [String: [PlanInput]]
+    let templateInputs: [String: [PlanInput]]
 
     init(site: ResolvedSite, templates: @escaping (String) -> [String]) {
         self.site = site
@@ -18,7 +18,7 @@ struct SitePlanner {
         templateInputs = inputs
     }
 
-    private func page(_ url: String, _ audience: Audience, _ kind: OutputKind, template: String, origin: String? = nil,
+    func page(_ url: String, _ audience: Audience, _ kind: OutputKind, template: String, origin: String? = nil,
                       inputs: [PlanInput], listed: Bool = false, lastModified: CivilDate? = nil, job: RenderJob) -> PlannedOutput {
         PlannedOutput(page: url, audience: audience, kind: kind, template: template, origin: origin,
                       inputs: inputs,
@@ -32,6 +32,7 @@ struct SitePlanner {
         plan.append(contentsOf: releaseNotes())
         plan.append(contentsOf: training())
         plan.append(contentsOf: internalPages())
+        plan.append(contentsOf: publications())
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
         plan.groups = groups()
@@ -192,7 +193,8 @@ struct SitePlanner {
     /// The theme's assets for every audience with pages, the sitemap and robots.txt.
     private func siteFiles(listing plan: SitePlan) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
-        for audience in plan.audiencesWithPages {
+        // Emails carry their styles inline: the email tree gets no theme assets.
+        for audience in plan.audiencesWithPages where audience != .email {
             for asset in site.theme.files.assets.keys.sorted() {
                 outputs.append(PlannedOutput(audience: audience, path: "assets/" + asset, kind: .themeAsset,
                                              inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))

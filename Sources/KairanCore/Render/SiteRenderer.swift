@@ -19,6 +19,8 @@ struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     let latestRelease: TemplateValue?
     let hasTraining: Bool
+    let emails: PublicationEmails?
+    let archive: PublicationArchive?
 
     init(site: ResolvedSite, plan: SitePlan, content: SiteContent, markdown: MarkdownRenderer, clock: BuildClock) {
         self.plan = plan
@@ -45,6 +47,11 @@ struct SiteRenderer: Sendable {
         let data = site.operations ?? OperationsData(reportDate: clock.today)
         internalModels = InternalViewModels(data: data, siteTitle: site.config.title)
         internalPages = site.operations.map { InternalPages(theme: site.theme, config: site.config, data: $0) }
+        let publicationModels = PublicationViewModels(site: site, bodies: content.publications)
+        emails = site.config.mail.map { PublicationEmails(theme: site.theme, models: publicationModels, publications: site.publications,
+                                                         notes: notes, mail: $0, lists: site.status.lists) }
+        archive = site.publications.isEmpty ? nil
+            : PublicationArchive(theme: site.theme, portal: portal, models: publicationModels, publications: site.publications, hasTraining: hasTraining)
         export = site.operations.flatMap { data in
             data.kpis.map { KPIExport(kpis: $0, evaluations: data.evaluations, reportDate: data.reportDate) }
         }
@@ -54,9 +61,12 @@ struct SiteRenderer: Sendable {
     static func portalModels(_ site: ResolvedSite, clock: BuildClock) -> PublicViewModels {
         // base_url was checked by URLPolicy when loaded (or as --base-url).
         let helpCenter = (try? SafeURL(site.config.baseURL)).map { [SiteConfig.NavigationItem(title: "ヘルプセンター", url: $0)] } ?? []
+        var reports: [SiteConfig.NavigationItem] = []
+        if !site.publications.weekly.isEmpty { reports.append(.init(title: "ステータスレポート", url: SafeURL(sitePath: PublicationViewModels.weeklyIndexPath))) }
+        if !site.publications.newsletters.isEmpty { reports.append(.init(title: "ニュースレター", url: SafeURL(sitePath: PublicationViewModels.newsletterIndexPath))) }
         return PublicViewModels(config: site.config, paths: SitePaths(baseURL: site.config.customersBaseURL), center: site.center, clock: clock,
                                 navigation: [.init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
-                                             .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + helpCenter)
+                                             .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + reports + helpCenter)
     }
 
     /// A rendered output, and the body it rendered on the way (a category's or an article's).
@@ -77,6 +87,8 @@ struct SiteRenderer: Sendable {
             let article = pages.models.center.articles[index].article
             let body = markdown.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading, log: log)
             return Rendered(file: pages.article(index, content: body), body: body)
+        case .email(let kind, let index, let part):
+            return Rendered(file: emails?.file(kind, index, part, path: output.path, log: log), body: nil)
         default:
             return Rendered(file: render(output, read: read), body: nil)
         }
@@ -119,6 +131,12 @@ struct SiteRenderer: Sendable {
         case .sitemap:
             return Sitemap.xml(plan.listed.map { Sitemap.Entry(path: $0.url, lastModified: $0.lastModified) }, paths: paths)
         case .robots: return Sitemap.robots(paths: paths)
+        case .email: return nil  // rendered with the log above
+        case .outbox: return emails?.outbox()
+        case .emailIndex: return emails?.index()
+        case .publicationPage(let kind, let index): return archive?.page(kind, index)
+        case .publicationIndex(let kind): return archive?.index(kind)
+        case .publicationFeed(let kind): return archive?.feed(kind)
         }
     }
 

@@ -30,3 +30,18 @@ extension ScheduledItem {
         public var defaultPolicy: HolidayPolicy { isPublication ? .previousBusinessDay : .skip }
     }
 }
+
+extension ScheduledItem.Kind {
+    /// The label readers see.
+    public var label: String {
+        switch self {
+        case .weeklyReport: return "週次レポート"
+        case .newsletter: return "ニュースレター"
+        case .release: return "定期リリース"
+        case .webinar: return "ウェビナー"
+        case .officeHours: return "オフィスアワー"
+        case .review: return "社内レビュー"
+        case .onboarding: return "オンボーディング講座"
+        }
+    }
+}

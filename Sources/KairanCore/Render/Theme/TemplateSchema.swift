@@ -15,11 +15,13 @@ public enum TemplateSchema {
         // Releases for customers and for the team, in their tree's layout.
         pages["customers/release"] = .map(customersPage.merging(["release": releasePage]) { _, new in new })
         pages["internal/release"] = .map(internalPage.merging(["release": releasePage]) { _, new in new })
+        for (name, own) in publicationPages { pages[name] = .map(customersPage.merging(own) { _, new in new }) }
+        for (name, own) in emailPages { pages[name] = .map(own) }
         return pages
     }()
 
     /// The layouts, which pages extend with `{{<layout}}` and which are never rendered alone.
-    public static let layouts: Set<String> = ["layout", "customers-layout", "internal-layout"]
+    public static let layouts: Set<String> = ["layout", "customers-layout", "internal-layout", "email-layout"]
 
     // MARK: - Shared shapes
 
@@ -234,4 +236,91 @@ public enum TemplateSchema {
             ]),
         ],
     ]
+
+    // MARK: - Mailed publications (emails and the customers' archive)
+
+    static let send: TemplateShape = .map(["iso": .value, "ja": .value])
+    static let upcoming: TemplateShape = .list(.map(["when": .value, "title": .value, "label": .value, "detail": .value, "href": .value]))
+    static let incident: TemplateShape = .map([
+        "id": .value, "priority": .value, "is_p0": .flag, "when": .value, "duration": .value, "status": .value, "impact": .value,
+        "clinics": .value, "summary": .html,
+    ])
+    static let completedWork: TemplateShape = .list(.map(["id": .value, "title": .value, "done_on": date, "release": .orFalse(link)]))
+
+    /// `report`: a weekly status report.
+    static let weeklyReport: TemplateShape = .map([
+        "id": .value, "title": .value, "summary": .value, "week_label": .value, "send": send, "note": .html, "has_note": .flag,
+        "uptime": .orFalse(.map(["percent": .value, "target": .value, "met": .flag, "days": .value,
+                                 "worst": .orFalse(.map(["date": date, "value": .value]))])),
+        "incidents": .list(incident), "has_incidents": .flag, "has_p0": .flag,
+        "maintenance": .list(.map(["title": .value, "when": .value, "status": .value])), "has_maintenance": .flag,
+        "feedback": .list(.map(["summary": .value, "channel": .value, "response": .value, "resolved_on": optionalDate, "release": .orFalse(link)])),
+        "has_feedback": .flag, "completed": completedWork, "has_completed": .flag,
+        "known_issues": .list(.map(["id": .value, "title": .value, "since": date, "status": .value, "workaround": .value,
+                                    "article": .orFalse(.map(["title": .value, "summary": .value, "href": .value]))])),
+        "has_known_issues": .flag, "next_week": upcoming, "has_next_week": .flag, "archive_url": .value,
+    ])
+
+    /// `newsletter`: a monthly newsletter.
+    static let newsletter: TemplateShape = .map([
+        "id": .value, "title": .value, "summary": .value, "covered_label": .value, "send": send, "note": .html,
+        "releases": .list(.map(["version_label": .value, "title": .value, "summary": .value, "type_label": .value, "date": date,
+                                "href": .value, "highlights": .list(.value), "has_highlights": .flag])),
+        "has_releases": .flag, "tips": .list(.map(["title": .value, "summary": .value, "href": .value])), "has_tips": .flag,
+        "events": upcoming, "has_events": .flag, "archive_url": .value,
+    ])
+
+    static let publicationPages: [String: [String: TemplateShape]] = [
+        "customers/report": ["report": weeklyReport, "feed_href": .value],
+        "customers/newsletter": ["newsletter": newsletter, "feed_href": .value],
+        "customers/reports": ["archive": archive],
+        "customers/newsletters": ["archive": archive],
+    ]
+
+    static let archive: TemplateShape = .map([
+        "title": .value, "description": .value, "feed_href": .value,
+        "issues": .list(.map(["id": .value, "title": .value, "summary": .value, "href": .value, "date": date])),
+    ])
+
+    /// `site` and `email` of every email.
+    static let emailSite: TemplateShape = .map([
+        "title": .value, "help_center": .value, "portal": .value, "support": .value, "copyright": .value, "releases": .value,
+    ])
+
+    static let emailCommon: [String: TemplateShape] = [
+        "site": emailSite,
+        "email": .map(["subject": .value, "preheader": .value, "kind": .value, "kind_label": .value, "archive_url": .value,
+                       "unsubscribe_url": .value, "reply_to": .value, "internal": .flag]),
+    ]
+
+    static let emailPages: [String: [String: TemplateShape]] = [
+        "email/weekly": emailCommon.merging(["report": weeklyReport]) { _, new in new },
+        "email/newsletter": emailCommon.merging(["newsletter": newsletter]) { _, new in new },
+        "email/release": emailCommon.merging(["release": .map([
+            "version_label": .value, "title": .value, "summary": .value, "type_label": .value, "is_major": .flag, "date": date,
+            "highlights": .list(.value), "has_highlights": .flag, "introduction": .html,
+            "sections": .list(.map(["heading": .value, "content": .html])), "href": .value, "send": send,
+        ])]) { _, new in new },
+        "email/digest": emailCommon.merging(["digest": .map([
+            "id": .value, "title": .value, "covered_label": .value, "send": send,
+            "kpis": .list(.map(["name": .value, "value": .value, "change": .value, "status": .value, "icon": .value, "target": .value])),
+            "has_kpis": .flag,
+            "feedback_received": digestFeedback, "has_feedback_received": .flag,
+            "feedback_resolved": digestFeedback, "has_feedback_resolved": .flag,
+            "completed": completedWork, "has_completed": .flag,
+            "due_soon": .list(.map(["id": .value, "title": .value, "owner": .value, "due": optionalDate])), "has_due_soon": .flag,
+            "incidents": .list(incident.adding(["internal_notes": .value, "postmortem": .value])), "has_incidents": .flag,
+        ])]) { _, new in new },
+        "email/index": [
+            "site": emailSite,
+            "emails": .list(.map(["kind": .value, "kind_label": .value, "id": .value, "subject": .value, "send": .value,
+                                  "audience": .value, "lists": .value, "html": .value, "text": .value, "eml": .value])),
+            "count": .value,
+        ],
+    ]
+
+    static let digestFeedback: TemplateShape = .list(.map([
+        "id": .value, "received": date, "channel": .value, "clinic": .value, "summary": .value, "status": .value,
+        "backlog": .value, "release": .orFalse(link),
+    ]))
 }

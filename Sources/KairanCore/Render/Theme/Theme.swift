@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     /// The same templates compiled for `TemplateValue` contexts; nil when a template needs swift-mustache itself.
     private let compiled: CompiledRenderer?
     public let files: ThemeFiles
+    /// The emails' style definition (`templates/email/style.css`), applied inline by the email channel.
+    let emailStyle: EmailStyleSheet
 
     /// The templates Kairan renders, by page kind. The built-in theme has them all; a site's own
     /// `templates/` only overrides them, so a missing one means a broken theme.
@@ -14,6 +16,8 @@ public struct Theme: Sendable {
         "layout", "home", "category", "article", "tag", "tags", "support", "404", "releases", "release", "customers/release", "internal/release",
         "customers-layout", "training/index", "training/program", "training/materials", "training/event",
         "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
+        "email-layout", "email/weekly", "email/newsletter", "email/release", "email/digest", "email/index",
+        "customers/reports", "customers/report", "customers/newsletters", "customers/newsletter",
     ]
 
     /// Parses every template; syntax errors and missing templates are logged with their file and line.
@@ -47,7 +51,9 @@ public struct Theme: Sendable {
                       hint: "add templates/\(name).mustache, or remove the site's templates/ folder to use the default theme")
         }
         if !TemplateVariableCheck.check(files, log: log) { failed = true }
-        if failed { return nil }
+        let style = files.styleSheets[Theme.emailStyleSheet]
+        emailStyle = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
+        if failed || log.items.contains(where: { $0.severity == .error && $0.location.file == style?.origin }) { return nil }
         self.library = library
         self.files = files
         var compiled: [String: [CompiledNode]]? = reference ? nil : [:]
@@ -63,6 +69,9 @@ public struct Theme: Sendable {
         }
         self.compiled = compiled.map(CompiledRenderer.init)
     }
+
+    /// Where the emails' style sheet lives under `templates/`.
+    public static let emailStyleSheet = "email/style.css"
 
     /// Whether pages are rendered by the compiled templates (false: by swift-mustache).
     public var isCompiled: Bool { compiled != nil }

@@ -3,12 +3,20 @@
 /// A site's theme is the default theme (embedded in the binary, from the repository's
 /// `templates/`) with the site's own `templates/` laid over it file by file.
 public struct ThemeFiles: Sendable, Equatable {
+    public static func == (lhs: ThemeFiles, rhs: ThemeFiles) -> Bool {
+        lhs.templates == rhs.templates && lhs.assets == rhs.assets && lhs.origins == rhs.origins
+            && lhs.styleSheets.mapValues(\.text) == rhs.styleSheets.mapValues(\.text)
+    }
+
     /// Template name (path under `templates/` without `.mustache`) → text.
     public var templates: [String: String]
     /// Asset path under `templates/assets/` → bytes, copied to `assets/` in the output.
     public var assets: [String: [UInt8]]
     /// Template name → where its text came from, for error messages.
     public var origins: [String: String]
+    /// Style sheets outside `assets/` by path under `templates/` (`email/style.css`, the emails'
+    /// one style definition), with where each came from.
+    public var styleSheets: [String: (text: String, origin: String)] = [:]
 
     public init(templates: [String: String] = [:], assets: [String: [UInt8]] = [:], origins: [String: String] = [:]) {
         self.templates = templates
@@ -49,6 +57,9 @@ public struct ThemeFiles: Sendable, Equatable {
     mutating func add(path: String, bytes: [UInt8], origin: String, log: DiagnosticLog) {
         if path.hasPrefix("assets/") {
             assets[String(path.dropFirst("assets/".count))] = bytes
+        } else if path.hasSuffix(".css") {
+            guard let text = SourceText.decode(bytes, file: origin, log: log) else { return }
+            styleSheets[path] = (text, origin)
         } else if path.hasSuffix(".mustache") {
             guard let text = SourceText.decode(bytes, file: origin, log: log) else { return }
             let name = String(path.dropLast(".mustache".count))
