@@ -15,7 +15,7 @@ public enum PublicationNoteLoader {
                           hint: "rename it to <year>-W<week>.md (the week of the Friday it is sent)")
                 return nil
             }
-            return parse(file.text, path: file.path, id: week.description, keys: weeklyKeys, log: log)
+            return parse(file.text, path: file.path, id: week.description, keys: weeklyKeys, log: log)?.note
         }.sorted { $0.id < $1.id }
     }
 
@@ -30,8 +30,10 @@ public enum PublicationNoteLoader {
                           hint: "rename it to <year>-<month>.md")
                 return nil
             }
-            guard let note = parse(file.text, path: file.path, id: id, keys: newsletterKeys, log: log) else { return nil }
+            guard let (note, dated) = parse(file.text, path: file.path, id: id, keys: newsletterKeys, log: log) else { return nil }
             if note.date == nil {
+                // A `date:` that is there but wrong was reported as it was read.
+                if dated { return nil }
                 log.error(note.location, "newsletter has no `date:`", hint: "add `date: YYYY-MM-DD` (the first business day of \(id)) to its front matter")
                 return nil
             }
@@ -43,11 +45,13 @@ public enum PublicationNoteLoader {
         }.sorted { $0.id < $1.id }
     }
 
-    private static func parse(_ text: String, path: String, id: String, keys: [String], log: DiagnosticLog) -> PublicationNote? {
+    /// The note, and whether its front matter has a `date:` line.
+    private static func parse(_ text: String, path: String, id: String, keys: [String], log: DiagnosticLog) -> (note: PublicationNote, dated: Bool)? {
         let (read, split) = FrontMatter.read(text, file: path, keys: keys, log: log)
         guard let fields = read else { return nil }
-        return PublicationNote(sourcePath: path, id: id, title: fields.string("title"), summary: fields.string("summary") ?? "",
+        let note = PublicationNote(sourcePath: path, id: id, title: fields.string("title"), summary: fields.string("summary") ?? "",
                                date: fields.date("date"), tips: fields.strings("tips"), tipsLocation: fields.location(of: "tips"),
                                draft: fields.bool("draft") ?? false, body: split.body, location: fields.location(of: "date"))
+        return (note, fields.has("date"))
     }
 }
