@@ -26,13 +26,32 @@ public struct SendReport: Sendable {
     public struct Entry: Sendable {
         public var message: Outbox.Message
         public var outcomes: [(list: String, outcome: Outcome)]
+
+        public init(message: Outbox.Message, outcomes: [(list: String, outcome: Outcome)]) {
+            self.message = message
+            self.outcomes = outcomes
+        }
     }
 
     public var entries: [Entry]
 
+    public init(entries: [Entry]) { self.entries = entries }
+
+    /// The report of a plan with nothing to deliver: each message's lists as the log has them.
+    public init(nothingPendingIn plan: SendPlan) {
+        entries = plan.entries.map { entry in
+            Entry(message: entry.message, outcomes: entry.alreadySent.map { ($0.list.address, .alreadySent($0.record.sentAt)) })
+        }
+    }
+
     /// Whether any list did not get its message, or a delivery went unrecorded.
     public var failed: Bool {
-        entries.contains { $0.outcomes.contains { !$0.outcome.delivered || { if case .notRecorded = $0.outcome { return true } else { return false } }($0) } }
+        entries.contains { entry in
+            entry.outcomes.contains { item in
+                if case .notRecorded = item.outcome { return true }
+                return !item.outcome.delivered
+            }
+        }
     }
 
     /// The outcome of `list` for the message `messageID`, when the run was about it.
