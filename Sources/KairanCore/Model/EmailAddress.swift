@@ -1,7 +1,12 @@
-/// The address rule for everything Kairan puts in a mail header: `local@domain`, ASCII, no
-/// spaces, quotes, angle brackets or line breaks (so a value can never add a header).
+/// The address rule for everything Kairan puts in a mail header or hands to sendmail:
+/// `local@domain`, ASCII, no spaces, quotes, angle brackets or line breaks (so a value can never
+/// add a header), and not starting with `-` (so no address reads as a command-line option).
 public enum EmailAddress {
+    /// What a bad address breaks, for hints.
+    public static let rule = "a bare address such as clinic-admins@lists.example.com (no name, no <>, no spaces)"
+
     public static func isValid(_ text: String) -> Bool {
+        guard !text.hasPrefix("-") else { return false }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64, text.utf8.count <= 254 else { return false }
         let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+-/=?^_`{|}~")

@@ -147,8 +147,8 @@ public struct Outbox: Sendable, Equatable {
     /// A bare address at `key`, else nil after an error there.
     private static func address(_ fields: YAMLFields, _ key: String) -> String? {
         guard let text = fields.string(key, required: true, example: "support@example.com") else { return nil }
-        guard MailAddress.isPlain(text) else {
-            fields.log.error(fields.location(of: key), "`\(key)` must be \(MailAddress.rule), found \"\(text)\"")
+        guard EmailAddress.isValid(text) else {
+            fields.log.error(fields.location(of: key), "`\(key)` must be \(EmailAddress.rule), found \"\(text)\"")
             return nil
         }
         return text

@@ -85,8 +85,8 @@ public struct SendLog: Sendable, Equatable {
             let id = entry.string("id", required: true, example: "\"2026-W47\"")
             let messageID = entry.string("message_id", required: true, example: "\"<weekly.2026-W47@help.example.com>\"")
             let list = entry.string("list", required: true, example: "\"clinic-admins@lists.example.com\"")
-            if let list, !MailAddress.isPlain(list) {
-                log.error(entry.location(of: "list"), "`list` must be \(MailAddress.rule), found \"\(list)\"")
+            if let list, !EmailAddress.isValid(list) {
+                log.error(entry.location(of: "list"), "`list` must be \(EmailAddress.rule), found \"\(list)\"")
             }
             var sentAt: MailTime?
             if let text = entry.string("sent_at", required: true, example: "\"2026-11-20T17:00:04+09:00\"") {

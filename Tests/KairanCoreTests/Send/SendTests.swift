@@ -158,7 +158,7 @@ import Testing
         for (text, expected) in [
             (good.replacingOccurrences(of: "\"eml\":", with: "\"emlx\": 1, \"eml\":"), "output/email/outbox.json:3:55: error: unknown key `emlx` in `messages` entry 1"),
             (good.replacingOccurrences(of: "17:00:00+09:00", with: "17:00"), "output/email/outbox.json:1:94: error: `send_at` must be a time written 2026-11-20T17:00:00+09:00, found \"2026-11-20T17:00\""),
-            (good.replacingOccurrences(of: "a@lists", with: "-a@lists"), "output/email/outbox.json:2:85: error: `address` must be \(MailAddress.rule), found \"-a@lists.example.com\""),
+            (good.replacingOccurrences(of: "a@lists", with: "-a@lists"), "output/email/outbox.json:2:85: error: `address` must be \(EmailAddress.rule), found \"-a@lists.example.com\""),
             (good.replacingOccurrences(of: "\"A\"}]", with: "\"A\",}]"), "output/email/outbox.json:2:120: error: JSON syntax: expected a key in double quotes"),
         ] {
             let log = DiagnosticLog()
