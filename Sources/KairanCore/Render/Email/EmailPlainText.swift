@@ -186,6 +186,18 @@ struct PlainTextReader {
         return text
     }
 
+    /// Whether `scalar` is part of what `character` shows: a combining mark, an emoji's variation
+    /// selector or ZWJ (only the zero-width spaces, joiners between plain letters, BOM and soft
+    /// hyphens that preheaders and HTML sources carry are dropped).
+    private static func keepsJoiner(_ scalar: Unicode.Scalar, in character: Character) -> Bool {
+        let value = scalar.value
+        if (0x300...0x36F).contains(value) || (0x3099...0x309A).contains(value) || (0xE0100...0xE01EF).contains(value) { return true }
+        if (0xFE00...0xFE0F).contains(value) || value == 0x200D {
+            return character.unicodeScalars.contains { $0.properties.isEmoji && $0.value > 0xFF }
+        }
+        return false
+    }
+
     /// Inline text as one line of words: white space collapsed (and dropped where a source line
     /// break falls between two Japanese characters), zero-width characters left out, no-break
     /// spaces as spaces, `<br>` marks as `\n`, no spaces at the ends or around line breaks.
@@ -194,7 +206,14 @@ struct PlainTextReader {
         var pendingSpace = false
         var pendingNewline = false
         var previousWide = false
-        for character in text {
+        for original in text {
+            var character = original
+            if original.unicodeScalars.contains(where: { DisplayWidth.isZeroWidth($0.value) && !Self.keepsJoiner($0, in: original) }) {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: original.unicodeScalars.filter { !DisplayWidth.isZeroWidth($0.value) || Self.keepsJoiner($0, in: original) })
+                guard let stripped = String(scalars).first else { continue }
+                character = stripped
+            }
             if character == lineBreak {
                 while result.last == " " { result.removeLast() }
                 result.append("\n")
@@ -208,7 +227,6 @@ struct PlainTextReader {
                 pendingNewline = pendingNewline || character.isNewline
                 continue
             }
-            if character.unicodeScalars.allSatisfy({ DisplayWidth.isZeroWidth($0.value) }) { continue }
             let wide = DisplayWidth.of(character) == 2
             if pendingSpace, let last = result.last, last != "\n", !(pendingNewline && previousWide && wide) { result.append(" ") }
             pendingSpace = false
