@@ -110,6 +110,8 @@ import Testing
         #expect(Self.sheet("@media screen {\n  p { color: red }\n").1.map { "\($0.location): \($0.message)" }
             == ["\(Self.file):1:1: the block of `@media` is never closed"])
         #expect(Self.sheet("  @import url(https://example.com/a.css);").1.map { "\($0.location)" } == ["\(Self.file):1:3"])
+        #expect(Self.sheet("p { color: red }\n@media print { p::after { content: \"</style>\" } }").1.map { "\($0.location)" }
+            == ["\(Self.file):2:1"])
     }
 
     @Test func largeDocumentIsInlinedQuickly() {

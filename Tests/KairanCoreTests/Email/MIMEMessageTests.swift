@@ -64,7 +64,7 @@ import Testing
                           "List-Unsubscribe", "List-Unsubscribe-Post", "Precedence"])
         #expect(Self.header("Date", in: bytes) == "Fri, 20 Nov 2026 17:00:00 +0900")
         #expect(Self.header("Message-ID", in: bytes) == "<weekly.2026-W47@help.example.com>")
-        #expect(Self.header("Reply-To", in: bytes) == "<support@example.com>")
+        #expect(Self.header("Reply-To", in: bytes) == "support@example.com")
         #expect(Self.header("List-Unsubscribe", in: bytes) == "<https://example.com/mail/unsubscribe>")
         #expect(Self.header("List-Unsubscribe-Post", in: bytes) == "List-Unsubscribe=One-Click")
         #expect(Self.header("Precedence", in: bytes) == "bulk")

@@ -211,7 +211,13 @@ struct EmailStyleSheetParser {
                   hint: "use a stack of system fonts in font-family")
             return nil
         default:
-            return text(start..<end)
+            let kept = text(start..<end)
+            if kept.contains("</") {
+                error(at: start, "`</` in `@\(name)` would end the head's <style> element early",
+                      hint: "write it without `</` (escape it as `<\\/` inside strings)")
+                return nil
+            }
+            return kept
         }
     }
 

@@ -125,13 +125,14 @@ enum MIMEHeaderText {
         return field(name, encodedWords(value, firstLength: min(maxEncodedWord, first)))
     }
 
-    /// An address-list field (`From`, `To`, …): each mailbox `phrase <address>`, separated by commas.
+    /// An address-list field (`From`, `To`, …): each mailbox `phrase <address>` (or the bare address), separated by commas.
     static func addressList(_ name: String, _ mailboxes: [EmailMailbox]) -> String {
         var tokens: [String] = []
         for (index, mailbox) in mailboxes.enumerated() {
             let first = index == 0 ? foldColumn - name.utf8.count - 2 : maxEncodedWord
             var words = phrase(mailbox.name, firstLength: min(maxEncodedWord, first))
-            words.append("<" + mailbox.address.text + ">")
+            // A bare address is written as it is; after a display name, in angle brackets.
+            words.append(words.isEmpty ? mailbox.address.text : "<" + mailbox.address.text + ">")
             if index < mailboxes.count - 1 { words[words.count - 1] += "," }
             tokens += words
         }
