@@ -13,7 +13,7 @@ public enum MailingListsLoader {
             var seen: Set<String> = []
             result.lists[audience] = lists.list(audience.rawValue, expected: ["address", "name"]).compactMap { entry in
                 guard let address = entry.string("address", required: true, example: "clinic-admins@lists.example.com") else { return nil }
-                guard EmailAddress.isValid(address) else {
+                guard let valid = EmailAddress(address) else {
                     log.error(entry.location(of: "address"), "`address` must be an email address like list@example.com, found \"\(address)\"",
                               hint: "write the list's address only; the display name goes in `name:`")
                     return nil
@@ -22,7 +22,7 @@ public enum MailingListsLoader {
                     log.error(entry.location(of: "address"), "list \(address) is given twice for \(audience.rawValue)", hint: "keep one")
                     return nil
                 }
-                return MailingLists.List(address: address, name: entry.string("name") ?? "")
+                return MailingLists.List(address: valid, name: entry.string("name") ?? "")
             }
         }
         return result

@@ -4,7 +4,7 @@ public enum PublicationNoteLoader {
     public static let weeklyFolder = "content/reports/weekly"
     public static let newsletterFolder = "content/newsletters"
     public static let weeklyKeys = ["title", "summary", "draft"]
-    public static let newsletterKeys = ["title", "summary", "date", "tips", "draft"]
+    public static let newsletterKeys = ["title", "summary", "date", "tips", "tips_intro", "draft"]
 
     /// The weekly report notes, by week.
     public static func weeklyReports(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> [PublicationNote] {
@@ -50,7 +50,7 @@ public enum PublicationNoteLoader {
         let (read, split) = FrontMatter.read(text, file: path, keys: keys, log: log)
         guard let fields = read else { return nil }
         let note = PublicationNote(sourcePath: path, id: id, title: fields.string("title"), summary: fields.string("summary") ?? "",
-                               date: fields.date("date"), tips: fields.strings("tips"), tipsLocation: fields.location(of: "tips"),
+                               date: fields.date("date"), tips: fields.strings("tips"), tipsIntro: fields.string("tips_intro") ?? "", tipsLocation: fields.location(of: "tips"),
                                draft: fields.bool("draft") ?? false, body: split.body, location: fields.location(of: "date"))
         return (note, fields.has("date"))
     }

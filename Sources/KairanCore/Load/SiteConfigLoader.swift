@@ -111,13 +111,18 @@ public enum SiteConfigLoader {
     /// `mail:` — the sender must be a valid mailbox; the command is split into words (no shell).
     private static func decodeMail(_ fields: YAMLFields, log: DiagnosticLog) -> MailSettings? {
         guard let from = fields.string("from", required: true, example: "整骨院クラウド サポート <support@example.com>") else { return nil }
-        guard let mailbox = EmailAddress.parseMailbox(from) else {
-            log.error(fields.location(of: "from"), "`from` must be an address, optionally with a name: `名前 <support@example.com>`, found \"\(from)\"")
+        let mailbox: EmailMailbox
+        switch EmailMailbox.parse(from) {
+        case .success(let parsed): mailbox = parsed
+        case .failure(let problem):
+            var at = fields.location(of: "from")
+            at.column += problem.offset
+            log.error(at, "`from`: \(problem.message)", hint: "write `名前 <support@example.com>` or a bare address")
             return nil
         }
-        var settings = MailSettings(fromName: mailbox.name, fromAddress: mailbox.address)
+        var settings = MailSettings(from: mailbox)
         if let replyTo = fields.string("reply_to", example: "support@example.com") {
-            if EmailAddress.isValid(replyTo) { settings.replyTo = replyTo } else {
+            if let address = EmailAddress(replyTo) { settings.replyTo = address } else {
                 log.error(fields.location(of: "reply_to"), "`reply_to` must be an email address like support@example.com, found \"\(replyTo)\"")
             }
         }

@@ -8,8 +8,11 @@ public struct MailingLists: Sendable, Equatable {
 
     /// One list: its address and display name.
     public struct List: Sendable, Equatable {
-        public var address: String
+        public var address: EmailAddress
         public var name: String
+
+        /// The list as a `To:` mailbox.
+        public var mailbox: EmailMailbox { EmailMailbox(name: name, address: address) }
     }
 
     public var lists: [Audience: [List]] = [:]
@@ -22,9 +25,8 @@ public struct MailingLists: Sendable, Equatable {
 /// `mail:` of `site.yaml`: the sender, and the command that hands messages to the mail system.
 public struct MailSettings: Sendable, Equatable {
     /// `From:` — display name and address.
-    public var fromName: String
-    public var fromAddress: String
-    public var replyTo: String?
+    public var from: EmailMailbox
+    public var replyTo: EmailAddress?
     /// Put before every subject; default `【<site title>】`.
     public var subjectPrefix: String?
     /// `List-Unsubscribe:` target (https: or mailto:).
@@ -32,8 +34,5 @@ public struct MailSettings: Sendable, Equatable {
     /// The sendmail-compatible command, split into words.
     public var sendmail: [String] = ["/usr/sbin/sendmail"]
 
-    public init(fromName: String, fromAddress: String) {
-        self.fromName = fromName
-        self.fromAddress = fromAddress
-    }
+    public init(from: EmailMailbox) { self.from = from }
 }

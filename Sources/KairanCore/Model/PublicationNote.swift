@@ -11,6 +11,8 @@ public struct PublicationNote: Sendable, Equatable {
     public var date: CivilDate?
     /// Newsletter tips: `<category>/<slug>` of help articles; empty: the articles tagged `tips`.
     public var tips: [String]
+    /// A sentence or two put before the tips.
+    public var tipsIntro: String
     public var tipsLocation: SourceLocation
     public var draft: Bool
     public var body: MarkdownSource

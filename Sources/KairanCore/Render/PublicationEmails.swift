@@ -76,12 +76,12 @@ struct PublicationEmails: Sendable {
             "email": [
                 "subject": .text(issue.subject), "preheader": .text(issue.preheader), "kind": .text(kind.rawValue),
                 "kind_label": .text(kind.label), "archive_url": .text(issue.archive),
-                "unsubscribe_url": .text(unsubscribe ?? ""), "reply_to": .text(mail.replyTo ?? mail.fromAddress),
-                "internal": .flag(kind == .digest),
+                "unsubscribe_url": .text(unsubscribe ?? ""), "reply_to": .text((mail.replyTo ?? mail.from.address).text),
+                "internal": .flag(kind == .digest), "css": .html(theme.emailStyle.keptCSS),
             ],
         ]
         let rendered = theme.render(SitePlanner.emailTemplate(kind), context)
-        let html = theme.emailStyle.inline(into: rendered)
+        let html = theme.emailStyle.inline(into: EmailLinks.withoutHeadingAnchors(rendered))
         if let log {
             let size = html.utf8.count
             let at = SourceLocation(file: "templates/\(SitePlanner.emailTemplate(kind)).mustache")
@@ -96,12 +96,10 @@ struct PublicationEmails: Sendable {
         let text = EmailPlainText.render(html: html)
         let messageID = "<\(kind.rawValue).\(issue.id)@\(PublicationEmails.host(of: models.helpCenter.baseURL))>"
         let recipients = lists[issue.audience]
-        let message = MIMEMessage(
-            from: MIMEMessage.Mailbox(name: mail.fromName, address: mail.fromAddress),
-            replyTo: mail.replyTo.map { MIMEMessage.Mailbox(name: "", address: $0) },
-            to: recipients.map { MIMEMessage.Mailbox(name: $0.name, address: $0.address) },
-            subject: issue.subject, date: issue.sendAt.date, minutes: issue.sendAt.minutes, messageID: messageID,
-            listUnsubscribe: unsubscribe, text: text, html: html)
+        let headers = MIMEMessage.Headers(from: mail.from, replyTo: mail.replyTo.map { EmailMailbox(address: $0) },
+                                          to: recipients.map(\.mailbox), subject: issue.subject, date: issue.sendAt, messageID: messageID,
+                                          listUnsubscribe: unsubscribe, isBulk: kind != .digest)
+        let message = MIMEMessage(headers: headers, text: text, html: html)
         return Issue(kind: kind, id: issue.id, subject: issue.subject, sendAt: issue.sendAt, html: html, text: text, messageID: messageID,
                      lists: recipients, message: message.bytes)
     }
@@ -133,8 +131,8 @@ struct PublicationEmails: Sendable {
             .object([
                 ("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("subject", .string(item.subject)),
                 ("send_at", .string(item.sendAt.rfc3339)), ("audience", .string(item.audience.rawValue)),
-                ("from", .string(mail.fromAddress)),
-                ("lists", .array(lists[item.audience].map { .object([("address", .string($0.address)), ("name", .string($0.name))]) })),
+                ("from", .string(mail.from.address.text)),
+                ("lists", .array(lists[item.audience].map { .object([("address", .string($0.address.text)), ("name", .string($0.name))]) })),
                 ("message_id", .string("<\(item.kind.rawValue).\(item.id)@\(PublicationEmails.host(of: models.helpCenter.baseURL))>")),
                 ("eml", .string("\(item.kind.rawValue)/\(item.id).eml")),
             ])
@@ -152,7 +150,7 @@ struct PublicationEmails: Sendable {
                 [
                     "kind": .text(item.kind.rawValue), "kind_label": .text(item.kind.label), "id": .text(item.id), "subject": .text(item.subject),
                     "send": .text(PublicationViewModels.when(item.sendAt)), "audience": .text(item.audience.rawValue),
-                    "lists": .text(lists[item.audience].map(\.address).joined(separator: ", ")),
+                    "lists": .text(lists[item.audience].map(\.address.text).joined(separator: ", ")),
                     "html": .text("\(item.kind.rawValue)/\(item.id).html"), "text": .text("\(item.kind.rawValue)/\(item.id).txt"),
                     "eml": .text("\(item.kind.rawValue)/\(item.id).eml"),
                 ]

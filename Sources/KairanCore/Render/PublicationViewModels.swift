@@ -197,7 +197,7 @@ struct PublicationViewModels: Sendable {
                         "highlights": .list(release.highlights.map { .text($0) }), "has_highlights": .flag(!release.highlights.isEmpty)]
             }),
             "has_releases": .flag(!newsletter.releases.isEmpty),
-            "tips": .list(newsletter.tips.map(article)), "has_tips": .flag(!newsletter.tips.isEmpty),
+            "tips": .list(newsletter.tips.map(article)), "has_tips": .flag(!newsletter.tips.isEmpty), "tips_intro": .text(note.tipsIntro),
             "events": upcoming(newsletter.events), "has_events": .flag(!newsletter.events.isEmpty),
             "archive_url": .text(customers.absolute(PublicationViewModels.newsletterPath(note.id))),
         ]
@@ -278,6 +278,18 @@ enum EmailLinks {
         let rest = baseURL[schemeEnd.upperBound...]
         let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
         return String(baseURL[..<hostEnd])
+    }
+
+    /// The HTML without the `#` links Markdown headings carry for the web (a mail reader has no use for them).
+    static func withoutHeadingAnchors(_ html: String) -> String {
+        guard html.contains("<a class=\"anchor\"") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<a class=\"anchor\""), let end = rest[start.upperBound...].range(of: "</a>") {
+            out += rest[..<start.lowerBound]
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
     }
 
     /// `href="/…"` and `src="/…"` prefixed with `origin` (protocol-relative `//` left alone).

@@ -9,7 +9,7 @@ func sampleEmailMessage(subject: String = "【整骨院クラウド】週次ス�
         guard case .success(let mailbox) = EmailMailbox.parse(text) else { preconditionFailure("bad test address \(text)") }
         return mailbox
     }
-    let date = CivilDate(year: 2026, month: 11, day: 20).flatMap { EmailDateTime(date: $0, minuteOfDay: 17 * 60) }
+    let date = CivilDate(year: 2026, month: 11, day: 20).map { LocalDateTime(date: $0, minutes: 17 * 60) }
     guard let date else { preconditionFailure("bad test date") }
     let headers = MIMEMessage.Headers(
         from: mailbox("整骨院クラウド サポート <support@example.com>"), replyTo: mailbox("support@example.com"),

@@ -26,6 +26,11 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
     /// Letters, digits and the symbols RFC 5322 `atext` allows.
     private static let atext = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-")
     private static let hint = "write a plain address such as support@example.com (ASCII, no display name here)"
+    /// What a bad address breaks, for hints.
+    public static let rule = "a bare address such as clinic-admins@lists.example.com (no name, no <>, no spaces)"
+
+    /// Whether `text` is an address Kairan writes into headers and hands to sendmail.
+    public static func isValid(_ text: String) -> Bool { problem(in: text) == nil }
 
     /// What is wrong with `text` as an address, or nil when it is one.
     public static func problem(in text: String) -> Problem? {
@@ -35,6 +40,10 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
         }
         guard let at = characters.lastIndex(of: "@") else {
             return Problem(offset: 0, message: "`\(text)` is not an email address (no `@`)", hint: hint)
+        }
+        // Never read as a command-line option by the sendmail command.
+        if characters.first == "-" {
+            return Problem(offset: 0, message: "email address `\(text)` starts with `-`", hint: hint)
         }
         let local = characters[..<at]
         let domain = characters[(at + 1)...]

@@ -11,7 +11,7 @@ public struct MIMEMessage: Sendable, Equatable {
         public var to: [EmailMailbox]
         public var subject: String
         /// The scheduled send time (Asia/Tokyo).
-        public var date: EmailDateTime
+        public var date: LocalDateTime
         /// With or without angle brackets: `<weekly.2026-W47@help.example.com>`.
         public var messageID: String
         /// An `https:` or `mailto:` URL; `https:` also gets one-click `List-Unsubscribe-Post` (RFC 8058).
@@ -19,7 +19,7 @@ public struct MIMEMessage: Sendable, Equatable {
         /// Whether to mark the message `Precedence: bulk` (list mail).
         public var isBulk: Bool
 
-        public init(from: EmailMailbox, replyTo: EmailMailbox? = nil, to: [EmailMailbox], subject: String, date: EmailDateTime,
+        public init(from: EmailMailbox, replyTo: EmailMailbox? = nil, to: [EmailMailbox], subject: String, date: LocalDateTime,
                     messageID: String, listUnsubscribe: String? = nil, isBulk: Bool = true) {
             self.from = from
             self.replyTo = replyTo

@@ -267,6 +267,7 @@ public enum TemplateSchema {
         "releases": .list(.map(["version_label": .value, "title": .value, "summary": .value, "type_label": .value, "date": date,
                                 "href": .value, "highlights": .list(.value), "has_highlights": .flag])),
         "has_releases": .flag, "tips": .list(.map(["title": .value, "summary": .value, "href": .value])), "has_tips": .flag,
+        "tips_intro": .value,
         "events": upcoming, "has_events": .flag, "archive_url": .value,
     ])
 
@@ -290,7 +291,7 @@ public enum TemplateSchema {
     static let emailCommon: [String: TemplateShape] = [
         "site": emailSite,
         "email": .map(["subject": .value, "preheader": .value, "kind": .value, "kind_label": .value, "archive_url": .value,
-                       "unsubscribe_url": .value, "reply_to": .value, "internal": .flag]),
+                       "unsubscribe_url": .value, "reply_to": .value, "internal": .flag, "css": .html]),
     ]
 
     static let emailPages: [String: [String: TemplateShape]] = [
