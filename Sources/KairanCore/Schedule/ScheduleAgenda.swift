@@ -13,11 +13,12 @@ public struct ScheduleAgenda: Sendable {
 
     public var entries: [Entry]
 
-    /// Where content for a publication is expected: weekly reports `content/reports/<date>.md`,
+    /// Where content for a publication is expected: weekly reports `content/reports/weekly/<YYYY>-W<ww>.md`
+    /// (the ISO week of the day it is sent),
     /// newsletters `content/newsletters/<YYYY-MM>.md`, releases any `content/releases/*.md` dated that day.
     public static func expectedContent(kind: ScheduledItem.Kind, date: CivilDate) -> String? {
         switch kind {
-        case .weeklyReport: return "content/reports/\(date.iso).md"
+        case .weeklyReport: return "\(PublicationNoteLoader.weeklyFolder)/\(ISOWeek(containing: date)).md"
         case .newsletter: return "content/newsletters/\(date.iso.prefix(7)).md"
         case .release: return "content/releases/ (a release dated \(date.iso))"
         default: return nil

@@ -140,6 +140,16 @@ enum PublicationFixture {
                     summary: DNSの設定不備により、全院でログインできない状態が41分続きました。
                     internal_notes: CANARY-NOTES
                     postmortem: https://canary-postmortem.example.net/INC-2
+                  - id: INC-3
+                    priority: P3
+                    start: 2026-11-24T13:00
+                    end: 2026-11-24T13:05
+                    status: resolved
+                    impact: 検索の遅延
+                    clinics_affected: 1
+                    summary: 検索が遅くなりました。
+                    internal_notes: CANARY-NOTES
+                    postmortem: https://canary-postmortem.example.net/INC-3
                   - id: MNT-1
                     kind: maintenance
                     start: 2026-11-26T02:00

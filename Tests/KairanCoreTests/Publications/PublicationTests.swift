@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KairanCore
 
@@ -11,6 +12,16 @@ import Testing
 
     static func text(_ fs: MemoryFileSystem, _ path: String) -> String { fs.text("out/" + path) ?? "" }
 
+    /// The outbox's messages by `<kind>/<id>`.
+    static func outbox(_ fs: MemoryFileSystem) throws -> [String: [String: Any]] {
+        let data = Data(text(fs, "email/outbox.json").utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let messages = try #require(root["messages"] as? [[String: Any]])
+        var result: [String: [String: Any]] = [:]
+        for message in messages { result["\(message["kind"] ?? "")/\(message["id"] ?? "")"] = message }
+        return result
+    }
+
     @Test func theFixtureBuildsCleanly() async {
         let (result, _) = await Self.build()
         #expect(!result.failed, "\(result.diagnostics)")
@@ -19,14 +30,16 @@ import Testing
 
     @Test func weeklyReportsAreScheduledOnFridayAndMovedOffAHolidayFriday() async throws {
         let (result, fs) = await Self.build()
-        let plan = try #require(result.plan)
+        let plan = result.plan
         let weekly = plan.outputs.filter { $0.audience == .email && $0.path.hasPrefix("weekly/") && $0.path.hasSuffix(".eml") }.map(\.path)
         // From the first note's week (W44) through the build date, every scheduled Friday.
         #expect(weekly == (44...53).map { "weekly/2026-W\($0).eml" })
-        let outbox = Self.text(fs, "email/outbox.json")
+        let outbox = try Self.outbox(fs)
         // 2027-01-01 is a holiday (元日) and a Friday: policy `previous` sends on Thursday 12-31.
-        #expect(outbox.contains(#""kind":"weekly","id":"2026-W53","subject":"【テスト】週次ステータスレポート（2026年12月28日〜2027年1月3日）","send_at":"2026-12-31T17:00:00+09:00""#), "\(outbox)")
-        #expect(outbox.contains(#""id":"2026-W47","subject":"【テスト】週次ステータスレポート（2026年11月16日〜22日）","send_at":"2026-11-20T17:00:00+09:00""#))
+        #expect(outbox["weekly/2026-W53"]?["send_at"] as? String == "2026-12-31T17:00:00+09:00")
+        #expect(outbox["weekly/2026-W53"]?["subject"] as? String == "【テスト】週次ステータスレポート（2026年12月28日〜2027年1月3日）")
+        #expect(outbox["weekly/2026-W47"]?["send_at"] as? String == "2026-11-20T17:00:00+09:00")
+        #expect(outbox["weekly/2026-W47"]?["message_id"] as? String == "<weekly.2026-W47@help.example.com>")
         // Weeks without a note build, with one warning each.
         let missing = result.diagnostics.filter { $0.message.contains("has no note") }
         #expect(missing.count == 7, "\(missing)")
@@ -62,7 +75,7 @@ import Testing
 
     @Test func newslettersReleasesAndDigestsArePlanned() async throws {
         let (result, fs) = await Self.build()
-        let plan = try #require(result.plan)
+        let plan = result.plan
         let emails = Set(plan.outputs.filter { $0.audience == .email && $0.path.hasSuffix(".eml") }.map(\.path))
         #expect(emails.contains("newsletter/2026-12.eml"))
         #expect(emails.contains("release/2.0.0.eml"), "majors are mailed")
@@ -74,7 +87,9 @@ import Testing
         #expect(newsletter.contains("12月16日（水）15:00〜16:00"), "this month's webinar")
         let feed = Self.text(fs, "customers/reports/weekly/atom.xml")
         #expect(feed.contains("<id>tag:portal.example.com,2026:weekly/2026-W53</id>"))
-        #expect(Self.text(fs, "email/outbox.json").contains(#""lists":[{"address":"admins@lists.example.com","name":"院長・管理者"},{"address":"hq@lists.example.com","name":"グループ本部"}]"#))
+        let lists = try Self.outbox(fs)["weekly/2026-W47"]?["lists"] as? [[String: String]]
+        #expect(lists == [["address": "admins@lists.example.com", "name": "院長・管理者"], ["address": "hq@lists.example.com", "name": "グループ本部"]])
+        #expect(try Self.outbox(fs)["digest/2026-W49"]?["lists"] as? [[String: String]] == [["address": "team@example.com", "name": "運営チーム"]])
     }
 
     /// Internal values reach the team digest and nothing a customer or the public can read.
@@ -98,7 +113,8 @@ import Testing
         for path in fs.paths where path.hasSuffix(".eml") && !path.contains("/digest/") {
             for canary in PublicationFixture.canaries { #expect(!(fs.text(path) ?? "").contains(canary)) }
         }
-        let digest = Self.text(fs, "email/digest/2026-W45.html")
+        // The digest of the Monday after INC-3 and FB-2.
+        let digest = Self.text(fs, "email/digest/2026-W49.html") + Self.text(fs, "email/digest/2026-W48.html")
         #expect(digest.contains("CANARY-NOTES") && digest.contains("canary-postmortem.example.net") && digest.contains("CANARY-CLINIC"),
                 "the digest shows internal fields, so the canaries can be found")
     }
@@ -131,6 +147,11 @@ import Testing
                 channel: fax
                 summary: 要望
                 status: open
+              - id: FB-2
+                received: 2026-11-02
+                channel: email
+                summary: 要望
+                status: open
                 backlog: BL-404
             """
         let (result, _) = await Self.build(files)
@@ -139,6 +160,40 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("content/data/incidents.yaml:4:12: error: `start` must be a date and time") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("content/data/incidents.yaml:7:5: error: unknown key `summery`") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("content/data/feedback.yaml:4:14: error: `channel` must be one of") }, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("content/data/feedback.yaml:7:14: error: feedback `FB-1` links backlog item `BL-404`") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("content/data/feedback.yaml:12:14: error: feedback `FB-2` links backlog item `BL-404`") }, "\(errors)")
+    }
+}
+
+/// The fixture's weekly reports, the P0 week and the holiday-Friday week, as their text
+/// alternatives and headers, byte for byte. Set KAIRAN_UPDATE_GOLDEN=1 to rewrite them.
+@Suite struct PublicationGoldenTests {
+    static let folder = TestSupport.fixtures + "/publications"
+    static let files = ["weekly/2026-W44.txt", "weekly/2026-W47.txt", "weekly/2026-W53.txt", "newsletter/2026-12.txt", "release/2.0.1.txt",
+                        "digest/2026-W49.txt"]
+
+    @Test func textPartsMatchTheirGoldenFiles() async throws {
+        let (_, fs) = await PublicationTests.build()
+        for file in Self.files {
+            let produced = PublicationTests.text(fs, "email/" + file)
+            let path = Self.folder + "/" + file.replacingOccurrences(of: "/", with: "-")
+            if ProcessInfo.processInfo.environment["KAIRAN_UPDATE_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+                try produced.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(produced == expected, "\(file) differs from \(path)")
+        }
+    }
+
+    /// The headers of a message: everything before the first empty line.
+    @Test func headersOfTheHolidayWeekReport() async throws {
+        let (_, fs) = await PublicationTests.build()
+        let eml = PublicationTests.text(fs, "email/weekly/2026-W53.eml")
+        let headers = try #require(eml.components(separatedBy: "\r\n\r\n").first)
+        #expect(headers.hasPrefix("Date: Thu, 31 Dec 2026 17:00:00 +0900\r\n"), "\(headers)")
+        #expect(headers.contains("\r\nMessage-ID: <weekly.2026-W53@help.example.com>\r\n"))
+        #expect(headers.contains("<admins@lists.example.com>,\r\n"))
+        #expect(headers.contains("\r\nList-Unsubscribe: <https://example.com/unsubscribe>\r\n"))
+        #expect(!headers.utf8.contains { $0 >= 0x80 }, "no raw 8-bit header bytes")
     }
 }
