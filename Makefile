@@ -20,6 +20,8 @@ test: deps validators theme
 	python3 scripts/fuzz_build.py .build/debug/kairan
 	python3 scripts/interrupt_test.py .build/debug/kairan
 	python3 scripts/mail_e2e.py .build/debug/kairan
+	rm -rf /tmp/kairan-demo-mail && .build/debug/kairan build --date $(DATE) --quiet --output /tmp/kairan-demo-mail
+	python3 scripts/mail_e2e.py .build/debug/kairan --site . --output /tmp/kairan-demo-mail
 
 # Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing,
 # msmtp (the sendmail command of the mail end-to-end test).

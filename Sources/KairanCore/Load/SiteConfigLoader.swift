@@ -5,7 +5,9 @@ public enum SiteConfigLoader {
                               "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits", "mail"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
-    public static func load(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> SiteConfig? {
+    /// - Parameter withSchedule: also read the schedule file `schedule:` names (`kairan send`,
+    ///   which needs only `mail:`, does not).
+    public static func load(siteDirectory: String, fileSystem: FileSystem, withSchedule: Bool = true, log: DiagnosticLog) -> SiteConfig? {
         let file = "site.yaml"
         let bytes: [UInt8]
         do {
@@ -26,7 +28,7 @@ public enum SiteConfigLoader {
         }
         guard let (config, scheduleAt) = decodeFields(node, file: file, log: log) else { return nil }
         var loaded = config
-        if let path = config.schedulePath, let scheduleAt {
+        if withSchedule, let path = config.schedulePath, let scheduleAt {
             loaded.schedule = loadSchedule(path: path, at: scheduleAt, siteDirectory: siteDirectory, fileSystem: fileSystem,
                                            limit: config.limits.maxFileSize, log: log)
         }

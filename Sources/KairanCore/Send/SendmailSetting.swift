@@ -4,7 +4,7 @@ public enum SendmailSetting {
     /// an error in site.yaml.
     public static func read(siteDirectory: String, fileSystem: FileSystem, log: DiagnosticLog) -> String? {
         let before = log.items.count
-        guard let config = SiteConfigLoader.load(siteDirectory: siteDirectory, fileSystem: fileSystem, log: log),
+        guard let config = SiteConfigLoader.load(siteDirectory: siteDirectory, fileSystem: fileSystem, withSchedule: false, log: log),
               !log.hasErrors(since: before) else { return nil }
         return config.mail?.sendmail.joined(separator: " ") ?? SendmailDelivery.defaultCommand
     }
