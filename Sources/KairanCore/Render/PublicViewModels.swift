@@ -12,6 +12,8 @@ public struct PublicViewModels: Sendable {
     private let siteByCurrent: [TemplateValue]
     /// One list entry per article, built once and shared by every list that shows it.
     private let summaries: [TemplateValue]
+    /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
+    private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
 
     /// The public help center's address (customers' pages link back to it).
@@ -69,13 +71,26 @@ public struct PublicViewModels: Sendable {
             siteByCurrent.append(site)
         }
         self.siteByCurrent = siteByCurrent
+        var dates: [CivilDate: TemplateValue] = [:]
+        for entry in center.articles {
+            for date in [entry.article.date, entry.article.lastModified].compactMap({ $0 }) where dates[date] == nil {
+                dates[date] = PublicViewModels.date(date)
+            }
+        }
+        articleDates = dates
         summaries = center.articles.map { entry in
             [
                 "title": .text(entry.article.title), "href": .text(paths.href(entry.path)), "summary": .text(entry.article.summary),
-                "updated": entry.article.lastModified.map(PublicViewModels.date) ?? .flag(false),
+                "updated": entry.article.lastModified.flatMap { dates[$0] } ?? .flag(false),
                 "video": .flag(entry.article.video != nil),
             ]
         }
+    }
+
+    /// `date(_:)` of an article's date or update, formatted when the models were made; `false` for none.
+    public func articleDate(_ date: CivilDate?) -> TemplateValue {
+        guard let date else { return .flag(false) }
+        return articleDates[date] ?? PublicViewModels.date(date)
     }
 
     /// `{iso, ja, ja_long, era}` for a date.

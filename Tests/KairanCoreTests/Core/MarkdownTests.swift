@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KairanCore
 
@@ -163,5 +164,28 @@ import Testing
             #expect(!html.contains("\" onmouseover=\"alert"), "\(path)")
         }
         #expect(fileSystem.text("out/public/kb/start/xss/index.html")?.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;") == true)
+    }
+}
+
+/// The heading-id fast path (ASCII, kana, kanji) gives exactly what the Unicode-property rule gives.
+@Suite struct HeadingAnchorFastPathTests {
+    @Test func fastPathAgreesWithTheRule() throws {
+        var samples = ["復旧コード", "Step 1: ログイン", "よくある質問（FAQ）", "2段階認証・SMS", "「受付」ロール", "A-B_C d　e", "ー長音ー", "!!!",
+                       "Ｆｕｌｌ ｗｉｄｔｈ", "Café au lait", "ﾊﾝｶｸ", "𠮷野家", "Ωmega", "日報、レポート。", "v1.7.0 の新機能", ""]
+        // Every heading of the demo site too.
+        let root = TestSupport.repositoryRoot + "/content/kb"
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            guard path.hasSuffix(".md") else { continue }
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("#") {
+                samples.append(String(line.drop { $0 == "#" }.dropFirst()))
+            }
+        }
+        #expect(samples.count > 100)
+        for sample in samples {
+            let expected = HeadingAnchors.slugByProperties(sample)
+            #expect(HeadingAnchors.slug(sample) == (expected.isEmpty ? "section" : expected), "\(sample)")
+        }
     }
 }

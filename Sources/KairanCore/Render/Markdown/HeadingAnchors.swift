@@ -26,6 +26,26 @@ public struct HeadingAnchors {
     /// The id a heading text gets before de-duplication.
     public static func slug(_ text: String) -> String {
         var result = ""
+        // Most headings are ASCII letters and digits, kana and kanji: decided without Unicode's tables.
+        var fast = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: result.unicodeScalars.append(scalar)
+            case 0x41...0x5A: result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0x20, 0x3000: result.unicodeScalars.append("-")
+            case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: result.unicodeScalars.append(scalar)
+            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x3001, 0x3002, 0x300C...0x300F, 0xFF08, 0xFF09, 0x30FB: continue
+            default: fast = false
+            }
+            if !fast { break }
+        }
+        if fast { return result.isEmpty ? "section" : result }
+        return slugByProperties(text)
+    }
+
+    /// The rule itself, by Unicode properties (what the fast path above must agree with).
+    static func slugByProperties(_ text: String) -> String {
+        var result = ""
         for scalar in text.lowercased().unicodeScalars {
             let properties = scalar.properties
             if scalar == " " || scalar == "\u{3000}" {
