@@ -21,38 +21,59 @@ public enum HTMLEscaping {
         return 0
     }
 
+    /// Bytes `work` must look at: the special ASCII bytes, DEL, and the lead bytes `C2` and `EF`.
+    private static let lookAt: [Bool] = (0..<256).map { byte in
+        (byte < 63 && special[byte]) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
+    }
+
     /// `text` with the five HTML-special characters replaced by entities and forbidden characters left out.
+    ///
+    /// Built from slices of `text` itself (they are whole characters: every cut is at an ASCII byte
+    /// or at the start or end of a forbidden character), so the result is not validated again.
     public static func escape(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String in
-            var first = 0
-            while first < bytes.count && work(bytes, first) == 0 { first += 1 }
-            if first == bytes.count { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
-            var index = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                let span = work(bytes, index)
-                if span > 0 {  // a forbidden character: left out
-                    index += span
-                    continue
-                }
-                index += 1
-                guard span < 0 else {
-                    out.append(byte)
-                    continue
-                }
-                switch byte {
-                case 38: out += [38, 97, 109, 112, 59]  // &amp;
-                case 60: out += [38, 108, 116, 59]  // &lt;
-                case 62: out += [38, 103, 116, 59]  // &gt;
-                case 34: out += [38, 113, 117, 111, 116, 59]  // &quot;
-                default: out += [38, 35, 51, 57, 59]  // ' as &#39;
+            guard let base = bytes.baseAddress else { return text }
+            let count = bytes.count
+            var out: String?
+            var copied = 0  // text's bytes before this offset are in `out`
+            var index = 0
+            lookAt.withUnsafeBufferPointer { table in
+                while index < count {
+                    guard table[Int(base[index])] else {
+                        index += 1
+                        continue
+                    }
+                    let span = work(bytes, index)
+                    if span == 0 {
+                        index += 1
+                        continue
+                    }
+                    if out == nil {
+                        out = ""
+                        out?.reserveCapacity(count + 16)
+                    }
+                    let utf8 = text.utf8
+                    out?.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: index)])
+                    if span > 0 {  // a forbidden character: left out
+                        index += span
+                    } else {
+                        switch base[index] {
+                        case 38: out?.append("&amp;")
+                        case 60: out?.append("&lt;")
+                        case 62: out?.append("&gt;")
+                        case 34: out?.append("&quot;")
+                        default: out?.append("&#39;")
+                        }
+                        index += 1
+                    }
+                    copied = index
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            guard var result = out else { return text }
+            let utf8 = text.utf8
+            result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)...])
+            return result
         }
     }
 }

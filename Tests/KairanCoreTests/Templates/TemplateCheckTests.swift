@@ -131,6 +131,12 @@ import Testing
         #expect(found.first?.message == "this pragma is unknown")
     }
 
+    /// The built-in theme is not checked again when a site uses it as it is: these two prove it needs no check.
+    @Test func builtInThemeNestsWithinTheLimits() {
+        let log = DiagnosticLog()
+        #expect(TemplateNesting.check(.builtIn, log: log), "\(log.items)")
+    }
+
     @Test func builtInThemePassesTheCheck() {
         let log = DiagnosticLog()
         #expect(TemplateVariableCheck.check(.builtIn, log: log))

@@ -35,6 +35,12 @@ public struct ThemeFiles: Sendable, Equatable {
         return theme
     }
 
+    /// Whether these are the built-in theme's files exactly (no site overrides).
+    public var isBuiltIn: Bool { self == ThemeFiles.builtInFiles }
+
+    /// The built-in theme, decoded once per process.
+    private static let builtInFiles = ThemeFiles.builtIn
+
     /// The built-in theme overlaid with `siteDirectory/templates/`, when that folder exists.
     /// Templates larger than `maxTemplateSize` bytes are errors; assets are only copied, so any size goes.
     public static func load(siteDirectory: String, fileSystem: FileSystem, maxTemplateSize: Int = SiteLimits.defaultMaxFileSize,
