@@ -147,31 +147,50 @@ public struct DiskFileSystem: FileSystem {
         if (info.st_mode & S_IFMT) == S_IFDIR { try removeTree(path) } else if unlink(path) != 0 { throw error(path) }
     }
 
-    /// Removes a folder's contents using the listing's entry kinds (no `lstat` per entry), then the folder.
+    /// Removes a folder's contents, then the folder. Works relative to open folder descriptors
+    /// (`openat`/`unlinkat`, `O_NOFOLLOW`): no path is walked again per entry, and a folder swapped
+    /// for a link while the removal runs is unlinked, never descended into.
     private func removeTree(_ path: String) throws {
-        guard let dir = opendir(path) else { throw error(path) }
-        var folders: [String] = []
-        var unknown: [String] = []
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ELOOP || errno == ENOTDIR { if unlink(path) != 0 && errno != ENOENT { throw error(path) } ; return }
+            throw error(path)
+        }
+        try removeContents(of: fd, path: path)
+        if rmdir(path) != 0 && errno != ENOENT { throw error(path) }
+    }
+
+    /// Empties the folder open as `fd` (and closes it); `path` names it in errors only.
+    private func removeContents(of fd: Int32, path: @autoclosure () -> String) throws {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            throw error(path())
+        }
+        defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
             let type = entry.pointee.d_type
-            if type == UInt8(DT_DIR) {
-                folders.append(child)
-            } else if type == UInt8(DT_UNKNOWN) {
-                unknown.append(child)  // decided by `remove`, which looks
-            } else if unlink(child) != 0 && errno != ENOENT {
-                closedir(dir)
-                throw error(child)
+            try withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                guard let name = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+                // `.` and `..`
+                if name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0)) { return }
+                var isFolder = type == UInt8(DT_DIR)
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if child >= 0 {
+                        try removeContents(of: child, path: path() + "/" + String(cString: name))
+                        if unlinkat(fd, name, AT_REMOVEDIR) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
+                        return
+                    }
+                    guard errno == ELOOP || errno == ENOTDIR else { throw error(path() + "/" + String(cString: name)) }
+                }
+                if unlinkat(fd, name, 0) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
             }
         }
-        closedir(dir)
-        for folder in folders { try removeTree(folder) }
-        for path in unknown { try remove(path) }
-        if rmdir(path) != 0 && errno != ENOENT { throw error(path) }
     }
 
     public func replace(_ to: String, with from: String) throws {

@@ -55,13 +55,28 @@ public struct SitePaths: Sendable, Equatable {
         var needs = false
         for byte in path.utf8 where !isUnreserved(byte) { needs = true; break }
         if !needs { return path }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        for byte in path.utf8 {
-            if isUnreserved(byte) { out.append(byte) } else { out += [37, hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
+        let encodedCount = path.utf8.reduce(0) { $0 + (isUnreserved($1) ? 1 : 3) }
+        // The result is ASCII: written straight into the string.
+        return String(unsafeUninitializedCapacity: encodedCount) { out in
+            var written = 0
+            for byte in path.utf8 {
+                if isUnreserved(byte) {
+                    out[written] = byte
+                    written += 1
+                } else {
+                    out[written] = 37
+                    out[written + 1] = hexDigit(byte >> 4)
+                    out[written + 2] = hexDigit(byte & 15)
+                    written += 3
+                }
+            }
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `0`–`9`, `A`–`F` for 0…15.
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 55 + value }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)

@@ -5,13 +5,27 @@ public enum OutputPathRule {
     /// Why `path` may not be written, or nil when it may.
     public static func problem(with path: String) -> String? {
         if path.isEmpty { return "empty path" }
-        if path.hasPrefix("/") { return "absolute path" }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if segment.isEmpty { return "empty path segment" }
-            if segment == "." || segment == ".." { return "path segment `\(segment)`" }
-            if segment.hasPrefix(".kairan") { return "reserved name `\(segment)`" }
+        if path.utf8.first == 47 { return "absolute path" }
+        // One pass over the bytes: segments end at `/`; only a segment starting with `.` needs a closer look.
+        var segmentStart = path.utf8.startIndex
+        var index = segmentStart
+        let utf8 = path.utf8
+        while true {
+            let atEnd = index == utf8.endIndex
+            let byte = atEnd ? 47 : utf8[index]
+            if byte == 0 || byte == 92 { return "NUL or backslash in path" }
+            if byte == 47 {
+                let segment = utf8[segmentStart..<index]
+                if segment.isEmpty { return "empty path segment" }
+                if segment.first == 46 {
+                    let text = String(Substring(segment))
+                    if text == "." || text == ".." { return "path segment `\(text)`" }
+                    if text.hasPrefix(".kairan") { return "reserved name `\(text)`" }
+                }
+                if atEnd { return nil }
+                segmentStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        if path.utf8.contains(0) || path.contains("\\") { return "NUL or backslash in path" }
-        return nil
     }
 }
