@@ -8,13 +8,17 @@ extension SitePlanner {
     func publications() -> [PlannedOutput] {
         let publications = site.publications
         guard !publications.isEmpty else { return [] }
+        // The digest reads every data file; the weekly report the status files, the uptime KPI and the backlog.
         let data = (site.status.sourceFiles + (site.operations?.sourceFiles ?? [])).sorted().map(PlanInput.file)
+        let weeklyData = (site.status.sourceFiles + (site.operations?.sourceFiles ?? []).filter { file in
+            file == OperationsData.kpiDefinitionFile || file == OperationsData.metricsFile(of: "uptime") || file.hasSuffix("/backlog.yaml")
+        }).sorted().map(PlanInput.file)
         let schedule: [PlanInput] = site.config.schedulePath.map { [.file($0)] } ?? []
         let releases: [PlanInput] = [.releases(.public), .releases(.customers)]
         var outputs: [PlannedOutput] = []
         func inputs(_ kind: PublicationKind, _ index: Int) -> [PlanInput] {
             switch kind {
-            case .weekly: return (publications.weekly[index].note.map { [.file($0.sourcePath)] } ?? []) + data + schedule + releases
+            case .weekly: return (publications.weekly[index].note.map { [.file($0.sourcePath)] } ?? []) + weeklyData + schedule + releases
             case .newsletter: return [.file(publications.newsletters[index].note.sourcePath), .allArticles] + schedule + releases
             case .release: return [.file(site.releasesNewestFirst[publications.releases[index].release].sourcePath)] + schedule
             case .digest: return data + schedule + releases
