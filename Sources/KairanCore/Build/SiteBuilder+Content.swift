@@ -66,6 +66,11 @@ extension SiteBuilder {
         let notes = publications.weekly.compactMap(\.note) + publications.newsletters.map(\.note)
         for note in notes {
             let rendered = links.customers.render(note.body, file: note.sourcePath, log: log)
+            if rendered.html.contains("<img ") {
+                log.warning(SourceLocation(file: note.sourcePath, line: note.body.lineOffset + 1, column: 1),
+                            "images in a note are shown on the archive page only: the email shows their alt text",
+                            hint: "mail clients need absolute, sized images; link to a help article that shows it")
+            }
             content.publications[note.sourcePath] = rendered.html
             content.record(note.sourcePath, [rendered], anchors: false)
         }

@@ -81,7 +81,7 @@ struct PublicationEmails: Sendable {
             ],
         ]
         let rendered = theme.render(SitePlanner.emailTemplate(kind), context)
-        let html = theme.emailStyle.inline(into: EmailLinks.withoutHeadingAnchors(rendered))
+        let html = theme.emailStyle.inline(into: EmailLinks.imagesAsText(EmailLinks.withoutHeadingAnchors(rendered)))
         if let log {
             let size = html.utf8.count
             let at = SourceLocation(file: "templates/\(SitePlanner.emailTemplate(kind)).mustache")

@@ -293,6 +293,24 @@ enum EmailLinks {
         return out + rest
     }
 
+    /// Images rendered from Markdown replaced by their alt text in brackets: a mail client needs
+    /// absolute, sized images, which a note's images are not (the archive page keeps them).
+    static func imagesAsText(_ html: String) -> String {
+        guard html.contains("<img ") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<img "), let end = rest[start.upperBound...].firstIndex(of: ">") {
+            out += rest[..<start.lowerBound]
+            let tag = rest[start.lowerBound...end]
+            if let alt = tag.range(of: "alt=\""), let close = tag[alt.upperBound...].firstIndex(of: "\"") {
+                let text = tag[alt.upperBound..<close]
+                if !text.isEmpty { out += "［画像: " + text + "］" }
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+
     /// `href="/…"` and `src="/…"` prefixed with `origin` (protocol-relative `//` left alone).
     static func absolutized(_ html: String, origin: String) -> String {
         var out = ""

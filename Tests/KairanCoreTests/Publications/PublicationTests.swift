@@ -119,6 +119,18 @@ import Testing
                 "the digest shows internal fields, so the canaries can be found")
     }
 
+    @Test func imagesInANoteBecomeTheirAltTextInTheEmail() async {
+        var files = PublicationFixture.files
+        files["site/content/reports/weekly/2026-W47.md"] = "---\nsummary: 画像\n---\n新しい画面です。\n\n![予約の一括変更の画面](https://example.com/screen.png)\n"
+        let (result, fs) = await Self.build(files)
+        #expect(!result.failed)
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("images in a note are shown on the archive page only") })
+        let html = Self.text(fs, "email/weekly/2026-W47.html")
+        #expect(!html.contains("<img"), "\(html)")
+        #expect(html.contains("［画像: 予約の一括変更の画面］"))
+        #expect(Self.text(fs, "customers/reports/weekly/2026-W47/index.html").contains("<img src=\"https://example.com/screen.png\""))
+    }
+
     @Test func anOverSizeEmailFailsTheBuild() async {
         var files = PublicationFixture.files
         files["site/content/reports/weekly/2026-W47.md"] = "---\nsummary: 長い\n---\n" + String(repeating: "長い段落です。", count: 6000) + "\n"
