@@ -89,6 +89,19 @@ extension SiteBuilder {
                                                 releases: releases.reversed(), center: center, operations: source.operations,
                                                 status: source.status, today: options.clock.today, includeDrafts: options.includeDrafts)
             .assemble(log: log)
+        if config.mail != nil {
+            var audiences: [MailingLists.Audience: PublicationKind] = [:]
+            if !publications.weekly.isEmpty { audiences[.clinicAdmins] = .weekly }
+            if !publications.newsletters.isEmpty { audiences[.allUsers] = .newsletter }
+            for mail in publications.releases where audiences[mail.audience] == nil { audiences[mail.audience] = .release }
+            if !publications.digests.isEmpty { audiences[.team] = .digest }
+            for audience in MailingLists.Audience.allCases {
+                guard let kind = audiences[audience], source.status.lists[audience].isEmpty else { continue }
+                log.warning(SourceLocation(file: StatusData.recipientsFile, line: 1, column: 1),
+                            "no mailing list for `\(audience.rawValue)`: the \(kind.rawValue) emails are not built",
+                            hint: "add `\(audience.rawValue):` with `- address: …` under `lists:` in \(StatusData.recipientsFile)")
+            }
+        }
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
                             operations: source.operations, status: source.status, publications: publications)

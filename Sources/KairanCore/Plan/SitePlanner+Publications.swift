@@ -32,7 +32,7 @@ extension SitePlanner {
         if site.config.mail != nil {
             var all: [PlanInput] = [.file(StatusData.recipientsFile)]
             for (kind, ids) in issues {
-                for (index, id) in ids.enumerated() {
+                for (index, id) in ids.enumerated() where !site.status.lists[PublicationEmails.audience(kind, index, site.publications)].isEmpty {
                     for part in EmailPart.allCases {
                         outputs.append(PlannedOutput(audience: .email, path: "\(kind.rawValue)/\(id).\(part.rawValue)", kind: part.kind,
                                                      template: SitePlanner.emailTemplate(kind),

@@ -104,6 +104,11 @@ struct PublicationEmails: Sendable {
                      lists: recipients, message: message.bytes)
     }
 
+    /// The mailing-list audience of an issue (a release for customers goes to clinic administrators).
+    static func audience(_ kind: PublicationKind, _ index: Int, _ publications: Publications) -> MailingLists.Audience {
+        kind == .release ? publications.releases[index].audience : kind.audience
+    }
+
     /// `help.example.com` of `https://help.example.com/base/`.
     static func host(of baseURL: String) -> String {
         let origin = EmailLinks.origin(of: baseURL)
@@ -119,6 +124,8 @@ struct PublicationEmails: Sendable {
         for (kind, count) in counts {
             for index in 0..<count {
                 let issue = parts(kind, index)
+                // An audience without a list gets no email (the build warned).
+                guard !lists[issue.audience].isEmpty else { continue }
                 items.append((kind, index, issue.id, issue.subject, issue.sendAt, issue.audience))
             }
         }

@@ -131,6 +131,19 @@ import Testing
         #expect(Self.text(fs, "customers/reports/weekly/2026-W47/index.html").contains("<img src=\"https://example.com/screen.png\""))
     }
 
+    @Test func anAudienceWithoutAListGetsNoEmailAndAWarning() async {
+        var files = PublicationFixture.files
+        files["site/content/data/recipients.yaml"] = "lists:\n  all-users:\n    - address: users@lists.example.com\n      name: 皆さま\n"
+        let (result, fs) = await Self.build(files)
+        #expect(!result.failed)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("no mailing list for") }.map(\.message)
+        #expect(warnings == ["no mailing list for `clinic-admins`: the weekly emails are not built", "no mailing list for `team`: the digest emails are not built"])
+        #expect(fs.text("out/email/weekly/2026-W47.eml") == nil)
+        #expect(fs.text("out/email/newsletter/2026-12.eml") != nil)
+        #expect(!Self.text(fs, "email/outbox.json").contains("\"weekly\""))
+        #expect(fs.text("out/customers/reports/weekly/2026-W47/index.html") != nil, "the archive is built all the same")
+    }
+
     @Test func anOverSizeEmailFailsTheBuild() async {
         var files = PublicationFixture.files
         files["site/content/reports/weekly/2026-W47.md"] = "---\nsummary: 長い\n---\n" + String(repeating: "長い段落です。", count: 6000) + "\n"
