@@ -46,6 +46,10 @@ if [ -d "$out/email" ]; then
   check "email layout (static rules, Chromium at 375 px and 600 px): email/*/*.html" \
     python3 "$root/Tests/validate/email_layout_check.py" "$folder"
 fi
+# Every page in Chromium at 390 px and 1280 px: no sideways scrolling, no crushed table cells, a
+# menu that opens on phones; screenshots of the main page kinds in .build/screenshots.
+check "page layout (Chromium at 390 px and 1280 px): every page" \
+  python3 "$root/Tests/validate/page_layout_check.py" "$out" "$root/.build/screenshots"
 for feed in reports/weekly/atom.xml newsletters/atom.xml; do
   if [ -f "$out/customers/$feed" ]; then
     check "jing RFC 4287: customers/$feed" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/customers/$feed"
