@@ -120,7 +120,9 @@ public struct PublicViewModels: Sendable {
             "page": [
                 "title": .text(title), "description": .text(description), "href": .text(paths.href(path)),
                 "canonical": .text(canonical), "kind": .text(kind), "noindex": .flag(noindex || draft), "draft": .flag(draft),
-                "feedback_href": .text(feedback), "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
+                "feedback_href": .text(feedback),
+                "feedback_yes": .text(feedback.isEmpty ? "" : feedback + "&helpful=yes"),
+                "feedback_no": .text(feedback.isEmpty ? "" : feedback + "&helpful=no"), "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
                 "breadcrumbs": .list(breadcrumbs.map { ["title": .text($0.0), "href": .text(paths.href($0.1))] }),
             ],
         ]

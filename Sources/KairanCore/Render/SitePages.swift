@@ -63,13 +63,16 @@ public struct SitePages: Sendable {
                      "minutes": clip.minutes.map { .number($0) } ?? .flag(false)]
         }
         let toc = SitePages.tableOfContents(content.headings)
+        // Related articles leave out what the body already links to; no list when nothing is left.
+        let linked = Set(content.linkedSources)
+        let related = linked.isEmpty ? entry.related : entry.related.filter { !linked.contains(center.articles[$0].article.sourcePath) }
         context["article"] = [
             "title": .text(article.title), "summary": .text(article.summary), "href": .text(paths.href(entry.path)),
             "category": ["title": .text(section.category.title), "href": .text(paths.href(section.path))],
             "tags": .list(tags), "has_tags": .flag(!tags.isEmpty),
             "date": models.articleDate(article.date), "updated": models.articleDate(article.lastModified),
             "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
-            "related": models.summaries(entry.related), "has_related": .flag(!entry.related.isEmpty),
+            "related": models.summaries(related), "has_related": .flag(!related.isEmpty),
             "previous": link(entry.previous), "next": link(entry.next), "has_pager": .flag(entry.previous != nil || entry.next != nil),
             "video": video, "draft": .flag(article.draft),
         ]

@@ -176,3 +176,30 @@ import Testing
         #expect(fileSystem.kind(of: folder) == .missing)
     }
 }
+
+/// Article pages ask はい / いいえ; related articles leave out what the body links to.
+@Suite struct ArticleFeedbackAndRelatedTests {
+    @Test func feedbackIsAskedOnArticlePagesOnlyWithYesAndNoLinks() async {
+        let (result, fs) = await TestSupport.build(TestSupport.smallSite)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let article = fs.text("out/public/kb/start/login/index.html") ?? ""
+        #expect(article.contains("この記事は役に立ちましたか？"))
+        #expect(article.contains("href=\"https://example.com/feedback?page=https%3A%2F%2Fhelp.example.com%2Fkb%2Fstart%2Flogin%2F&amp;helpful=yes\""), "\(article)")
+        #expect(article.contains("&amp;helpful=no\""))
+        for page in ["out/public/404.html", "out/public/tags/index.html", "out/public/index.html", "out/public/kb/start/index.html"] {
+            #expect(!(fs.text(page) ?? "").contains("この記事は役に立ちましたか？"), "\(page)")
+        }
+    }
+
+    @Test func relatedArticlesLeaveOutWhatTheBodyLinksTo() async throws {
+        let (_, fs) = await TestSupport.build(TestSupport.smallSite)
+        // login.md links to password.md, which shares its tag ログイン: password is not listed again.
+        let login = fs.text("out/public/kb/start/login/index.html") ?? ""
+        let related = login.range(of: "id=\"k-related\"").map { String(login[$0.lowerBound...]) } ?? ""
+        #expect(!related.contains("/kb/account/password/"), "\(related)")
+        // password.md links nowhere: login (same tag) is listed.
+        let password = fs.text("out/public/kb/account/password/index.html") ?? ""
+        let passwordRelated = try #require(password.range(of: "id=\"k-related\"").map { String(password[$0.lowerBound...]) })
+        #expect(passwordRelated.contains("/kb/start/login/"))
+    }
+}

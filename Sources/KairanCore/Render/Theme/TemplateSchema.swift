@@ -68,7 +68,8 @@ public enum TemplateSchema {
         "site": .map(publicSite),
         "page": .map([
             "title": .value, "description": .value, "href": .value, "canonical": .value, "kind": .value, "noindex": .flag,
-            "draft": .flag, "feedback_href": .value, "has_breadcrumbs": .flag, "breadcrumbs": .list(link),
+            "draft": .flag, "feedback_href": .value, "feedback_yes": .value, "feedback_no": .value,
+            "has_breadcrumbs": .flag, "breadcrumbs": .list(link),
         ]),
     ]
 
