@@ -85,7 +85,7 @@ struct PublicationArchive: Sendable {
 
     /// The Atom feed (RFC 4287) of an archive; entry ids are tag URIs of the host and the issue id.
     func feed(_ kind: PublicationKind) -> OutputFile {
-        let host = PublicationEmails.host(of: portal.paths.baseURL)
+        let host = portal.paths.host
         let items = entries(kind)
         let feedURL = portal.paths.absolute(feedPath(kind))
         let title = "\(portal.config.title) \(indexTitle(kind))"

@@ -80,8 +80,10 @@ struct PublicationEmails: Sendable {
                 "internal": .flag(kind == .digest), "css": .html(theme.emailStyle.keptCSS),
             ],
         ]
+        // Notes and summaries link by site path of the customers' portal (they are rendered with its
+        // link table); mail is read away from the site, so every link is made absolute.
         let rendered = theme.render(SitePlanner.emailTemplate(kind), context)
-        let html = theme.emailStyle.inline(into: EmailLinks.imagesAsText(EmailLinks.withoutHeadingAnchors(rendered)))
+        let html = theme.emailStyle.inline(into: EmailLinks.imagesAsText(EmailLinks.withoutHeadingAnchors(models.customers.absolutized(rendered))))
         if let log {
             let size = html.utf8.count
             let at = SourceLocation(file: "templates/\(SitePlanner.emailTemplate(kind)).mustache")
@@ -94,7 +96,7 @@ struct PublicationEmails: Sendable {
             }
         }
         let text = EmailPlainText.render(html: html)
-        let messageID = "<\(kind.rawValue).\(issue.id)@\(PublicationEmails.host(of: models.helpCenter.baseURL))>"
+        let messageID = "<\(kind.rawValue).\(issue.id)@\(models.helpCenter.host)>"
         let recipients = lists[issue.audience]
         let headers = MIMEMessage.Headers(from: mail.from, replyTo: mail.replyTo.map { EmailMailbox(address: $0) },
                                           to: recipients.map(\.mailbox), subject: issue.subject, date: issue.sendAt, messageID: messageID,
@@ -107,13 +109,6 @@ struct PublicationEmails: Sendable {
     /// The mailing-list audience of an issue (a release for customers goes to clinic administrators).
     static func audience(_ kind: PublicationKind, _ index: Int, _ publications: Publications) -> MailingLists.Audience {
         kind == .release ? publications.releases[index].audience : kind.audience
-    }
-
-    /// `help.example.com` of `https://help.example.com/base/`.
-    static func host(of baseURL: String) -> String {
-        let origin = EmailLinks.origin(of: baseURL)
-        let host = origin.range(of: "://").map { String(origin[$0.upperBound...]) } ?? origin
-        return host.split(separator: ":").first.map(String.init) ?? host
     }
 
     /// Every issue, sorted by send time, then kind, then id.
@@ -140,7 +135,7 @@ struct PublicationEmails: Sendable {
                 ("send_at", .string(item.sendAt.rfc3339)), ("audience", .string(item.audience.rawValue)),
                 ("from", .string(mail.from.address.text)),
                 ("lists", .array(lists[item.audience].map { .object([("address", .string($0.address.text)), ("name", .string($0.name))]) })),
-                ("message_id", .string("<\(item.kind.rawValue).\(item.id)@\(PublicationEmails.host(of: models.helpCenter.baseURL))>")),
+                ("message_id", .string("<\(item.kind.rawValue).\(item.id)@\(models.helpCenter.host)>")),
                 ("eml", .string("\(item.kind.rawValue)/\(item.id).eml")),
             ])
         }

@@ -220,10 +220,10 @@ struct PublicationViewModels: Sendable {
             "version_label": .text("v\(release.version)"), "title": .text(release.title), "summary": .text(release.summary),
             "type_label": .text(release.type.label), "is_major": .flag(release.type == .major), "date": PublicViewModels.date(release.date),
             "highlights": .list(release.highlights.map { .text($0) }), "has_highlights": .flag(!release.highlights.isEmpty),
-            "introduction": .html(EmailLinks.absolutized(entry.introduction, origin: EmailLinks.origin(of: paths.baseURL))),
+            "introduction": .html(paths.absolutized(entry.introduction)),
             "sections": .list(entry.sections.map { section in
                 ["heading": .text(section.kind.heading),
-                 "content": .html(EmailLinks.absolutized(section.html, origin: EmailLinks.origin(of: paths.baseURL)))]
+                 "content": .html(paths.absolutized(section.html))]
             }),
             "href": .text(paths.absolute(entry.path)),
             "send": ["iso": .text(mail.sendAt.rfc3339), "ja": .text(PublicationViewModels.when(mail.sendAt))],
@@ -273,14 +273,6 @@ struct PublicationViewModels: Sendable {
 
 /// Absolute links for mail: site paths in rendered HTML made absolute against a site's origin.
 enum EmailLinks {
-    /// `https://help.example.com` of `https://help.example.com/base/`.
-    static func origin(of baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
-        let rest = baseURL[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        return String(baseURL[..<hostEnd])
-    }
-
     /// The HTML without the `#` links Markdown headings carry for the web (a mail reader has no use for them).
     static func withoutHeadingAnchors(_ html: String) -> String {
         guard html.contains("<a class=\"anchor\"") else { return html }
@@ -309,25 +301,5 @@ enum EmailLinks {
             rest = rest[rest.index(after: end)...]
         }
         return out + rest
-    }
-
-    /// `href="/…"` and `src="/…"` prefixed with `origin` (protocol-relative `//` left alone).
-    static func absolutized(_ html: String, origin: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let range = rest.firstRange(of: "=\"/") {
-            out += rest[..<range.lowerBound]
-            let after = rest[range.upperBound...]
-            let attribute = rest[..<range.lowerBound].suffix(4)
-            if (attribute.hasSuffix("href") || attribute.hasSuffix("src")) && !after.hasPrefix("/") {
-                out += "=\"" + origin + "/"
-            } else {
-                out += "=\"/"
-            }
-            rest = after
-        }
-        out += rest
-        return out
     }
 }

@@ -15,30 +15,14 @@ public struct ReleaseFeeds: Sendable {
         self.notes = notes
     }
 
-    private var host: String {
-        let afterScheme = paths.baseURL.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "localhost"
-        return afterScheme.split(separator: ":").first.map(String.init) ?? afterScheme
-    }
-
-    /// `https://help.example.com` — for turning site links in feed content into absolute ones.
-    private var origin: String {
-        let base = paths.baseURL
-        guard let schemeEnd = base.range(of: "://") else { return base }
-        let rest = base[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        return String(base[..<hostEnd])
-    }
-
     /// The stable id of a release's entry.
-    public func id(_ release: Release) -> String { "tag:\(host),\(release.date.year):release/\(release.version)" }
+    public func id(_ release: Release) -> String { "tag:\(paths.host),\(release.date.year):release/\(release.version)" }
 
     /// RFC 3339 time of a release: midnight in Japan.
     public static func timestamp(_ date: CivilDate) -> String { "\(date.iso)T00:00:00+09:00" }
 
     /// Site-relative links made absolute, so feed readers resolve them.
-    func absolutized(_ html: String) -> String {
-        html.replacing("href=\"/", with: "href=\"\(origin)/").replacing("src=\"/", with: "src=\"\(origin)/")
-    }
+    func absolutized(_ html: String) -> String { paths.absolutized(html) }
 
     private func content(_ entry: ReleaseNotes.Entry) -> String {
         var html = ""
@@ -56,7 +40,7 @@ public struct ReleaseFeeds: Sendable {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTMLEscaping.escape(config.language))">
-            <id>tag:\(host),2000:releases</id>
+            <id>tag:\(paths.host),2000:releases</id>
             <title>\(HTMLEscaping.escape(config.title)) リリースノート</title>
             <updated>\(updated)</updated>
             <author><name>\(HTMLEscaping.escape(config.title))</name></author>

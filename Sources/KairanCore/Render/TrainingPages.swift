@@ -78,7 +78,7 @@ public struct TrainingPages: Sendable {
         }
     }
 
-    private var writer: ICalendarWriter { ICalendarWriter(host: host, stampSecondsSinceEpoch: stampSeconds) }
+    private var writer: ICalendarWriter { ICalendarWriter(host: models.paths.host, stampSecondsSinceEpoch: stampSeconds) }
     private var window: ICalendarWindow { ICalendarWindow(from: today, through: end) }
 
     /// `events.ics`: every customers' event of the coming months.
@@ -100,11 +100,6 @@ public struct TrainingPages: Sendable {
 
     /// The page of training program `index`.
     func program(_ index: Int) -> OutputFile { program(training.programs[index]) }
-
-    private var host: String {
-        let afterScheme = models.paths.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"
-        return afterScheme.split(separator: ":").first.map(String.init) ?? afterScheme
-    }
 
     /// `/training/`: programs, events and the calendar of the coming months.
     func index() -> OutputFile {

@@ -37,6 +37,37 @@ public struct SitePaths: Sendable, Equatable {
         return result.isEmpty ? "tag" : result
     }
 
+    /// `https://help.example.com` of `https://help.example.com/help/`: what a site path is appended to.
+    public var origin: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+        let hostEnd = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
+        return String(baseURL[..<hostEnd])
+    }
+
+    /// `help.example.com` (no port): for tag URIs, Message-IDs and calendar UIDs.
+    public var host: String {
+        let authority = origin.range(of: "://").map { String(origin[$0.upperBound...]) } ?? origin
+        let host = authority.split(separator: ":").first.map(String.init) ?? authority
+        return host.isEmpty ? "localhost" : host
+    }
+
+    /// Rendered HTML whose site-path `href="/…"` and `src="/…"` are made absolute against
+    /// `origin` (protocol-relative `//…` left alone): for feeds and email, read away from the site.
+    public func absolutized(_ html: String) -> String {
+        guard html.contains("=\"/") else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let range = rest.firstRange(of: "=\"/") {
+            out += rest[..<range.lowerBound]
+            let after = rest[range.upperBound...]
+            let attribute = rest[..<range.lowerBound].suffix(4)
+            out += (attribute.hasSuffix("href") || attribute.hasSuffix("src")) && !after.hasPrefix("/") ? "=\"" + origin + "/" : "=\"/"
+            rest = after
+        }
+        return out + rest
+    }
+
     /// A link to a site path, as written in pages: base path + percent-encoded path.
     public func href(_ path: String) -> String { basePath + SitePaths.percentEncoded(String(path.dropFirst())) }
 

@@ -144,6 +144,16 @@ import Testing
         #expect(fs.text("out/customers/reports/weekly/2026-W47/index.html") != nil, "the archive is built all the same")
     }
 
+    @Test func siteLinksInANoteAreAbsoluteInTheEmail() async {
+        var files = PublicationFixture.files
+        files["site/content/reports/weekly/2026-W47.md"] = "---\nsummary: 先週\n---\n[先週の障害のご報告](/reports/weekly/2026-W44/)をご覧ください。\n"
+        let (result, fs) = await Self.build(files)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Self.text(fs, "email/weekly/2026-W47.html").contains("href=\"https://portal.example.com/reports/weekly/2026-W44/\""))
+        #expect(Self.text(fs, "email/weekly/2026-W47.txt").contains("https://portal.example.com/reports/weekly/2026-W44/"))
+        #expect(Self.text(fs, "customers/reports/weekly/2026-W47/index.html").contains("href=\"/reports/weekly/2026-W44/\""))
+    }
+
     @Test func anOverSizeEmailFailsTheBuild() async {
         var files = PublicationFixture.files
         files["site/content/reports/weekly/2026-W47.md"] = "---\nsummary: 長い\n---\n" + String(repeating: "長い段落です。", count: 6000) + "\n"
