@@ -2,12 +2,14 @@
 /// rounded half away from zero, `-` for negatives, never `-0`.
 public enum FixedDecimal {
     /// `value` with exactly `decimals` (0…9) digits after the point: `format(3.14159, decimals: 2)` → `3.14`.
-    public static func format(_ value: Double, decimals: Int) -> String {
+    /// - Parameter rounding: of the magnitude; `.down` truncates (an uptime of 99.996% is 99.99%, never 100.00%).
+    public static func format(_ value: Double, decimals: Int, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         let places = min(max(decimals, 0), 9)
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        // The nudge keeps a value written with `places` decimals (99.97 × 100 = 9996.999…) from truncating below itself.
+        let scaled = rounding == .down ? (abs(value) * scale + 1e-7).rounded(.down) : (abs(value) * scale).rounded(rounding)
         // Beyond 2^53 doubles are whole numbers anyway; fall back to the standard library's text.
         guard scaled < 9_007_199_254_740_992 else { return String(value) }
         let units = Int64(scaled)

@@ -17,93 +17,113 @@ struct PublicationEmails: Sendable {
     static let maximumSize = 100 * 1024
     static let warningSize = 90 * 1024
 
-    /// One rendered issue.
-    struct Issue {
+    /// What identifies an issue and when it goes out: enough for the outbox and the index,
+    /// without building its template values.
+    struct Heading {
         var kind: PublicationKind
+        var index: Int
         var id: String
         var subject: String
+        var preheader: String
         var sendAt: LocalDateTime
-        var html: String
-        var text: String
+        var audience: MailingLists.Audience
+        /// `<weekly.2026-W47@help.example.com>`: derived from the issue, stable across rebuilds.
         var messageID: String
-        var lists: [MailingLists.List]
-        var message: [UInt8]
     }
 
-    /// `email/<kind>/<id>.<part>`; the size limit is checked (and reported) by the message part alone.
-    func file(_ kind: PublicationKind, _ index: Int, _ part: EmailPart, path: String, log: DiagnosticLog) -> OutputFile {
-        let issue = render(kind, index, check: part == .message ? log : nil)
-        switch part {
-        case .message: return OutputFile(audience: .email, path: path, bytes: issue.message)
-        case .html: return OutputFile(audience: .email, path: path, text: issue.html)
-        case .text: return OutputFile(audience: .email, path: path, text: issue.text)
-        }
-    }
-
-    /// The values of one issue: its template, subject, id, send time and template context.
-    private func parts(_ kind: PublicationKind, _ index: Int) -> (id: String, subject: String, preheader: String, sendAt: LocalDateTime,
-                                                                   audience: MailingLists.Audience, name: String, value: TemplateValue, archive: String) {
+    func heading(_ kind: PublicationKind, _ index: Int) -> Heading {
         let brand = mail.subjectPrefix ?? "【\(models.site.config.title)】"
+        let (id, subject, preheader, sendAt): (String, String, String, LocalDateTime)
         switch kind {
         case .weekly:
             let report = publications.weekly[index]
-            let value = models.weekly(report)
-            return (report.week.description, brand + models.title(of: report), models.summary(of: report), report.sendAt, kind.audience,
-                    "report", value, value["archive_url"].flatMap(\.textValue) ?? "")
+            (id, subject, preheader, sendAt) = (report.week.description, brand + models.title(of: report), models.summary(of: report), report.sendAt)
         case .newsletter:
             let newsletter = publications.newsletters[index]
-            let value = models.newsletter(newsletter)
-            return (newsletter.note.id, brand + models.title(of: newsletter), newsletter.note.summary, newsletter.sendAt, kind.audience,
-                    "newsletter", value, value["archive_url"].flatMap(\.textValue) ?? "")
+            (id, subject, preheader, sendAt) = (newsletter.note.id, brand + models.title(of: newsletter), newsletter.note.summary, newsletter.sendAt)
         case .release:
             let mail = publications.releases[index]
             let release = models.site.releasesNewestFirst[mail.release]
-            let value = models.release(mail, notes: notes)
-            return (release.version.description, brand + "リリースのお知らせ " + models.title(of: mail), release.summary, mail.sendAt, mail.audience,
-                    "release", value, value["href"].flatMap(\.textValue) ?? "")
+            (id, subject, preheader, sendAt) = (release.version.description, brand + "リリースのお知らせ " + models.title(of: mail), release.summary, mail.sendAt)
         case .digest:
             let digest = publications.digests[index]
-            return (digest.week.description, "[社内] " + models.title(of: digest), "アラート・目標未達のKPI、フィードバック、バックログ、障害のまとめ",
-                    digest.sendAt, kind.audience, "digest", models.digest(digest), "")
+            (id, subject, preheader, sendAt) = (digest.week.description, "[社内] " + models.title(of: digest),
+                                                "アラート・目標未達のKPI、フィードバック、バックログ、障害のまとめ", digest.sendAt)
+        }
+        return Heading(kind: kind, index: index, id: id, subject: subject, preheader: preheader, sendAt: sendAt,
+                       audience: PublicationEmails.audience(kind, index, publications), messageID: "<\(kind.rawValue).\(id)@\(models.helpCenter.host)>")
+    }
+
+    /// The issue's template values under their name, and the address of its web version.
+    private func values(_ kind: PublicationKind, _ index: Int) -> (name: String, value: TemplateValue, webURL: String) {
+        switch kind {
+        case .weekly:
+            let value = models.weekly(publications.weekly[index])
+            return ("report", value, value["archive_url"].flatMap(\.textValue) ?? "")
+        case .newsletter:
+            let value = models.newsletter(publications.newsletters[index])
+            return ("newsletter", value, value["archive_url"].flatMap(\.textValue) ?? "")
+        case .release:
+            let value = models.release(publications.releases[index], notes: notes)
+            return ("release", value, value["href"].flatMap(\.textValue) ?? "")
+        case .digest:
+            return ("digest", models.digest(publications.digests[index]), "")
         }
     }
 
-    func render(_ kind: PublicationKind, _ index: Int, check log: DiagnosticLog?) -> Issue {
-        let issue = parts(kind, index)
-        let unsubscribe = kind == .digest ? nil : mail.listUnsubscribe?.text
+    /// `email/<kind>/<id>.<part>`, rendered only as far as the part needs: the HTML part stops
+    /// after inlining, the text part after writing the text; the size limit is checked (and
+    /// reported) by the message part alone.
+    func file(_ kind: PublicationKind, _ index: Int, _ part: EmailPart, path: String, log: DiagnosticLog) -> OutputFile {
+        let heading = heading(kind, index)
+        let html = html(heading)
+        if part == .html { return OutputFile(audience: .email, path: path, text: html) }
+        let text = EmailPlainText.render(html: html)
+        if part == .text { return OutputFile(audience: .email, path: path, text: text) }
+        checkSize(html, of: heading, log: log)
+        return OutputFile(audience: .email, path: path, bytes: message(heading, html: html, text: text).bytes)
+    }
+
+    /// The email's HTML: its template, links made absolute, the style sheet applied inline.
+    func html(_ heading: Heading) -> String {
+        let (name, value, webURL) = values(heading.kind, heading.index)
         let context: TemplateValue = [
-            "site": models.mailSite, issue.name: issue.value,
+            "site": models.mailSite, name: value,
             "email": [
-                "subject": .text(issue.subject), "preheader": .text(issue.preheader), "kind": .text(kind.rawValue),
-                "kind_label": .text(kind.label), "archive_url": .text(issue.archive),
-                "unsubscribe_url": .text(unsubscribe ?? ""), "reply_to": .text((mail.replyTo ?? mail.from.address).text),
-                "internal": .flag(kind == .digest), "css": .html(theme.emailStyle.keptCSS),
+                "subject": .text(heading.subject), "preheader": .text(heading.preheader), "kind": .text(heading.kind.rawValue),
+                "kind_label": .text(heading.kind.label), "archive_url": .text(webURL),
+                "unsubscribe_url": .text(unsubscribe(heading.kind) ?? ""), "reply_to": .text((mail.replyTo ?? mail.from.address).text),
+                "internal": .flag(heading.kind == .digest), "css": .html(theme.emailStyle.keptCSS),
             ],
         ]
         // Notes and summaries link by site path of the customers' portal (they are rendered with its
         // link table); mail is read away from the site, so every link is made absolute.
-        let rendered = theme.render(SitePlanner.emailTemplate(kind), context)
-        let html = theme.emailStyle.inline(into: EmailLinks.imagesAsText(EmailLinks.withoutHeadingAnchors(models.customers.absolutized(rendered))))
-        if let log {
-            let size = html.utf8.count
-            let at = SourceLocation(file: "templates/\(SitePlanner.emailTemplate(kind)).mustache")
-            if size > PublicationEmails.maximumSize {
-                log.error(at, "the \(kind.rawValue) email \(issue.id) is \(size / 1024) KB of HTML, over the \(PublicationEmails.maximumSize / 1024) KB limit (Gmail clips messages over about 102 KB)",
-                          hint: "shorten the note, or link to the archive page instead of including everything")
-            } else if size > PublicationEmails.warningSize {
-                log.warning(at, "the \(kind.rawValue) email \(issue.id) is \(size / 1024) KB of HTML, near the \(PublicationEmails.maximumSize / 1024) KB limit",
-                            hint: "Gmail clips messages over about 102 KB; shorten the note")
-            }
-        }
-        let text = EmailPlainText.render(html: html)
-        let messageID = "<\(kind.rawValue).\(issue.id)@\(models.helpCenter.host)>"
-        let recipients = lists[issue.audience]
+        let rendered = theme.render(SitePlanner.emailTemplate(heading.kind), context)
+        return theme.emailStyle.inline(into: EmailLinks.imagesAsText(EmailLinks.withoutHeadingAnchors(models.customers.absolutized(rendered))))
+    }
+
+    /// `List-Unsubscribe` of list mail; the team's digest has none.
+    private func unsubscribe(_ kind: PublicationKind) -> String? { kind == .digest ? nil : mail.listUnsubscribe?.text }
+
+    /// The MIME message of an issue.
+    func message(_ heading: Heading, html: String, text: String) -> MIMEMessage {
         let headers = MIMEMessage.Headers(from: mail.from, replyTo: mail.replyTo.map { EmailMailbox(address: $0) },
-                                          to: recipients.map(\.mailbox), subject: issue.subject, date: issue.sendAt, messageID: messageID,
-                                          listUnsubscribe: unsubscribe, isBulk: kind != .digest)
-        let message = MIMEMessage(headers: headers, text: text, html: html)
-        return Issue(kind: kind, id: issue.id, subject: issue.subject, sendAt: issue.sendAt, html: html, text: text, messageID: messageID,
-                     lists: recipients, message: message.bytes)
+                                          to: lists[heading.audience].map(\.mailbox), subject: heading.subject, date: heading.sendAt,
+                                          messageID: heading.messageID, listUnsubscribe: unsubscribe(heading.kind), isBulk: heading.kind != .digest)
+        return MIMEMessage(headers: headers, text: text, html: html)
+    }
+
+    /// Over 90 KB of HTML warns; over 100 KB is an error (Gmail clips messages at about 102 KB).
+    private func checkSize(_ html: String, of heading: Heading, log: DiagnosticLog) {
+        let size = html.utf8.count
+        let at = SourceLocation(file: "templates/\(SitePlanner.emailTemplate(heading.kind)).mustache")
+        if size > PublicationEmails.maximumSize {
+            log.error(at, "the \(heading.kind.rawValue) email \(heading.id) is \(size / 1024) KB of HTML, over the \(PublicationEmails.maximumSize / 1024) KB limit (Gmail clips messages over about 102 KB)",
+                      hint: "shorten the note, or link to the archive page instead of including everything")
+        } else if size > PublicationEmails.warningSize {
+            log.warning(at, "the \(heading.kind.rawValue) email \(heading.id) is \(size / 1024) KB of HTML, near the \(PublicationEmails.maximumSize / 1024) KB limit",
+                        hint: "Gmail clips messages over about 102 KB; shorten the note")
+        }
     }
 
     /// The mailing-list audience of an issue (a release for customers goes to clinic administrators).
@@ -111,17 +131,15 @@ struct PublicationEmails: Sendable {
         kind == .release ? publications.releases[index].audience : kind.audience
     }
 
-    /// Every issue, sorted by send time, then kind, then id.
-    private func all() -> [(kind: PublicationKind, index: Int, id: String, subject: String, sendAt: LocalDateTime, audience: MailingLists.Audience)] {
-        var items: [(kind: PublicationKind, index: Int, id: String, subject: String, sendAt: LocalDateTime, audience: MailingLists.Audience)] = []
+    /// Every issue that has a list to go to, sorted by send time, then kind, then id.
+    private func all() -> [Heading] {
+        var items: [Heading] = []
         let counts: [(PublicationKind, Int)] = [(.weekly, publications.weekly.count), (.newsletter, publications.newsletters.count),
                                                  (.release, publications.releases.count), (.digest, publications.digests.count)]
         for (kind, count) in counts {
-            for index in 0..<count {
-                let issue = parts(kind, index)
-                // An audience without a list gets no email (the build warned).
-                guard !lists[issue.audience].isEmpty else { continue }
-                items.append((kind, index, issue.id, issue.subject, issue.sendAt, issue.audience))
+            // An audience without a list gets no email (the build warned).
+            for index in 0..<count where !lists[PublicationEmails.audience(kind, index, publications)].isEmpty {
+                items.append(heading(kind, index))
             }
         }
         return items.sorted { ($0.sendAt, $0.kind, $0.id) < ($1.sendAt, $1.kind, $1.id) }
@@ -135,7 +153,7 @@ struct PublicationEmails: Sendable {
                 ("send_at", .string(item.sendAt.rfc3339)), ("audience", .string(item.audience.rawValue)),
                 ("from", .string(mail.from.address.text)),
                 ("lists", .array(lists[item.audience].map { .object([("address", .string($0.address.text)), ("name", .string($0.name))]) })),
-                ("message_id", .string("<\(item.kind.rawValue).\(item.id)@\(models.helpCenter.host)>")),
+                ("message_id", .string(item.messageID)),
                 ("eml", .string("\(item.kind.rawValue)/\(item.id).eml")),
             ])
         }

@@ -58,19 +58,6 @@ struct PublicationViewModels: Sendable {
         return rest == 0 ? "\(hours)時間" : "\(hours)時間\(rest)分"
     }
 
-    /// A number with `decimals` places, rounded half up (`99.94`), or down: an uptime is never
-    /// shown as 100.00% when the week had any downtime.
-    static func fixed(_ value: Double, _ decimals: Int, down: Bool = false) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = down ? (value * scale + 1e-7).rounded(.down) : (value * scale).rounded()
-        let whole = Int(scaled / scale)
-        guard decimals > 0 else { return "\(whole)" }
-        let fraction = Int(abs(scaled) - Double(abs(whole)) * scale)
-        let digits = String(fraction)
-        return "\(whole).\(String(repeating: "0", count: max(0, decimals - digits.count)))\(digits)"
-    }
-
     /// A help article by `<category>/<slug>` or index, as an absolute link.
     private func article(_ index: Int) -> TemplateValue {
         let entry = site.center.articles[index]
@@ -133,7 +120,7 @@ struct PublicationViewModels: Sendable {
 
     func summary(of report: WeeklyReport) -> String {
         if let summary = report.note?.summary, !summary.isEmpty { return summary }
-        let uptime = report.uptime.map { "稼働率 \(PublicationViewModels.fixed($0.percent, $0.decimals, down: true))%" } ?? ""
+        let uptime = report.uptime.map { "稼働率 \(FixedDecimal.format($0.percent, decimals: $0.decimals, rounding: .down))%" } ?? ""
         let incidents = report.incidents.isEmpty ? "障害の発生はありませんでした" : "障害 \(report.incidents.count)件"
         return [uptime, incidents].filter { !$0.isEmpty }.joined(separator: "、") + "。"
     }
@@ -144,9 +131,9 @@ struct PublicationViewModels: Sendable {
         var uptime: TemplateValue = .flag(false)
         if let figure = report.uptime {
             uptime = [
-                "percent": .text(PublicationViewModels.fixed(figure.percent, figure.decimals, down: true)), "target": .text(FixedDecimal.trimmed(figure.target)),
+                "percent": .text(FixedDecimal.format(figure.percent, decimals: figure.decimals, rounding: .down)), "target": .text(FixedDecimal.trimmed(figure.target)),
                 "met": .flag(figure.meetsTarget), "days": .number(figure.days),
-                "worst": figure.worstDay.map { ["date": PublicViewModels.date($0.date), "value": .text(PublicationViewModels.fixed($0.value, figure.decimals))] } ?? .flag(false),
+                "worst": figure.worstDay.map { ["date": PublicViewModels.date($0.date), "value": .text(FixedDecimal.format($0.value, decimals: figure.decimals))] } ?? .flag(false),
             ]
         }
         return [

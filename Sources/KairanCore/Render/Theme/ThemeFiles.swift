@@ -24,8 +24,8 @@ public struct ThemeFiles: Sendable, Equatable {
         self.origins = origins
     }
 
-    /// The theme built into Kairan.
-    public static var builtIn: ThemeFiles {
+    /// The theme built into Kairan, decoded once per process.
+    public static let builtIn: ThemeFiles = {
         var theme = ThemeFiles()
         // The embedded copy is checked by a test, so it never holds what the decoder rejects.
         let ignored = DiagnosticLog()
@@ -33,13 +33,10 @@ public struct ThemeFiles: Sendable, Equatable {
             theme.add(path: path, bytes: bytes, origin: "(built-in) templates/\(path)", log: ignored)
         }
         return theme
-    }
+    }()
 
     /// Whether these are the built-in theme's files exactly (no site overrides).
-    public var isBuiltIn: Bool { self == ThemeFiles.builtInFiles }
-
-    /// The built-in theme, decoded once per process.
-    private static let builtInFiles = ThemeFiles.builtIn
+    public var isBuiltIn: Bool { self == ThemeFiles.builtIn }
 
     /// The built-in theme overlaid with `siteDirectory/templates/`, when that folder exists.
     /// Templates larger than `maxTemplateSize` bytes are errors; assets are only copied, so any size goes.
