@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every page of the built site in headless Chromium (Playwright driving Debian's chromium) at
+"""Every page of the built site (and every email's HTML) in headless Chromium (Playwright driving Debian's chromium) at
 390 px and 1280 px: the page never scrolls sideways; every table cell is at least three
 characters wide, or its table scrolls inside its wrapper; at 390 px the menu opens and shows the
 navigation. Each tree is served on its own port (its links are site paths of that tree).
@@ -48,7 +48,8 @@ MENU = """() => {
 }"""
 
 SHOTS = {"public": ["/", "/kb/troubleshooting/error-codes/", "/kb/accounts/mfa/", "/releases/", "/tags/"],
-         "customers": ["/training/", "/reports/weekly/2026-W44/"], "internal": ["/kpi/", "/roadmap/"]}
+         "customers": ["/training/", "/reports/weekly/", "/reports/weekly/2026-W44/", "/newsletters/2026-11/"],
+         "internal": ["/kpi/", "/roadmap/"], "email": ["/", "/weekly/2026-W44.html", "/release/1.7.0.html"]}
 
 def serve(folder):
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -71,7 +72,7 @@ def main():
     failures, checked = 0, 0
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
-        for tree in ("public", "customers", "internal"):
+        for tree in ("public", "customers", "internal", "email"):
             folder = os.path.join(output, tree)
             if not os.path.isdir(folder): continue
             server = serve(os.path.realpath(folder))
@@ -84,7 +85,7 @@ def main():
                     for problem in page.evaluate(CHECK):
                         failures += 1
                         print(f"{tree}{path} at {width}px: {problem}")
-                    if width == 390 and tree != "internal":
+                    if width == 390 and tree in ("public", "customers"):
                         verdict = page.evaluate(MENU)
                         if verdict != "ok":
                             failures += 1

@@ -92,6 +92,7 @@ struct PublicationEmails: Sendable {
             "email": [
                 "subject": .text(heading.subject), "preheader": .text(heading.preheader), "kind": .text(heading.kind.rawValue),
                 "kind_label": .text(heading.kind.label), "archive_url": .text(webURL),
+                "button_label": .text(heading.kind == .release ? "リリースノートを見る" : "ウェブ版で読む"),
                 "unsubscribe_url": .text(unsubscribe(heading.kind) ?? ""), "reply_to": .text((mail.replyTo ?? mail.from.address).text),
                 "internal": .flag(heading.kind == .digest), "css": .html(theme.emailStyle.keptCSS),
             ],

@@ -291,7 +291,7 @@ public enum TemplateSchema {
 
     static let emailCommon: [String: TemplateShape] = [
         "site": emailSite,
-        "email": .map(["subject": .value, "preheader": .value, "kind": .value, "kind_label": .value, "archive_url": .value,
+        "email": .map(["subject": .value, "preheader": .value, "kind": .value, "kind_label": .value, "archive_url": .value, "button_label": .value,
                        "unsubscribe_url": .value, "reply_to": .value, "internal": .flag, "css": .html]),
     ]
 
