@@ -86,36 +86,13 @@ struct PublicationArchive: Sendable {
     /// The Atom feed (RFC 4287) of an archive; entry ids are tag URIs of the host and the issue id.
     func feed(_ kind: PublicationKind) -> OutputFile {
         let host = portal.paths.host
-        let items = entries(kind)
-        let feedURL = portal.paths.absolute(feedPath(kind))
-        let title = "\(portal.config.title) \(indexTitle(kind))"
-        let updated = items.first?.sendAt.rfc3339 ?? "1970-01-01T00:00:00Z"
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTMLEscaping.escape(portal.config.language))">
-            <id>tag:\(host),2000:\(kind.rawValue)</id>
-            <title>\(HTMLEscaping.escape(title))</title>
-            <updated>\(updated)</updated>
-            <author><name>\(HTMLEscaping.escape(portal.config.title))</name></author>
-            <link rel="self" type="application/atom+xml" href="\(HTMLEscaping.escape(feedURL))"/>
-            <link rel="alternate" type="text/html" href="\(HTMLEscaping.escape(portal.paths.absolute(indexPath(kind))))"/>
-            <generator uri="https://github.com/kairan" version="\(Kairan.version)">Kairan</generator>
-
-            """
-        for item in items {
-            xml += """
-                <entry>
-                <id>tag:\(host),\(item.sendAt.date.year):\(kind.rawValue)/\(HTMLEscaping.escape(item.id))</id>
-                <title>\(HTMLEscaping.escape(item.title))</title>
-                <updated>\(item.sendAt.rfc3339)</updated>
-                <published>\(item.sendAt.rfc3339)</published>
-                <link rel="alternate" type="text/html" href="\(HTMLEscaping.escape(portal.paths.absolute(item.path)))"/>
-                <summary>\(HTMLEscaping.escape(item.summary))</summary>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        return OutputFile(audience: .customers, path: String(feedPath(kind).dropFirst()), text: xml)
+        let feed = AtomFeed(
+            id: "tag:\(host),2000:\(kind.rawValue)", title: "\(portal.config.title) \(indexTitle(kind))", language: portal.config.language,
+            author: portal.config.title, selfURL: portal.paths.absolute(feedPath(kind)), alternateURL: portal.paths.absolute(indexPath(kind)),
+            entries: entries(kind).map { item in
+                AtomFeed.Entry(id: "tag:\(host),\(item.sendAt.date.year):\(kind.rawValue)/\(item.id)", title: item.title, updated: item.sendAt.rfc3339,
+                               link: portal.paths.absolute(item.path), summary: item.summary)
+            })
+        return OutputFile(audience: .customers, path: String(feedPath(kind).dropFirst()), text: feed.xml)
     }
 }

@@ -34,39 +34,16 @@ public struct ReleaseFeeds: Sendable {
 
     /// `releases/atom.xml`.
     public func atom() -> OutputFile {
-        let entries = notes.published
-        let feedURL = paths.absolute("/releases/atom.xml")
-        let updated = entries.first.map { ReleaseFeeds.timestamp($0.release.date) } ?? "1970-01-01T00:00:00Z"
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTMLEscaping.escape(config.language))">
-            <id>tag:\(paths.host),2000:releases</id>
-            <title>\(HTMLEscaping.escape(config.title)) リリースノート</title>
-            <updated>\(updated)</updated>
-            <author><name>\(HTMLEscaping.escape(config.title))</name></author>
-            <link rel="self" type="application/atom+xml" href="\(HTMLEscaping.escape(feedURL))"/>
-            <link rel="alternate" type="text/html" href="\(HTMLEscaping.escape(paths.absolute(ReleaseNotes.indexPath)))"/>
-            <generator uri="https://github.com/kairan" version="\(Kairan.version)">Kairan</generator>
-
-            """
-        for entry in entries {
-            let release = entry.release
-            xml += """
-                <entry>
-                <id>\(HTMLEscaping.escape(id(release)))</id>
-                <title>v\(release.version) \(HTMLEscaping.escape(release.title))</title>
-                <updated>\(ReleaseFeeds.timestamp(release.date))</updated>
-                <published>\(ReleaseFeeds.timestamp(release.date))</published>
-                <link rel="alternate" type="text/html" href="\(HTMLEscaping.escape(paths.absolute(entry.path)))"/>
-                <category term="\(release.type.rawValue)" label="\(release.type.label)"/>
-                <summary>\(HTMLEscaping.escape(release.summary))</summary>
-                <content type="html">\(HTMLEscaping.escape(content(entry)))</content>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        return OutputFile(audience: .public, path: "releases/atom.xml", text: xml)
+        let feed = AtomFeed(
+            id: "tag:\(paths.host),2000:releases", title: "\(config.title) リリースノート", language: config.language, author: config.title,
+            selfURL: paths.absolute("/releases/atom.xml"), alternateURL: paths.absolute(ReleaseNotes.indexPath),
+            entries: notes.published.map { entry in
+                let release = entry.release
+                return AtomFeed.Entry(id: id(release), title: "v\(release.version) \(release.title)", updated: ReleaseFeeds.timestamp(release.date),
+                                      link: paths.absolute(entry.path), category: (release.type.rawValue, release.type.label),
+                                      summary: release.summary, contentHTML: content(entry))
+            })
+        return OutputFile(audience: .public, path: "releases/atom.xml", text: feed.xml)
     }
 
     /// `releases/feed.json` (JSON Feed 1.1) with `_kairan: {version, type}` on every item.
