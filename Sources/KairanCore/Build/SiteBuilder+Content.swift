@@ -14,6 +14,8 @@ struct SiteContent: Sendable {
     var anchors: [String: Set<String>] = [:]
     /// Links to `#anchors` of other pages, checked once every page has its headings.
     var anchorReferences: [RenderedMarkdown.AnchorReference] = []
+    /// The text of each searchable help-center page's body, by source file (for the search index).
+    var searchBlocks: [String: [SearchDocument.Block]] = [:]
 
     /// Everything the published pages link to.
     var linkedSources: Set<String> { Set(links.values.joined()) }
@@ -23,6 +25,7 @@ struct SiteContent: Sendable {
         for (source, linked) in other.links { links[source, default: []] += linked }
         anchors.merge(other.anchors) { _, new in new }
         anchorReferences += other.anchorReferences
+        searchBlocks.merge(other.searchBlocks) { _, new in new }
     }
 
     /// Adds what one rendered body of `source` found.

@@ -10,6 +10,7 @@ struct SiteSources: Sendable {
     var staticFiles: [String]
     var operations: OperationsData?
     var status: StatusData
+    var synonyms: SearchSynonyms
 }
 
 /// The site after resolution: every page has its URL, lists are in order, related articles ranked.
@@ -27,6 +28,9 @@ struct ResolvedSite: Sendable {
     var status: StatusData
     /// The mailed publications as of the build date.
     var publications: Publications
+    var synonyms: SearchSynonyms
+    /// `content/data/synonyms.yaml`, when the site has it.
+    var synonymsSource: String? { synonyms.source }
 
     /// The releases newest first, as `ReleaseNotes` orders them (indices of `RenderJob.release`).
     var releasesNewestFirst: [Release] { releases.reversed() }
@@ -57,12 +61,14 @@ extension SiteBuilder {
         let staticFiles = KnowledgeBaseLoader.collectFiles(siteDirectory: options.siteDirectory, folder: "static", fileSystem: siteFiles, log: log)
         let operations = loadOperations(from: content, log: log)
         let status = loadStatusData(from: content, log: log)
+        let synonyms = operationsFile(SynonymsLoader.file, from: content, log: log).map { SynonymsLoader.load($0, log: log) } ?? SearchSynonyms()
         let (base, baseDiagnostics) = await knowledgeBase
         let (theme, themeDiagnostics) = await themed
         log.append(themeDiagnostics)
         log.append(baseDiagnostics)
         return SiteSources(config: config, theme: theme, knowledgeBase: base, releases: releases, training: training,
-                           weeklyNotes: weeklyNotes, newsletters: newsletters, staticFiles: staticFiles, operations: operations, status: status)
+                           weeklyNotes: weeklyNotes, newsletters: newsletters, staticFiles: staticFiles, operations: operations, status: status,
+                           synonyms: synonyms)
     }
 
     /// Step 2 — validate and resolve: URLs, related articles, release, schedule and training rules.
@@ -104,6 +110,7 @@ extension SiteBuilder {
         }
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
-                            operations: source.operations, status: source.status, publications: publications)
+                            operations: source.operations, status: source.status, publications: publications,
+                            synonyms: source.synonyms)
     }
 }

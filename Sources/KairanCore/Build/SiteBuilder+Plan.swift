@@ -13,17 +13,20 @@ extension SiteBuilder {
     /// Step 5 — render and write: one parallel pass over `outputs`; each is rendered (a help
     /// article with its Markdown body) and written at once, so memory holds only what is being
     /// written. Returns what the bodies found: links and headings.
-    func renderAndWrite(_ outputs: [PlannedOutput], renderer: SiteRenderer, sink: OutputSink, log: DiagnosticLog) async -> SiteContent {
-        // A body's findings are reduced in the worker (its heading ids as a set); its HTML is dropped there.
-        typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference])
+    func renderAndWrite(_ outputs: [PlannedOutput], renderer: SiteRenderer, sink: OutputSink, searchable: Set<String> = [],
+                        search: SearchIndex? = nil, log: DiagnosticLog) async -> SiteContent {
+        // A body's findings are reduced in the worker (its heading ids as a set, its text for the
+        // search); its HTML is dropped there.
+        typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference], text: [SearchDocument.Block]?)
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
         let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
-            let rendered = renderer.render(output, read: { read($0, log: log) }, log: log)
+            let rendered = renderer.render(output, read: { read($0, log: log) }, search: search, log: log)
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
-                (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+                (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences,
+                 text: output.origin.flatMap { searchable.contains($0) ? SearchDocument.blocks(ofHTML: body.html) : nil })
             }
             return (found, log.items)
         }
@@ -34,6 +37,7 @@ extension SiteBuilder {
             content.links[origin] = found.links
             content.anchors[origin] = found.anchors
             content.anchorReferences += found.references
+            if let text = found.text { content.searchBlocks[origin] = text }
         }
         return content
     }

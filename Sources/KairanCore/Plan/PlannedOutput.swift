@@ -73,6 +73,7 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case emailMessage = "email-message", emailHTML = "email-html", emailText = "email-text", outbox, emailIndex = "email-index"
     case weeklyReport = "weekly-report", weeklyReportIndex = "weekly-report-index"
     case newsletter, newsletterIndex = "newsletter-index", publicationFeed = "publication-feed"
+    case searchPage = "search-page", searchIndex = "search-index"
 }
 
 /// One thing an output is made from.

@@ -13,6 +13,9 @@ public struct SitePlan: Sendable, Equatable {
     /// an output made from the source also shows the linked pages' titles and URLs.
     public internal(set) var links: [String: [String]] = [:]
 
+    /// The pages the search indexes, in index order (see `SearchIndex`).
+    public internal(set) var searchable: [SearchablePage] = []
+
     /// Page template → its inputs: itself and every partial and parent it pulls in.
     public internal(set) var templateInputs: [String: [PlanInput]] = [:]
 

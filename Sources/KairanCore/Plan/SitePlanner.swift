@@ -33,6 +33,9 @@ struct SitePlanner {
         plan.append(contentsOf: training())
         plan.append(contentsOf: internalPages())
         plan.append(contentsOf: publications())
+        let search = search()
+        plan.append(contentsOf: search.outputs)
+        plan.searchable = search.pages
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
         plan.groups = groups()
@@ -195,7 +198,8 @@ struct SitePlanner {
         var outputs: [PlannedOutput] = []
         // Emails carry their styles inline: the email tree gets no theme assets.
         for audience in plan.audiencesWithPages where audience != .email {
-            for asset in site.theme.files.assets.keys.sorted() {
+            // The search client serves the public help center only.
+            for asset in site.theme.files.assets.keys.sorted() where audience == .public || asset != SearchIndex.script {
                 outputs.append(PlannedOutput(audience: audience, path: "assets/" + asset, kind: .themeAsset,
                                              inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))
             }

@@ -17,6 +17,36 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out + "\n"
     }
 
+    /// JSON without any whitespace and a final newline (files read by programs only: the search index).
+    public func compact() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out + "\n"
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeCompact(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.quote(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        default:
+            write(into: &out, indent: 0)
+        }
+    }
+
     private func write(into out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent + 1)
         let closePad = String(repeating: "  ", count: indent)

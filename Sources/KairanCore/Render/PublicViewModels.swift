@@ -45,6 +45,8 @@ public struct PublicViewModels: Sendable {
                 "tags": .text(paths.href(SitePaths.tagsIndex)), "css": .text(paths.href("/assets/kairan.css")),
                 "favicon": .text(paths.href("/assets/favicon.svg")), "sitemap": .text(paths.href("/sitemap.xml")),
                 "releases": .text(paths.href("/releases/")),
+                "search": .text(paths.href(SearchIndex.pagePath)), "search_index": .text(paths.href("/" + SearchIndex.folder)),
+                "search_script": .text(paths.href("/assets/" + SearchIndex.script)), "root": .text(paths.href(SitePaths.home)),
             ],
             "support": [
                 "hours": .text(support.hours), "intro": .text(support.intro), "has_sla": .flag(!support.sla.isEmpty),

@@ -134,6 +134,13 @@ public struct SitePages: Sendable {
         return file(SitePaths.support, template: "support", context)
     }
 
+    /// `/search/`: the results page; the client (`assets/search.js`) fills it from the index.
+    public func search() -> OutputFile {
+        let context = models.page(title: "検索", description: "ヘルプセンターの記事を検索", path: SearchIndex.pagePath, kind: "search",
+                                  breadcrumbs: [("ホーム", SitePaths.home)], noindex: true)
+        return file(SearchIndex.pagePath, template: "search", context)
+    }
+
     /// `/404.html`.
     public func notFound() -> OutputFile {
         let context = models.page(title: "ページが見つかりません", description: "", path: SitePaths.notFound, kind: "404", noindex: true)

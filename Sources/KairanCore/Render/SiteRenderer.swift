@@ -77,8 +77,14 @@ struct SiteRenderer: Sendable {
 
     /// The file of `output` and, for a help-center page, its rendered body (its links and headings
     /// are validated once every page is rendered); nil file when a copied file cannot be read (logged).
-    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?, log: DiagnosticLog) -> Rendered {
+    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?, search: SearchIndex? = nil, log: DiagnosticLog) -> Rendered {
         switch output.job {
+        case .searchManifest:
+            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: Array($0.manifest.utf8)) }, body: nil)
+        case .searchShard(let number):
+            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.shards[number]) }, body: nil)
+        case .searchGroup(let number):
+            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: Array($0.groups[number].utf8)) }, body: nil)
         case .category(let index):
             let category = pages.models.center.sections[index].category
             let body = markdown.render(category.body, file: category.location.file, log: log)
@@ -137,6 +143,8 @@ struct SiteRenderer: Sendable {
         case .publicationPage(let kind, let index): return archive?.page(kind, index)
         case .publicationIndex(let kind): return archive?.index(kind)
         case .publicationFeed(let kind): return archive?.feed(kind)
+        case .searchPage: return pages.search()
+        case .searchManifest, .searchShard, .searchGroup: return nil  // rendered from the index above
         }
     }
 

@@ -54,7 +54,8 @@ public enum TemplateSchema {
         "title": .value, "description": .value, "language": .value, "base_url": .value, "copyright": .value,
         "year": .value, "generator": .value, "feedback_url": .value, "nav": navigation,
         "links": .map(["home": .value, "support": .value, "tags": .value, "releases": .value, "css": .value,
-                       "favicon": .value, "sitemap": .value]),
+                       "favicon": .value, "sitemap": .value, "search": .value, "search_index": .value, "search_script": .value,
+                       "root": .value]),
         "support": .map([
             "hours": .value, "intro": .value, "has_sla": .flag,
             "channels": .list(.map(["name": .value, "kind": .value, "address": .value, "href": .value, "hours": .value,
@@ -103,6 +104,7 @@ public enum TemplateSchema {
         "tags": ["tags": .list(.map(["name": .value, "href": .value, "count": .value]))],
         "support": [:],
         "404": [:],
+        "search": [:],
         "releases": [
             "releases": .map([
                 "months": .list(.map(["id": .value, "label": .value, "releases": .list(releaseEntry)])),

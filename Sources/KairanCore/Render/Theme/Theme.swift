@@ -13,7 +13,7 @@ public struct Theme: Sendable {
     /// The templates Kairan renders, by page kind. The built-in theme has them all; a site's own
     /// `templates/` only overrides them, so a missing one means a broken theme.
     public static let requiredTemplates = [
-        "layout", "home", "category", "article", "tag", "tags", "support", "404", "releases", "release", "customers/release", "internal/release",
+        "layout", "home", "category", "article", "tag", "tags", "support", "404", "search", "releases", "release", "customers/release", "internal/release",
         "customers-layout", "training/index", "training/program", "training/materials", "training/event",
         "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
         "email-layout", "email/weekly", "email/newsletter", "email/release", "email/digest", "email/index",

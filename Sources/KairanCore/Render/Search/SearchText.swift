@@ -1,0 +1,203 @@
+import Foundation
+
+/// The search's one rule for text, shared with the browser client (`templates/assets/search.js`):
+/// both sides normalise and split text the same way, checked by one file of test vectors
+/// (`Tests/search/vectors.json`) that the Swift and the JavaScript suites read.
+///
+/// The rule, in order:
+/// 1. Text is read in pieces: a character with the marks that follow it (combining marks,
+///    U+3099/U+309A and half-width ﾞ/ﾟ), so ｶﾞ is one piece.
+/// 2. Each piece is normalised with NFKC (full-width ASCII, half-width katakana, ㈱ → (株)) and
+///    lower-cased.
+/// 3. A long vowel mark ー that ends a katakana word (after a katakana letter, not followed by
+///    one or by another ー) is dropped: サーバー and サーバ are one word (also in サーバーの設定),
+///    スーパー and スパ stay apart.
+/// 4. Katakana is folded to hiragana (ァ–ヶ, ヽヾ); dakuten stay (か ≠ が).
+/// 5. The result is split into tokens: each Japanese character (kanji, kana, ー, 々, hangul) is a
+///    token; a run of other letters and digits is one Latin word; anything else (spaces,
+///    punctuation, symbols) separates tokens and leaves a gap in their positions, so nothing
+///    matches across it.
+public enum SearchText {
+    /// One token of normalised text and its position (gaps mark separators).
+    public struct Token: Sendable, Equatable {
+        public enum Value: Sendable, Equatable, Hashable {
+            /// A Japanese character (after folding), by its scalar value.
+            case character(UInt32)
+            /// A Latin word (letters and digits, lower-cased).
+            case word(String)
+        }
+        public var value: Value
+        public var position: Int
+    }
+
+    /// The tokens of `text`, positions counted from 0.
+    public static func tokens(_ text: String) -> [Token] {
+        var tokenizer = Tokenizer()
+        tokenizer.feed(text)
+        tokenizer.finish()
+        return tokenizer.tokens
+    }
+
+    /// Splits text into tokens incrementally: feed blocks (a title, then headings and paragraphs)
+    /// one after another; each `separate()` puts a gap between blocks.
+    struct Tokenizer {
+        private(set) var tokens: [Token] = []
+        /// The position the next token gets.
+        private(set) var position = 0
+        private var word = String.UnicodeScalarView()
+        /// A separator was seen since the last token.
+        private var gap = false
+        /// The previous normalised scalar, and one scalar of look-behind for the ー rule.
+        private var previous: UInt32 = 0
+        private var pendingLongVowel = false
+
+        /// Adds `text`.
+        mutating func feed(_ text: String) {
+            var piece = String.UnicodeScalarView()
+            var pieceIsSimple = true
+            for scalar in text.unicodeScalars {
+                if SearchText.isMark(scalar.value) && !piece.isEmpty {
+                    piece.append(scalar)
+                    pieceIsSimple = false
+                    continue
+                }
+                if !piece.isEmpty { emit(piece, simple: pieceIsSimple) }
+                piece = String.UnicodeScalarView()
+                piece.append(scalar)
+                pieceIsSimple = SearchText.isStable(scalar.value)
+            }
+            if !piece.isEmpty { emit(piece, simple: pieceIsSimple) }
+        }
+
+        /// Ends the text: a pending word or long vowel mark is settled.
+        mutating func finish() {
+            settleLongVowel(next: 0x20)
+            endWord()
+        }
+
+        private mutating func emit(_ piece: String.UnicodeScalarView, simple: Bool) {
+            if simple, let only = piece.first {
+                normalized(SearchText.lowercasedASCII(only.value))
+                return
+            }
+            let text = String(piece).precomposedStringWithCompatibilityMapping.lowercased()
+            for scalar in text.unicodeScalars { normalized(scalar.value) }
+        }
+
+        /// One scalar after NFKC and lower-casing: the ー rule, kana folding, tokenising.
+        private mutating func normalized(_ value: UInt32) {
+            if pendingLongVowel {
+                settleLongVowel(next: value)
+            }
+            if value == 0x30FC, SearchText.isKatakanaLetter(previous) {
+                pendingLongVowel = true  // decided by what follows
+                previous = value
+                return
+            }
+            previous = value
+            classify(value)
+        }
+
+        /// A held ー is kept when `next` is a katakana letter or another ー, dropped otherwise.
+        private mutating func settleLongVowel(next: UInt32) {
+            guard pendingLongVowel else { return }
+            pendingLongVowel = false
+            if SearchText.isKatakanaLetter(next) || next == 0x30FC { classify(0x30FC) }
+        }
+
+        private mutating func classify(_ value: UInt32) {
+            if SearchText.isJapanese(value) {
+                endWord()
+                if gap { position += 1; gap = false }
+                tokens.append(Token(value: .character(SearchText.foldKana(value)), position: position))
+                position += 1
+            } else if SearchText.isWordCharacter(value), let scalar = Unicode.Scalar(value) {
+                if word.isEmpty, gap { position += 1; gap = false }
+                word.append(scalar)
+            } else {
+                endWord()
+                if !tokens.isEmpty { gap = true }
+            }
+        }
+
+        private mutating func endWord() {
+            guard !word.isEmpty else { return }
+            tokens.append(Token(value: .word(String(word)), position: position))
+            position += 1
+            word = String.UnicodeScalarView()
+        }
+    }
+
+    /// The normalised form of `text` as a string: its tokens in order, one space at each gap
+    /// (`ＶＵＥの設定` → `vueの設定`). A query occurs in a page when its normalised form occurs in
+    /// the page's, where Latin words match whole words (see the README's search rule).
+    public static func normalized(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var last: Int?
+        for token in tokens(text) {
+            if let last, token.position > last + 1 { out.append(" ") }
+            switch token.value {
+            case .character(let value): if let scalar = Unicode.Scalar(value) { out.append(scalar) }
+            case .word(let word): out.append(contentsOf: word.unicodeScalars)
+            }
+            last = token.position
+        }
+        return String(out)
+    }
+
+    // MARK: Character classes (the same ranges as the client's)
+
+    /// Combining marks and the (half-width) voicing marks: they join the character before them.
+    static func isMark(_ value: UInt32) -> Bool {
+        if value == 0xFF9E || value == 0xFF9F || value == 0x3099 || value == 0x309A { return true }
+        if value < 0x300 { return false }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// Scalars NFKC and lower-casing leave as they are (apart from ASCII capitals, handled
+    /// directly): the fast path for nearly all Japanese text.
+    static func isStable(_ value: UInt32) -> Bool {
+        value < 0x80 || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) || value == 0x30FC
+            || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+            || (0x3001...0x3002).contains(value) || (0x300C...0x300F).contains(value)
+    }
+
+    static func lowercasedASCII(_ value: UInt32) -> UInt32 {
+        (0x41...0x5A).contains(value) ? value + 0x20 : value
+    }
+
+    /// Katakana letters (not ー).
+    static func isKatakanaLetter(_ value: UInt32) -> Bool { (0x30A1...0x30FA).contains(value) }
+
+    /// Characters indexed one by one: kanji, kana, ー, 々〆〇, hangul.
+    static func isJapanese(_ value: UInt32) -> Bool {
+        (0x3041...0x309F).contains(value) || (0x30A0...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value)
+            || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0x20000...0x3FFFF).contains(value) || (0x3005...0x3007).contains(value)
+            || (0xAC00...0xD7AF).contains(value) || (0x1100...0x11FF).contains(value) || (0x3130...0x318F).contains(value)
+    }
+
+    /// Letters, digits and marks that are not Japanese: parts of a Latin word.
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default: return false
+        }
+    }
+
+    /// Katakana → hiragana (ァ–ヶ and ヽヾ); everything else as it is.
+    static func foldKana(_ value: UInt32) -> UInt32 {
+        if (0x30A1...0x30F6).contains(value) || value == 0x30FD || value == 0x30FE { return value - 0x60 }
+        return value
+    }
+}
