@@ -45,6 +45,8 @@ test('a query is split into words at spaces and punctuation', () => {
 test('constraints pin every character of a word', () => {
   const keys = (q) => S.constraints(S.tokenize(q)).map((c) => c.key + '@' + c.off);
   assert.deepStrictEqual(keys('東京都'), ['b東京@0', 'b京都@1']);
+  assert.deepStrictEqual(keys('パスワード'), ['bぱす@0', 'bわー@2', 'bーど@3']);
+  assert.deepStrictEqual(keys('ログイン'), ['bろぐ@0', 'bいん@2']);
   assert.deepStrictEqual(keys('第2'), ['e第@0', 'w2@1']);
   assert.deepStrictEqual(keys('KPI表'), ['wkpi@0', 's表@1']);
   assert.deepStrictEqual(keys('予'), ['u予@0']);

@@ -94,17 +94,21 @@
     return words;
   }
 
-  /** The terms that pin down an alternative (tokens with offsets): [{key, off}] or a unigram. */
+  /** The terms that pin down an alternative (tokens with offsets), as few as spell it: [{key, off}]
+   * (bigrams at every other place: 東京都 is 東京@0 + 京都@1, パスワード is ぱす@0 + わー@2 + ーど@3),
+   * or a unigram for one character. */
   function constraints(tokens) {
-    var base = tokens[0].p, list = [];
+    var base = tokens[0].p, list = [], covered = new Set();
     if (tokens.length === 1) return [{ key: (tokens[0].w ? 'w' : 'u') + tokens[0].v, off: 0, unigram: !tokens[0].w }];
     tokens.forEach(function (t, i) {
       var off = t.p - base, prev = tokens[i - 1], next = tokens[i + 1];
-      var prevAdjacent = prev && prev.p === t.p - 1, nextAdjacent = next && next.p === t.p + 1;
+      var prevJapanese = prev && !prev.w && prev.p === t.p - 1, nextJapanese = next && !next.w && next.p === t.p + 1;
       if (t.w) { list.push({ key: 'w' + t.v, off: off }); return; }
-      if (nextAdjacent && !next.w) { list.push({ key: 'b' + t.v + next.v, off: off }); return; }
-      if (prevAdjacent && !prev.w) return;  // spelled by the bigram before it
-      if (nextAdjacent) list.push({ key: 'e' + t.v, off: off });
+      if (covered.has(i)) return;
+      if (nextJapanese) { list.push({ key: 'b' + t.v + next.v, off: off }); covered.add(i + 1); return; }
+      if (prevJapanese) { list.push({ key: 'b' + prev.v + t.v, off: off - 1 }); return; }
+      // A character alone between Latin words or gaps: the edge of its run.
+      if (next && next.p === t.p + 1) list.push({ key: 'e' + t.v, off: off });
       else list.push({ key: 's' + t.v, off: off });
     });
     return list;
@@ -149,6 +153,8 @@
     var self = this;
     if (!this.ready) this.ready = this.fetcher(this.base + 'index.json', 'json').then(function (m) {
       self.manifest = m;
+      self.big = new Map();
+      (m.big || []).forEach(function (key, n) { self.big.set(key, n); });
       var synonyms = new Map();
       (m.synonyms || []).forEach(function (group) { group.forEach(function (word) { synonyms.set(word, group); }); });
       self.synonyms = synonyms;
@@ -158,10 +164,11 @@
     });
     return this.ready;
   };
+  /** The postings of `key`: from its own file (a big term) or its shard. */
   Index.prototype.shard = function (key) {
-    var number = fnv1a(key) % this.manifest.shards;
-    if (!this.shards.has(number)) this.shards.set(number, this.fetcher(this.base + 't/' + number + '.bin', 'bin').then(parseShard));
-    return this.shards.get(number).then(function (terms) { return terms.get(key) || []; });
+    var file = this.big.has(key) ? 'k/' + this.big.get(key) + '.bin' : 't/' + (fnv1a(key) % this.manifest.shards) + '.bin';
+    if (!this.shards.has(file)) this.shards.set(file, this.fetcher(this.base + file, 'bin').then(parseShard));
+    return this.shards.get(file).then(function (terms) { return terms.get(key) || []; });
   };
   Index.prototype.group = function (number) {
     if (!this.groups.has(number)) this.groups.set(number, this.fetcher(this.base + 'd/' + number + '.json', 'json'));
@@ -249,7 +256,7 @@
         if (!hit.title && !hit.heading) allTitleOrHeading = false;
         hit.starts.forEach(function (s, i) { starts.push(s); spans.push(hit.spans[i]); });
       }
-      score *= 1 + (m.boosts[page] || 0);
+      score *= 1 + (m.boosts[page] || 0) / 1000;
       results.push({ page: page, score: score, tier: allTitle ? 2 : allTitleOrHeading ? 1 : 0, starts: starts, spans: spans });
     });
     results.sort(function (x, y) { return y.tier - x.tier || y.score - x.score || x.page - y.page; });

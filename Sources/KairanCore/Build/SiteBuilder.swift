@@ -51,19 +51,18 @@ public struct SiteBuilder: Sendable {
         let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
         var content = renderListedContent(site, links: links, log: log)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
-        // The search index is made from the rendered pages' text: its files are written after them.
-        let searchable = Set(plan.searchable.map(\.source))
-        let pagesFound = await renderAndWrite(plan.outputs.filter { !$0.job.needsRenderedPages }, renderer: renderer, sink: sink,
-                                              searchable: searchable, log: log)
+        // The search index is made from the rendered pages' text.
+        let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,
+                                              searchable: Set(plan.searchable.map(\.source)), log: log)
         result.timings.append(("render and write", stopwatch.lap()))
         content.merge(pagesFound)
         validate(content, log: log)
         let search = await indexSearch(plan, content: content, site: site)
         result.timings.append(("index for search", stopwatch.lap()))
         let planned = plan.outputs.count
+        plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource))
         plan = completed(plan, content: content, site: site, log: log)
-        _ = await renderAndWrite(plan.outputs.filter(\.job.needsRenderedPages) + plan.outputs[planned...], renderer: renderer, sink: sink,
-                                 search: search, log: log)
+        _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer, sink: sink, search: search, log: log)
         result.timings.append(("validate links, copy linked files, write the index", stopwatch.lap()))
         result.pages = plan.pageCount
         result.files = plan.fileCount

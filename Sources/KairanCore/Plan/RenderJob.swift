@@ -19,15 +19,7 @@ enum RenderJob: Sendable, Equatable {
     case email(PublicationKind, Int, EmailPart), outbox, emailIndex
     case publicationPage(PublicationKind, Int), publicationIndex(PublicationKind), publicationFeed(PublicationKind)
     // Search (`SearchIndex`): the results page; the index files, rendered once every page's text is known.
-    case searchPage, searchManifest, searchShard(Int), searchGroup(Int)
-
-    /// Made from what rendering the pages found (their text): rendered after every other output.
-    var needsRenderedPages: Bool {
-        switch self {
-        case .searchManifest, .searchShard, .searchGroup: return true
-        default: return false
-        }
-    }
+    case searchPage, searchFile(Int)
 }
 
 /// The three files of one email: the message, and its HTML and text parts for reading.

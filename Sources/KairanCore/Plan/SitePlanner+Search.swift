@@ -7,33 +7,29 @@ public struct SearchablePage: Sendable, Equatable {
     public var title: String
     /// Shown with the result: the category's title, カテゴリ, リリースノート.
     public var section: String
-    /// The category's order as a gentle boost (0…0.1): the first article of a category ranks a
-    /// little above its last one when they match equally.
+    /// A factor on the score, minus one: an article's place in its category (`weight`) as a
+    /// gentle boost (0…0.1, the first article ranks a little above the last when they match
+    /// equally); categories −0.2 (below an article that matches as well).
     public var boost: Double
 }
 
 extension SitePlanner {
-    /// The results page (`/search/`), the client's index (manifest, term shards, page store).
-    /// Only public, published pages are indexed; drafts (even with `--drafts`), customers' and
-    /// internal pages never are.
+    /// The results page (`/search/`) and the pages to index. Only public, published pages are
+    /// indexed; drafts (even with `--drafts`), customers' and internal pages never are. The
+    /// index's files are planned once it is built (`searchFiles`): their number depends on it.
     func search() -> (outputs: [PlannedOutput], pages: [SearchablePage]) {
         // Planned even with nothing to index: every public page's header links the results page.
-        let pages = searchablePages()
-        let sources = pages.map { PlanInput.file($0.source) }
-        let synonyms: [PlanInput] = site.synonymsSource.map { [.file($0)] } ?? []
-        var outputs = [page(SearchIndex.pagePath, .public, .searchPage, template: "search", inputs: [], listed: false, job: .searchPage)]
-        outputs.append(PlannedOutput(audience: .public, path: SearchIndex.manifestPath, kind: .searchIndex,
-                                     inputs: sources + synonyms, job: .searchManifest))
-        for number in 0..<SearchIndex.shardCount(pages: pages.count) {
-            outputs.append(PlannedOutput(audience: .public, path: SearchIndex.shardPath(number), kind: .searchIndex,
-                                         inputs: sources, job: .searchShard(number)))
+        ([page(SearchIndex.pagePath, .public, .searchPage, template: "search", inputs: [], job: .searchPage)], searchablePages())
+    }
+
+    /// The files of a built index: the manifest, shards and big terms are made from every indexed
+    /// page (and the synonyms), a page-store file from its own pages.
+    static func searchFiles(_ index: SearchIndex, pages: [SearchablePage], synonyms: String?) -> [PlannedOutput] {
+        let all = pages.map { PlanInput.file($0.source) } + (synonyms.map { [PlanInput.file($0)] } ?? [])
+        return index.files.enumerated().map { number, file in
+            let inputs = file.pages.map { range in pages[range].map { PlanInput.file($0.source) } } ?? all
+            return PlannedOutput(audience: .public, path: file.path, kind: .searchIndex, inputs: inputs, job: .searchFile(number))
         }
-        for number in 0..<SearchIndex.groupCount(pages: pages.count) {
-            let members = pages[(number * SearchIndex.groupSize)..<min(pages.count, (number + 1) * SearchIndex.groupSize)]
-            outputs.append(PlannedOutput(audience: .public, path: SearchIndex.groupPath(number), kind: .searchIndex,
-                                         inputs: members.map { .file($0.source) } + members.map { .metadata($0.source) }, job: .searchGroup(number)))
-        }
-        return (outputs, pages)
     }
 
     /// The indexed pages, ordered by URL (a page's number in the index is its place here).
@@ -42,7 +38,7 @@ extension SitePlanner {
         var pages: [SearchablePage] = []
         for section in center.sections {
             let category = section.category
-            pages.append(SearchablePage(url: section.path, source: category.location.file, title: category.title, section: "カテゴリ", boost: 0))
+            pages.append(SearchablePage(url: section.path, source: category.location.file, title: category.title, section: "カテゴリ", boost: -0.2))
             let listed = section.articles.filter { !center.articles[$0].article.draft }
             for (place, index) in listed.enumerated() {
                 let entry = center.articles[index]

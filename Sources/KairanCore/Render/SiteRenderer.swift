@@ -79,12 +79,8 @@ struct SiteRenderer: Sendable {
     /// are validated once every page is rendered); nil file when a copied file cannot be read (logged).
     func render(_ output: PlannedOutput, read: (String) -> [UInt8]?, search: SearchIndex? = nil, log: DiagnosticLog) -> Rendered {
         switch output.job {
-        case .searchManifest:
-            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: Array($0.manifest.utf8)) }, body: nil)
-        case .searchShard(let number):
-            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.shards[number]) }, body: nil)
-        case .searchGroup(let number):
-            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: Array($0.groups[number].utf8)) }, body: nil)
+        case .searchFile(let number):
+            return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.files[number].bytes) }, body: nil)
         case .category(let index):
             let category = pages.models.center.sections[index].category
             let body = markdown.render(category.body, file: category.location.file, log: log)
@@ -144,7 +140,7 @@ struct SiteRenderer: Sendable {
         case .publicationIndex(let kind): return archive?.index(kind)
         case .publicationFeed(let kind): return archive?.feed(kind)
         case .searchPage: return pages.search()
-        case .searchManifest, .searchShard, .searchGroup: return nil  // rendered from the index above
+        case .searchFile: return nil  // rendered from the index above
         }
     }
 

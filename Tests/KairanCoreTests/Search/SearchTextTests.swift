@@ -58,9 +58,10 @@ import Testing
             #expect(SearchIndex.fnv1a(Array(vector.key.utf8)) == vector.fnv1a, "\(vector.key)")
         }
         // The allocation-free hash of a key equals the hash of its bytes.
-        for key in [TermKey.bigram(0x4E88, 0x7D04), .character(kind: UInt8(ascii: "u"), 0x4E88), .word("kpi"), .character(kind: UInt8(ascii: "e"), 0x20000)] {
-            #expect(key.hash == SearchIndex.fnv1a(key.bytes))
-        }
+        let keys = [CharacterTerm.key(CharacterTerm.bigram, 0x4E88, 0x7D04), CharacterTerm.key(CharacterTerm.character, 0x4E88),
+                    CharacterTerm.key(CharacterTerm.runEnd, 0x20000)]
+        for key in keys { #expect(CharacterTerm.hash(key) == SearchIndex.fnv1a(CharacterTerm.bytes(key))) }
+        #expect(CharacterTerm.bytes(keys[0]) == Array("b予約".utf8))
     }
 
     @Test func feedingPiecesEqualsTheWholeText() {

@@ -1,134 +1,161 @@
 import Foundation
 
-/// The help center's search index: term shards, the page store and the manifest the browser
-/// client (`assets/search.js`) reads. Built once per build from the searchable pages' text.
+/// The help center's search index: the files the browser client (`assets/search.js`) reads.
+/// Built once per build from the searchable pages' text.
 ///
-/// **Terms** (keys are a one-letter kind and the normalised text, see `SearchText`):
+/// **Terms** (a one-letter kind and normalised text, see `SearchText`):
 /// - `u` + a Japanese character: the pages containing it, with counts per field (one-character queries);
 /// - `b` + two adjacent Japanese characters (a bigram), with positions;
 /// - `s` / `e` + a Japanese character that starts / ends a run of Japanese characters, with
 ///   positions (a query such as `第2` or `KPI表` needs a run's edge);
 /// - `w` + a Latin word, with positions.
 ///
-/// A term lives in shard `fnv1a32(key) % shardCount`, so a query downloads only the shards of its
-/// own terms. Positions let the client verify a candidate page exactly (bigrams at consecutive
-/// positions spell the query), without the page's text.
+/// Positions let the client verify a candidate page exactly, without its text: bigrams at
+/// consecutive places spell the query.
 ///
-/// **Shard file** (`search/t/<n>.bin`), a sequence of unsigned LEB128 varints and UTF-8 bytes:
-/// for each term, sorted by key: key length, key bytes, page count; then for each page, the
-/// page number's increase over the previous page, and for `u` terms the counts in the title,
-/// headings and body, for the other terms the occurrence count and each occurrence as
-/// `(position increase << 2) | field` (field 2 title, 1 heading, 0 body).
+/// **Files** under `search/`:
+/// - `index.json`, the manifest: format version, shard count, the terms with a file of their own
+///   (`big`, in file order), pages per page-store file, each page's length in tokens and boost
+///   (per mille), the synonym groups (normalised);
+/// - `t/<n>.bin`: the terms whose `fnv1a32(key) % shards == n`, except the big ones;
+/// - `k/<n>.bin`: the big term `big[n]` alone (a common term never makes a query fetch others);
+/// - `d/<n>.json`: pages `n * group …` (URL, title, section, body text, headings as
+///   `[token position, id]`), fetched for the results shown.
 ///
-/// **Page store** (`search/d/<n>.json`): pages `n * groupSize …` with their URL, title, section,
-/// body text and headings (`[token position, id]`), fetched for the results shown.
-///
-/// **Manifest** (`search/index.json`): the format version, the shard count, the group size,
-/// each page's length in tokens and boost, and the synonym groups (normalised).
+/// A `.bin` file is a sequence of terms sorted by key, each: key length and key bytes (UTF-8),
+/// page count, then per page the page number's increase over the previous page and, for `u`
+/// terms, the counts in the title, headings and body; for the others the occurrence count and each
+/// occurrence as `(position increase << 2) | field` (2 title, 1 heading, 0 body). Numbers are
+/// unsigned LEB128 varints.
 struct SearchIndex: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let folder = "search/"
-    static let manifestPath = "search/index.json"
     /// The results page's site path.
     static let pagePath = "/search/"
     /// The client, a theme asset (`templates/assets/search.js`).
     static let script = "search.js"
-    static func shardPath(_ number: Int) -> String { "search/t/\(number).bin" }
-    static func groupPath(_ number: Int) -> String { "search/d/\(number).json" }
-
+    static let manifestPath = "search/index.json"
     /// Pages per page-store file: the results page fetches the files of the ten results it shows.
     static let groupSize = 4
+    /// A term whose postings are larger than this gets its own file.
+    static let bigTerm = 4096
+    /// About this many bytes of small terms per shard.
+    static let shardTarget = 6144
 
-    /// The shard count for `pages` searchable pages: a power of two, about four pages' terms
-    /// per shard, at most 1,024 files.
-    static func shardCount(pages: Int) -> Int {
-        var count = 1
-        while count * 2 <= max(1, pages / 4) && count < 1024 { count *= 2 }
-        return count
+    /// One file of the index and the pages it is made from (nil: all of them).
+    struct File: Sendable {
+        var path: String
+        var bytes: [UInt8]
+        var pages: Range<Int>?
     }
 
-    static func groupCount(pages: Int) -> Int { max(1, (pages + groupSize - 1) / groupSize) }
+    let files: [File]
 
-    let manifest: String
-    let shards: [[UInt8]]
-    let groups: [String]
-
-    /// Indexes `documents` (in the order given: a page's number is its place) with `synonyms`.
+    /// Indexes `documents` (a page's number is its place) with `synonyms`.
     static func build(_ documents: [SearchDocument], synonyms: [[String]], concurrency: Int) async -> SearchIndex {
-        let shardCount = shardCount(pages: documents.count)
-        let partitions = min(shardCount, 16)
-        let indexed = await ParallelMap.map(Array(documents.indices), concurrency: concurrency) { index in
-            DocumentTerms(documents[index], partitions: partitions, shardMask: shardCount - 1)
-        }
-        // Each partition holds the shards `n` with `n % partitions == partition`.
-        let encoded = await ParallelMap.map(Array(0..<partitions), concurrency: concurrency) { partition in
-            encodePartition(partition, of: indexed, shardCount: shardCount, partitions: partitions)
-        }
+        let partitions = 16
+        // Pages in chunks, each worker reusing one counting table.
+        let chunkSize = 16
+        let chunks = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min(documents.count, $0 + chunkSize) }
+        let postings = await ParallelMap.map(chunks, concurrency: concurrency) { range in
+            var counter = CharacterCounter()
+            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter) }
+        }.flatMap { $0 }
+        let merged = await ParallelMap.map(Array(0..<partitions), concurrency: concurrency) { partition in
+            mergePartition(partition, of: postings)
+        }.flatMap { $0 }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+
+        let big = merged.filter { $0.postings.count > bigTerm }
+        let smallBytes = merged.reduce(0) { $0 + ($1.postings.count > bigTerm ? 0 : $1.key.count + $1.postings.count) }
+        var shardCount = 1
+        while smallBytes / shardCount > shardTarget && shardCount < 4096 { shardCount *= 2 }
         var shards = [[UInt8]](repeating: [], count: shardCount)
-        for partition in encoded { for (number, bytes) in partition { shards[number] = bytes } }
-        let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { start in
-            pageStore(Array(documents[start..<min(documents.count, start + groupSize)]), terms: Array(indexed[start..<min(indexed.count, start + groupSize)]))
+        for term in merged where term.postings.count <= bigTerm {
+            append(term, to: &shards[Int(term.hash) & (shardCount - 1)])
         }
+        var files: [File] = []
         let manifest = JSONValue.object([
             ("v", .integer(formatVersion)),
             ("shards", .integer(shardCount)),
+            ("big", .array(big.map { .string(String(decoding: $0.key, as: UTF8.self)) })),
             ("group", .integer(groupSize)),
             ("pages", .integer(documents.count)),
-            ("lengths", .array(indexed.map { .integer($0.length) })),
-            ("boosts", .array(documents.map { .number(($0.boost * 1000).rounded() / 1000) })),
+            ("lengths", .array(postings.map { .integer($0.length) })),
+            ("boosts", .array(documents.map { .integer(Int(($0.boost * 1000).rounded())) })),
             ("synonyms", .array(synonyms.map { group in .array(group.map { .string(SearchText.normalized($0)) }) })),
         ]).compact()
-        return SearchIndex(manifest: manifest, shards: shards, groups: groups)
+        files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
+        for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
+        for (number, term) in big.enumerated() {
+            var bytes: [UInt8] = []
+            append(term, to: &bytes)
+            files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil))
+        }
+        for start in stride(from: 0, to: max(documents.count, 1), by: groupSize) {
+            let range = start..<min(documents.count, start + groupSize)
+            files.append(File(path: "search/d/\(start / groupSize).json",
+                              bytes: Array(pageStore(documents[range], postings: postings[range]).utf8), pages: range))
+        }
+        return SearchIndex(files: files)
+    }
+
+    /// One term of the index with its postings encoded.
+    struct Term: Sendable {
+        var key: [UInt8]
+        var hash: UInt32
+        var postings: [UInt8]
+    }
+
+    private static func append(_ term: Term, to out: inout [UInt8]) {
+        appendVarint(UInt64(term.key.count), to: &out)
+        out += term.key
+        out += term.postings
     }
 
     /// The page-store file of `documents`.
-    private static func pageStore(_ documents: [SearchDocument], terms: [DocumentTerms]) -> String {
-        JSONValue.array(zip(documents, terms).map { document, terms in
+    private static func pageStore(_ documents: ArraySlice<SearchDocument>, postings: ArraySlice<PagePostings>) -> String {
+        JSONValue.array(zip(documents, postings).map { document, postings in
             .object([
                 ("url", .string(document.url)),
                 ("title", .string(document.title)),
                 ("section", .string(document.section)),
                 ("text", .string(document.bodyText)),
-                ("headings", .array(terms.headings.map { .array([.integer($0.position), .string($0.id)]) })),
+                ("headings", .array(postings.headings.map { .array([.integer($0.position), .string($0.id)]) })),
             ])
         }).compact()
     }
 
-    /// The shard files of one partition, by shard number.
-    private static func encodePartition(_ partition: Int, of documents: [DocumentTerms], shardCount: Int, partitions: Int) -> [(Int, [UInt8])] {
-        // Key → (page, posting) in page order.
-        var postings: [TermKey: [(page: Int, posting: DocumentTerms.Posting)]] = [:]
-        for (page, document) in documents.enumerated() {
-            for (key, posting) in document.partitions[partition] { postings[key, default: []].append((page, posting)) }
+    /// The terms of one partition with their postings over every page.
+    private static func mergePartition(_ partition: Int, of pages: [PagePostings]) -> [Term] {
+        typealias Places = [(page: Int32, start: Int32, end: Int32)]
+        var characters: [UInt64: Places] = [:]
+        var words: [String: Places] = [:]
+        for (number, page) in pages.enumerated() {
+            for entry in page.characterTerms[partition] { characters[entry.key, default: []].append((Int32(number), entry.start, entry.end)) }
+            for entry in page.wordTerms[partition] { words[entry.word, default: []].append((Int32(number), entry.start, entry.end)) }
         }
-        var byShard: [Int: [(key: [UInt8], entries: [(page: Int, posting: DocumentTerms.Posting)])]] = [:]
-        for (key, entries) in postings {
-            byShard[Int(key.hash) & (shardCount - 1), default: []].append((key.bytes, entries))
-        }
-        var files: [(Int, [UInt8])] = []
-        for number in stride(from: partition, to: shardCount, by: partitions) {
+        func encode(_ places: Places) -> [UInt8] {
             var out: [UInt8] = []
-            let terms = (byShard[number] ?? []).sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            for term in terms {
-                appendVarint(UInt64(term.key.count), to: &out)
-                out += term.key
-                appendVarint(UInt64(term.entries.count), to: &out)
-                var previous = -1
-                for (page, posting) in term.entries {
-                    appendVarint(UInt64(page - previous), to: &out)
-                    previous = page
-                    switch posting {
-                    case .counts(let title, let heading, let body):
-                        appendVarint(UInt64(title), to: &out); appendVarint(UInt64(heading), to: &out); appendVarint(UInt64(body), to: &out)
-                    case .occurrences(let codes):
-                        appendVarint(UInt64(codes.count), to: &out)
-                        for code in codes { appendVarint(UInt64(code), to: &out) }
-                    }
-                }
+            appendVarint(UInt64(places.count), to: &out)
+            var previous: Int32 = -1
+            for place in places {
+                appendVarint(UInt64(place.page - previous), to: &out)
+                previous = place.page
+                out += pages[Int(place.page)].buffer[Int(place.start)..<Int(place.end)]
             }
-            files.append((number, out))
+            return out
         }
-        return files
+        var terms: [Term] = []
+        terms.reserveCapacity(characters.count + words.count)
+        for (key, places) in characters {
+            let bytes = CharacterTerm.bytes(key)
+            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(places)))
+        }
+        for (word, places) in words {
+            let bytes = [UInt8(ascii: "w")] + Array(word.utf8)
+            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(places)))
+        }
+        return terms
     }
 
     static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
@@ -148,124 +175,181 @@ struct SearchIndex: Sendable {
     }
 }
 
-/// A term of the index: a kind and a Japanese character (or two), or a Latin word.
-enum TermKey: Hashable, Sendable {
-    case character(kind: UInt8, UInt32)
-    case bigram(UInt32, UInt32)
-    case word(String)
+/// A term packed in 64 bits: its kind (bits 42…44) and one or two scalars (21 bits each) — or,
+/// for a Latin word, the word's number on its page.
+enum CharacterTerm {
+    /// Kinds, with the letter that spells them in the index.
+    static let bigram: UInt64 = 1, runStart: UInt64 = 2, runEnd: UInt64 = 3, word: UInt64 = 4, character: UInt64 = 5
+    private static let letters: [UInt8] = [0, UInt8(ascii: "b"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "w"), UInt8(ascii: "u")]
 
-    /// `SearchIndex.fnv1a(bytes)`, without making the bytes.
-    var hash: UInt32 {
+    static func key(_ kind: UInt64, _ first: UInt32, _ second: UInt32 = 0) -> UInt64 {
+        kind << 42 | UInt64(first) << 21 | UInt64(second)
+    }
+
+    static func kind(_ key: UInt64) -> UInt64 { key >> 42 }
+    static func first(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: (key >> 21) & 0x1F_FFFF) }
+    static func second(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key & 0x1F_FFFF) }
+
+    /// The key as the index spells it: `u予`, `b予約`, `s予`, `e約` (not for words).
+    static func bytes(_ key: UInt64) -> [UInt8] {
+        var out: [UInt8] = []
+        feed(key) { out.append($0) }
+        return out
+    }
+
+    /// `SearchIndex.fnv1a(bytes(key))`, without making the bytes.
+    static func hash(_ key: UInt64) -> UInt32 {
         var hash: UInt32 = 0x811C9DC5
-        func add(_ byte: UInt8) { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        func add(scalar value: UInt32) {
-            switch value {
-            case ..<0x80: add(UInt8(value))
-            case ..<0x800: add(UInt8(0xC0 | value >> 6)); add(UInt8(0x80 | value & 0x3F))
-            case ..<0x10000: add(UInt8(0xE0 | value >> 12)); add(UInt8(0x80 | value >> 6 & 0x3F)); add(UInt8(0x80 | value & 0x3F))
-            default:
-                add(UInt8(0xF0 | value >> 18)); add(UInt8(0x80 | value >> 12 & 0x3F))
-                add(UInt8(0x80 | value >> 6 & 0x3F)); add(UInt8(0x80 | value & 0x3F))
-            }
-        }
-        switch self {
-        case .character(let kind, let value): add(kind); add(scalar: value)
-        case .bigram(let first, let second): add(UInt8(ascii: "b")); add(scalar: first); add(scalar: second)
-        case .word(let word): add(UInt8(ascii: "w")); for unit in word.utf8 { add(unit) }
-        }
+        feed(key) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 }
         return hash
     }
 
-    /// The key as the shard file spells it: `u予`, `b予約`, `s予`, `e約`, `wkpi`.
-    var bytes: [UInt8] {
-        var text = String.UnicodeScalarView()
-        switch self {
-        case .character(let kind, let value):
-            text.append(Unicode.Scalar(kind))
-            if let scalar = Unicode.Scalar(value) { text.append(scalar) }
-        case .bigram(let first, let second):
-            text.append("b")
-            if let scalar = Unicode.Scalar(first) { text.append(scalar) }
-            if let scalar = Unicode.Scalar(second) { text.append(scalar) }
-        case .word(let word):
-            text.append("w")
-            text.append(contentsOf: word.unicodeScalars)
+    @inline(__always)
+    private static func feed(_ key: UInt64, _ byte: (UInt8) -> Void) {
+        let kind = kind(key)
+        byte(letters[Int(kind)])
+        utf8(first(key), byte)
+        if kind == bigram { utf8(second(key), byte) }
+    }
+
+    @inline(__always)
+    static func utf8(_ value: UInt32, _ byte: (UInt8) -> Void) {
+        switch value {
+        case ..<0x80: byte(UInt8(value))
+        case ..<0x800: byte(UInt8(0xC0 | value >> 6)); byte(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000: byte(UInt8(0xE0 | value >> 12)); byte(UInt8(0x80 | value >> 6 & 0x3F)); byte(UInt8(0x80 | value & 0x3F))
+        default:
+            byte(UInt8(0xF0 | value >> 18)); byte(UInt8(0x80 | value >> 12 & 0x3F))
+            byte(UInt8(0x80 | value >> 6 & 0x3F)); byte(UInt8(0x80 | value & 0x3F))
         }
-        return Array(String(text).utf8)
     }
 }
 
-/// The terms of one page, bucketed by partition, with its length and heading positions.
-struct DocumentTerms: Sendable {
-    enum Posting: Sendable {
-        case counts(title: Int, heading: Int, body: Int)
-        case occurrences([UInt32])
+/// Counts of each Japanese character of a page per field: a table for the BMP, reused page after
+/// page by one worker (only the touched entries are cleared).
+struct CharacterCounter {
+    private var table = [UInt32](repeating: 0, count: 0x10000 * 3)
+    private var others: [UInt32: (UInt32, UInt32, UInt32)] = [:]
+    private var touched: [UInt32] = []
+
+    mutating func add(_ value: UInt32, field: UInt32) {
+        guard value < 0x10000 else {
+            var count = others[value] ?? (0, 0, 0)
+            switch field { case 2: count.0 += 1; case 1: count.1 += 1; default: count.2 += 1 }
+            others[value] = count
+            return
+        }
+        let base = Int(value) * 3
+        if table[base] == 0 && table[base + 1] == 0 && table[base + 2] == 0 { touched.append(value) }
+        table[base + (field == 2 ? 0 : field == 1 ? 1 : 2)] += 1
     }
 
-    var partitions: [[(TermKey, Posting)]]
-    var length: Int
-    var headings: [(position: Int, id: String)]
+    /// Every counted character with its (title, heading, body) counts; the counter is then empty.
+    mutating func drain() -> [(UInt32, (UInt32, UInt32, UInt32))] {
+        var result = touched.map { value -> (UInt32, (UInt32, UInt32, UInt32)) in
+            let base = Int(value) * 3
+            defer { table[base] = 0; table[base + 1] = 0; table[base + 2] = 0 }
+            return (value, (table[base], table[base + 1], table[base + 2]))
+        }
+        result += others.map { ($0.key, $0.value) }
+        touched.removeAll(keepingCapacity: true)
+        others.removeAll()
+        return result
+    }
+}
 
-    init(_ document: SearchDocument, partitions count: Int, shardMask: Int) {
-        // Tokenise block by block (exactly as the client tokenises `searchableText`), noting fields.
+/// The postings of one page: every term it contains, encoded into one buffer, bucketed by
+/// partition; its length and heading positions.
+struct PagePostings: Sendable {
+    var buffer: [UInt8] = []
+    var characterTerms: [[(key: UInt64, start: Int32, end: Int32)]]
+    var wordTerms: [[(word: String, start: Int32, end: Int32)]]
+    var length: Int
+    var headings: [(position: Int, id: String)] = []
+
+    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter) {
+        characterTerms = Array(repeating: [], count: partitions)
+        wordTerms = Array(repeating: [], count: partitions)
+        // Tokenised block by block, exactly as the client tokenises `searchableText`.
         var tokenizer = SearchText.Tokenizer()
-        var fields: [(start: Int, field: UInt32)] = []  // token index → field from there on
-        var headings: [(position: Int, id: String)] = []
+        tokenizer.field = 2
         tokenizer.feed(document.title)
-        fields.append((0, 2))
         for block in document.blocks {
             tokenizer.feed("\n")
-            let first = tokenizer.tokens.count
-            fields.append((first, block.headingID == nil ? 0 : 1))
+            tokenizer.field = block.headingID == nil ? 0 : 1
+            let first = tokenizer.count
             tokenizer.feed(block.text)
             if let id = block.headingID {
-                // The heading's first token's position (its text may be empty: then the next one's).
-                headings.append((tokenizer.tokens.count > first ? tokenizer.tokens[first].position : tokenizer.position, id))
+                // The heading's first token (its text may be empty: then where the next one goes).
+                headings.append((first < tokenizer.count ? Int(tokenizer.codes[first] >> 2) : Int(tokenizer.position), id))
             }
         }
         tokenizer.finish()
-        let tokens = tokenizer.tokens
-        length = tokens.count
-        self.headings = headings
+        let values = tokenizer.values, codes = tokenizer.codes
+        length = values.count
 
-        var counts: [UInt32: (Int, Int, Int)] = [:]
-        var occurrences: [TermKey: [UInt32]] = [:]
-        var lastPosition: [TermKey: Int] = [:]
-        var fieldIndex = 0
-        func add(_ key: TermKey, at position: Int, field: UInt32) {
-            let previous = lastPosition[key] ?? 0
-            lastPosition[key] = position
-            occurrences[key, default: []].append(UInt32(position - previous) << 2 | field)
+        // Every occurrence as one sortable number: term key, then position and field.
+        let wordFlag = SearchText.Tokenizer.wordFlag
+        let packed = (codes.last ?? 0) < 1 << 19
+        var events: [(key: UInt64, code: UInt32)] = []
+        var packedEvents: [UInt64] = []
+        func add(_ key: UInt64, _ code: UInt32) {
+            if packed { packedEvents.append(key << 19 | UInt64(code)) } else { events.append((key, code)) }
         }
-        for (index, token) in tokens.enumerated() {
-            while fieldIndex + 1 < fields.count && fields[fieldIndex + 1].start <= index { fieldIndex += 1 }
-            let field = fields[fieldIndex].field
-            switch token.value {
-            case .word(let word):
-                add(.word(word), at: token.position, field: field)
-            case .character(let value):
-                var count = counts[value] ?? (0, 0, 0)
-                switch field { case 2: count.0 += 1; case 1: count.1 += 1; default: count.2 += 1 }
-                counts[value] = count
-                let before = index > 0 ? tokens[index - 1] : nil
-                let after = index + 1 < tokens.count ? tokens[index + 1] : nil
-                if case .character = before?.value, before?.position == token.position - 1 {} else {
-                    add(.character(kind: UInt8(ascii: "s"), value), at: token.position, field: field)
-                }
-                if case .character(let next) = after?.value, after?.position == token.position + 1 {
-                    add(.bigram(value, next), at: token.position, field: field)
-                } else {
-                    add(.character(kind: UInt8(ascii: "e"), value), at: token.position, field: field)
-                }
+        let count = values.count
+        packedEvents.reserveCapacity(count + count / 4)
+        for index in 0..<count {
+            let value = values[index], code = codes[index]
+            if value & wordFlag != 0 {
+                add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
+                continue
+            }
+            counter.add(value, field: code & 3)
+            let position = code >> 2
+            let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
+            if !previousAdjacent { add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
+            if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
+                add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
+            } else {
+                add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
             }
         }
-        var buckets = [[(TermKey, Posting)]](repeating: [], count: count)
-        func bucket(_ key: TermKey) -> Int { Int(key.hash) & shardMask & (count - 1) }
-        for (value, count) in counts {
-            let key = TermKey.character(kind: UInt8(ascii: "u"), value)
-            buckets[bucket(key)].append((key, .counts(title: count.0, heading: count.1, body: count.2)))
+        if packed {
+            packedEvents.sort()
+            events = packedEvents.map { ($0 >> 19, UInt32(truncatingIfNeeded: $0 & 0x7FFFF)) }
+        } else {
+            events.sort { $0.key < $1.key || ($0.key == $1.key && $0.code < $1.code) }
         }
-        for (key, codes) in occurrences { buckets[bucket(key)].append((key, .occurrences(codes))) }
-        partitions = buckets
+        // Each term's occurrences: count, then (position increase << 2 | field).
+        var index = 0
+        while index < events.count {
+            let key = events[index].key
+            var end = index
+            while end < events.count && events[end].key == key { end += 1 }
+            let start = Int32(buffer.count)
+            SearchIndex.appendVarint(UInt64(end - index), to: &buffer)
+            var previous: UInt32 = 0
+            for event in events[index..<end] {
+                let position = event.code >> 2
+                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (event.code & 3)), to: &buffer)
+                previous = position
+            }
+            if CharacterTerm.kind(key) == CharacterTerm.word {
+                let word = tokenizer.words[Int(CharacterTerm.first(key))]
+                let bytes = [UInt8(ascii: "w")] + Array(word.utf8)
+                wordTerms[Int(SearchIndex.fnv1a(bytes)) & (partitions - 1)].append((word, start, Int32(buffer.count)))
+            } else {
+                characterTerms[Int(CharacterTerm.hash(key)) & (partitions - 1)].append((key, start, Int32(buffer.count)))
+            }
+            index = end
+        }
+        for (value, count) in counter.drain() {
+            let start = Int32(buffer.count)
+            SearchIndex.appendVarint(UInt64(count.0), to: &buffer)
+            SearchIndex.appendVarint(UInt64(count.1), to: &buffer)
+            SearchIndex.appendVarint(UInt64(count.2), to: &buffer)
+            let key = CharacterTerm.key(CharacterTerm.character, value)
+            characterTerms[Int(CharacterTerm.hash(key)) & (partitions - 1)].append((key, start, Int32(buffer.count)))
+        }
     }
 }

@@ -38,35 +38,55 @@ public enum SearchText {
         return tokenizer.tokens
     }
 
-    /// Splits text into tokens incrementally: feed blocks (a title, then headings and paragraphs)
-    /// one after another; each `separate()` puts a gap between blocks.
+    /// Splits text into tokens incrementally: feeding pieces one after another gives the tokens
+    /// of their concatenation. Tokens are kept compact (the index reads thousands of pages):
+    /// `values[i]` is a Japanese character's scalar, or `wordFlag | n` for `words[n]`;
+    /// `codes[i]` is `position << 2 | field`, the field being what `field` was when it was made.
     struct Tokenizer {
-        private(set) var tokens: [Token] = []
+        static let wordFlag: UInt32 = 0x8000_0000
+        private(set) var values: [UInt32] = []
+        private(set) var codes: [UInt32] = []
+        /// The distinct words, in order of first appearance.
+        private(set) var words: [String] = []
+        private var wordNumbers: [String: UInt32] = [:]
+        /// The field (0 body, 1 heading, 2 title) given to the tokens fed from now on.
+        var field: UInt32 = 0
         /// The position the next token gets.
-        private(set) var position = 0
+        private(set) var position: UInt32 = 0
         private var word = String.UnicodeScalarView()
+        private var wordField: UInt32 = 0
         /// A separator was seen since the last token.
         private var gap = false
-        /// The previous normalised scalar, and one scalar of look-behind for the ー rule.
+        /// The previous normalised scalar (for the ー rule) and whether a ー is held until the next one.
         private var previous: UInt32 = 0
         private var pendingLongVowel = false
+        private var pendingField: UInt32 = 0
+
+        var count: Int { values.count }
+
+        /// The tokens as values (for tests and `normalized`).
+        var tokens: [Token] {
+            zip(values, codes).map { value, code in
+                Token(value: value & Tokenizer.wordFlag != 0 ? .word(words[Int(value & ~Tokenizer.wordFlag)]) : .character(value),
+                      position: Int(code >> 2))
+            }
+        }
 
         /// Adds `text`.
         mutating func feed(_ text: String) {
-            var piece = String.UnicodeScalarView()
-            var pieceIsSimple = true
+            // A piece is a scalar and the marks after it; most pieces are one stable scalar.
+            var base: Unicode.Scalar?
+            var marks = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
-                if SearchText.isMark(scalar.value) && !piece.isEmpty {
-                    piece.append(scalar)
-                    pieceIsSimple = false
+                let value = scalar.value
+                if base != nil, !SearchText.cannotBeMark(value), SearchText.isMark(value) {
+                    marks.append(scalar)
                     continue
                 }
-                if !piece.isEmpty { emit(piece, simple: pieceIsSimple) }
-                piece = String.UnicodeScalarView()
-                piece.append(scalar)
-                pieceIsSimple = SearchText.isStable(scalar.value)
+                if let piece = base { emit(piece, marks: &marks) }
+                base = scalar
             }
-            if !piece.isEmpty { emit(piece, simple: pieceIsSimple) }
+            if let piece = base { emit(piece, marks: &marks) }
         }
 
         /// Ends the text: a pending word or long vowel mark is settled.
@@ -75,54 +95,69 @@ public enum SearchText {
             endWord()
         }
 
-        private mutating func emit(_ piece: String.UnicodeScalarView, simple: Bool) {
-            if simple, let only = piece.first {
-                normalized(SearchText.lowercasedASCII(only.value))
+        private mutating func emit(_ base: Unicode.Scalar, marks: inout String.UnicodeScalarView) {
+            if marks.isEmpty, SearchText.isStable(base.value) {
+                normalized(SearchText.lowercasedASCII(base.value))
                 return
             }
+            var piece = String.UnicodeScalarView()
+            piece.append(base)
+            piece.append(contentsOf: marks)
+            marks = String.UnicodeScalarView()
             let text = String(piece).precomposedStringWithCompatibilityMapping.lowercased()
             for scalar in text.unicodeScalars { normalized(scalar.value) }
         }
 
         /// One scalar after NFKC and lower-casing: the ー rule, kana folding, tokenising.
         private mutating func normalized(_ value: UInt32) {
-            if pendingLongVowel {
-                settleLongVowel(next: value)
-            }
+            if pendingLongVowel { settleLongVowel(next: value) }
             if value == 0x30FC, SearchText.isKatakanaLetter(previous) {
                 pendingLongVowel = true  // decided by what follows
+                pendingField = field
                 previous = value
                 return
             }
             previous = value
-            classify(value)
+            classify(value, field: field)
         }
 
         /// A held ー is kept when `next` is a katakana letter or another ー, dropped otherwise.
         private mutating func settleLongVowel(next: UInt32) {
             guard pendingLongVowel else { return }
             pendingLongVowel = false
-            if SearchText.isKatakanaLetter(next) || next == 0x30FC { classify(0x30FC) }
+            if SearchText.isKatakanaLetter(next) || next == 0x30FC { classify(0x30FC, field: pendingField) }
         }
 
-        private mutating func classify(_ value: UInt32) {
+        private mutating func classify(_ value: UInt32, field: UInt32) {
             if SearchText.isJapanese(value) {
                 endWord()
                 if gap { position += 1; gap = false }
-                tokens.append(Token(value: .character(SearchText.foldKana(value)), position: position))
+                values.append(SearchText.foldKana(value))
+                codes.append(position << 2 | field)
                 position += 1
             } else if SearchText.isWordCharacter(value), let scalar = Unicode.Scalar(value) {
-                if word.isEmpty, gap { position += 1; gap = false }
+                if word.isEmpty {
+                    if gap { position += 1; gap = false }
+                    wordField = field
+                }
                 word.append(scalar)
             } else {
                 endWord()
-                if !tokens.isEmpty { gap = true }
+                if !values.isEmpty { gap = true }
             }
         }
 
         private mutating func endWord() {
             guard !word.isEmpty else { return }
-            tokens.append(Token(value: .word(String(word)), position: position))
+            let text = String(word)
+            let number: UInt32
+            if let known = wordNumbers[text] { number = known } else {
+                number = UInt32(words.count)
+                wordNumbers[text] = number
+                words.append(text)
+            }
+            values.append(Tokenizer.wordFlag | number)
+            codes.append(position << 2 | wordField)
             position += 1
             word = String.UnicodeScalarView()
         }
@@ -156,6 +191,11 @@ public enum SearchText {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    /// Kanji and kana letters: never marks (the check most characters take).
+    static func cannotBeMark(_ value: UInt32) -> Bool {
+        value < 0x300 || (0x4E00...0x9FFF).contains(value) || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
     }
 
     /// Scalars NFKC and lower-casing leave as they are (apart from ASCII capitals, handled
