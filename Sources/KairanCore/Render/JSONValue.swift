@@ -90,6 +90,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most text needs no escape: copied whole. Bytes that may start one are ASCII controls,
+        // `"`, `\\`, DEL, and the lead bytes of C1 controls (C2), U+2028/2029 (E2) and U+FFFE/FFFF (EF).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

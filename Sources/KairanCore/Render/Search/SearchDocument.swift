@@ -34,58 +34,92 @@ extension SearchDocument {
     /// The blocks of rendered body HTML: text with tags removed and references decoded, a new
     /// block at each heading (its id kept) and after it; block elements (paragraphs, list items,
     /// table cells, `<br>`) separate words; heading anchor links (`#`) and `<script>`/`<style>`/
-    /// `<svg>` contents are left out.
+    /// `<svg>`/`<template>` contents are left out. Read byte by byte (thousands of pages).
     static func blocks(ofHTML html: String) -> [Block] {
-        var blocks: [Block] = []
-        var text = ""
-        var headingID: String?
-        var skipUntil: String?  // the closing tag whose content is left out
-        func flush() {
-            let trimmed = HTMLEntities.decode(text).trimmingSearchSpace()
-            if !trimmed.isEmpty || headingID != nil { blocks.append(Block(text: trimmed, headingID: headingID)) }
-            text = ""
-            headingID = nil
-        }
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            if skipUntil == nil { text += rest[..<open] }
-            guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[rest.endIndex...]; break }
-            let tag = rest[rest.index(after: open)..<close]
-            rest = rest[rest.index(after: close)...]
-            let isClosing = tag.hasPrefix("/")
-            let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
-            if let skip = skipUntil {
-                if isClosing && name == skip { skipUntil = nil }
-                continue
-            }
-            switch name {
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                flush()
-                if !isClosing { headingID = attribute("id", in: tag) ?? "" }
-            case "a" where !isClosing && tag.contains("class=\"anchor\""):
-                skipUntil = "a"
-            case "script", "style", "svg", "template":
-                if !isClosing && !tag.hasSuffix("/") { skipUntil = name }
-            case "p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd", "figcaption", "caption",
-                 "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr":
-                text += "\n"
-            default:
-                continue
-            }
-        }
-        if skipUntil == nil { text += rest }
-        flush()
-        return blocks.map { block in
-            // An empty heading id (a heading cmark made without one) is no link target.
-            Block(text: block.text, headingID: block.headingID.flatMap { $0.isEmpty ? nil : $0 })
-        }
+        var html = html
+        return html.withUTF8 { blocks(of: $0) }
     }
 
-    /// The value of attribute `name` in a tag's text (`h2 id="x"`), decoded.
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: " \(name)=\"") else { return nil }
-        let value = tag[range.upperBound...].prefix(while: { $0 != "\"" })
-        return HTMLEntities.decode(String(value))
+    private static let separating: Set<[UInt8]> = Set(["p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd",
+        "figcaption", "caption", "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr"].map { Array($0.utf8) })
+    private static let skipped: Set<[UInt8]> = Set(["script", "style", "svg", "template"].map { Array($0.utf8) })
+
+    private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+        var blocks: [Block] = []
+        var text: [UInt8] = []
+        var headingID: String?
+        var skipUntil: [UInt8]?  // the element whose content is left out
+        func flush() {
+            var decoded = String(decoding: text, as: UTF8.self)
+            if text.contains(UInt8(ascii: "&")) { decoded = HTMLEntities.decode(decoded) }
+            let trimmed = decoded.trimmingSearchSpace()
+            if !trimmed.isEmpty || headingID != nil {
+                blocks.append(Block(text: trimmed, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 }))
+            }
+            text.removeAll(keepingCapacity: true)
+            headingID = nil
+        }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "<") else {
+                if skipUntil == nil { text.append(byte) }
+                index += 1
+                continue
+            }
+            // A tag: its name, whether it closes, and where it ends.
+            var end = index + 1
+            while end < count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+            let closing = index + 1 < count && bytes[index + 1] == UInt8(ascii: "/")
+            var nameEnd = index + (closing ? 2 : 1)
+            let nameStart = nameEnd
+            while nameEnd < end, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let name = Array(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd])).map { $0 | 0x20 }
+            let tag = UnsafeBufferPointer(rebasing: bytes[index..<min(end, count)])
+            index = end + 1
+            if let skip = skipUntil {
+                if closing && name == skip { skipUntil = nil }
+                continue
+            }
+            if name.count == 2 && name[0] == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) {
+                flush()
+                if !closing { headingID = attribute("id", in: tag) ?? "" }
+            } else if name == [UInt8(ascii: "a")] && !closing && contains(tag, "class=\"anchor\"") {
+                skipUntil = name
+            } else if skipped.contains(name) {
+                if !closing && tag.last != UInt8(ascii: "/") { skipUntil = name }
+            } else if separating.contains(name) {
+                text.append(0x0A)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    private static func contains(_ tag: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard tag.count >= needle.count else { return false }
+        for start in 0...(tag.count - needle.count) where tag[start] == needle[0] {
+            if (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) { return true }
+        }
+        return false
+    }
+
+    /// The value of attribute `name` in a tag (`<h2 id="x">`), decoded.
+    private static func attribute(_ name: String, in tag: UnsafeBufferPointer<UInt8>) -> String? {
+        let needle = Array(" \(name)=\"".utf8)
+        guard tag.count >= needle.count else { return nil }
+        for start in 0...(tag.count - needle.count) where (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) {
+            var end = start + needle.count
+            while end < tag.count && tag[end] != UInt8(ascii: "\"") { end += 1 }
+            return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: tag[(start + needle.count)..<end]), as: UTF8.self))
+        }
+        return nil
     }
 }
 
