@@ -23,7 +23,7 @@ extension SiteBuilder {
             let rendered = renderer.render(output, read: { read($0, log: log) }, log: log)
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
-                (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+                (links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences)
             }
             return (found, log.items)
         }

@@ -81,7 +81,7 @@ struct SiteRenderer: Sendable {
         switch output.job {
         case .category(let index):
             let category = pages.models.center.sections[index].category
-            let body = markdown.render(category.body, file: category.location.file, log: log)
+            let body = markdown.render(category.body, file: category.location.file, dropFirstHeading: category.titleFromHeading, log: log)
             return Rendered(file: pages.category(index, content: body), body: body)
         case .article(let index):
             let article = pages.models.center.articles[index].article
