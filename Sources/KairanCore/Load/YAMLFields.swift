@@ -163,15 +163,17 @@ public struct YAMLFields {
         return text
     }
 
-    /// A list of texts, written `[a, b]` or as `- a` lines; a single text is taken as a list of one.
+    /// A list of texts, written `[a, b]` or as `- a` lines; a single text is taken as a list of one,
+    /// but a plain text holding commas (`レセプト, 月次作業`) is an error: its brackets are missing.
     public func strings(_ key: String) -> [String] {
         guard let node = values[key] else { return [] }
         let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
         switch node.content {
         case .scalar(let text, let plain):
             // `tags: レセプト, 月次作業` is one text: a list needs its brackets.
-            if plain, text.contains(",") || text.contains("、") {
-                let items = text.split(whereSeparator: { $0 == "," || $0 == "、" }).map { String($0).trimmedOfWhitespace }
+            // (Only `,` and `，` separate: `、` is at home inside one Japanese phrase.)
+            if plain, text.contains(",") || text.contains("，") {
+                let items = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { String($0).trimmedOfWhitespace }
                 log.error(at, "`\(key)` is one text, \"\(text)\", where a list is expected",
                           hint: "write a list in brackets: `\(key): [\(items.filter { !$0.isEmpty }.joined(separator: ", "))]`")
                 return []

@@ -36,3 +36,17 @@ import Testing
         #expect(produced == expected, "\(name) differs from its golden file")
     }
 }
+
+/// The theme styles callouts (light, dark, print) and leaves a plain quotation a quotation.
+@Suite struct CalloutThemeTests {
+    @Test func aBlockquoteIsNoLongerAWarningBox() throws {
+        let css = String(decoding: DefaultTheme.files.first { $0.0 == "assets/kairan.css" }?.1 ?? [], as: UTF8.self)
+        let quote = css.split(separator: "\n").first { $0.hasPrefix(".content blockquote {") } ?? ""
+        #expect(!quote.isEmpty && !quote.contains("--warn"))
+        for kind in Callout.Kind.allCases { #expect(css.contains(".callout-\(kind.rawValue)"), "\(kind)") }
+        let dark = css.components(separatedBy: "@media (prefers-color-scheme: dark)").dropFirst().joined()
+        let print = css.components(separatedBy: "@media print").dropFirst().joined()
+        #expect(dark.contains(".callout-note"))
+        #expect(print.contains(".callout"))
+    }
+}
