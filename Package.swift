@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // TOML front matter (`+++`, Hugo's default), mapped onto the YAML value model.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Pinned to 2.1.x: the compiled renderer reads swift-mustache's token storage (TemplateCompiler).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
     ],
@@ -28,6 +30,7 @@ let package = Package(
                 "CCmarkGFMSetup",
                 "CKairanSystem",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

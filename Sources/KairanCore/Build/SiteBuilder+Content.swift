@@ -32,7 +32,7 @@ struct SiteContent: Sendable {
     mutating func record(_ source: String, _ markdown: [RenderedMarkdown], anchors: Bool) {
         links[source, default: []] += markdown.flatMap(\.linkedSources)
         anchorReferences += markdown.flatMap(\.anchorReferences)
-        if anchors { self.anchors[source] = Set(markdown.flatMap { $0.headings.map(\.id) }) }
+        if anchors { self.anchors[source] = markdown.reduce(into: Set<String>()) { $0.formUnion($1.anchorIDs) } }
     }
 }
 

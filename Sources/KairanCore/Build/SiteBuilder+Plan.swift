@@ -25,7 +25,7 @@ extension SiteBuilder {
             let rendered = renderer.render(output, read: { read($0, log: log) }, search: search, log: log)
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
-                (links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences,
+                (links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
                  text: output.origin.flatMap { searchable.contains($0) ? SearchDocument.blocks(ofHTML: body.html) : nil })
             }
             return (found, log.items)

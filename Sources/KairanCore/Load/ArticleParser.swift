@@ -13,7 +13,7 @@ public enum ArticleParser {
         var titleFromHeading = false
         if title == nil || title?.isEmpty == true {
             if let heading = firstHeading(in: split.body.text) {
-                title = heading
+                title = MarkdownPlainText.inline(heading)
                 titleFromHeading = true
             } else {
                 log.error(SourceLocation(file: path, line: 1, column: 1), "article has no title",
@@ -72,12 +72,21 @@ public enum ArticleParser {
     public static func category(text: String, path: String, slug: String, log: DiagnosticLog) -> Category? {
         let (read, split) = FrontMatter.read(text, file: path, keys: categoryKeys, log: log)
         guard let fields = read else { return nil }
-        let title = fields.string("title", required: true, example: "はじめに") ?? slug
-        return Category(slug: slug, title: title, summary: fields.string("summary") ?? "", weight: fields.int("weight") ?? 0,
-                        body: split.body, location: SourceLocation(file: path))
+        // Like an article, a category may take its title from its first `# ` heading.
+        var title = fields.string("title")
+        var titleFromHeading = false
+        if title == nil || title?.isEmpty == true, let heading = firstHeading(in: split.body.text) {
+            title = MarkdownPlainText.inline(heading)
+            titleFromHeading = true
+        } else if title == nil {
+            _ = fields.string("title", required: true, example: "はじめに")
+        }
+        return Category(slug: slug, title: title ?? slug, summary: fields.string("summary") ?? "", weight: fields.int("weight") ?? 0,
+                        body: split.body, location: SourceLocation(file: path), titleFromHeading: titleFromHeading)
     }
 
-    /// The text of the first ATX `# ` heading outside fenced code, if any.
+    /// The Markdown of the first ATX `# ` heading outside fenced code, if any (``MarkdownPlainText``
+    /// makes it a title).
     public static func firstHeading(in markdown: String) -> String? {
         var fence: Substring?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,6 +1,10 @@
-/// A Markdown file split into its YAML front matter and its body.
+/// A Markdown file split into its front matter — YAML between `---` fences, or TOML between
+/// `+++` fences (Hugo's default) — and its body.
 public struct FrontMatter: Sendable, Equatable {
-    /// The YAML between the `---` fences; empty when the file has none.
+    /// The language of a front matter block.
+    public enum Format: Sendable, Equatable { case yaml, toml }
+
+    /// The text between the fences (YAML, or TOML when `format` is `.toml`); empty when the file has none.
     public var yaml: String
     /// The line of the file on which the YAML starts, minus one (added to YAML line numbers).
     public var yamlLineOffset: Int
@@ -11,6 +15,7 @@ public struct FrontMatter: Sendable, Equatable {
     /// Whether the file opened front matter with `---` and never closed it (already reported):
     /// then nothing of the file can be read.
     public var unclosed = false
+    public var format = Format.yaml
 
     /// Splits `text`. A file that opens with `---` but never closes it is an error at line 1.
     public static func split(_ text: String, file: String, log: DiagnosticLog) -> FrontMatter {
@@ -20,7 +25,9 @@ public struct FrontMatter: Sendable, Equatable {
         // The opening fence is `---` alone on the first line; it may also be the whole file.
         let utf8 = text.utf8
         let newline = UInt8(ascii: "\n")
-        guard utf8.starts(with: "---".utf8) else { return FrontMatter(text: text) }
+        let format: Format = utf8.starts(with: "+++".utf8) ? .toml : .yaml
+        let fence = format == .toml ? "+++" : "---"
+        guard utf8.starts(with: fence.utf8) else { return FrontMatter(text: text) }
         let fenceEnd = utf8.index(utf8.startIndex, offsetBy: 3)
         guard fenceEnd == utf8.endIndex || utf8[fenceEnd] == newline else { return FrontMatter(text: text) }
         let yamlStart = fenceEnd == utf8.endIndex ? fenceEnd : utf8.index(after: fenceEnd)
@@ -30,19 +37,20 @@ public struct FrontMatter: Sendable, Equatable {
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: newline) ?? utf8.endIndex
             let content = utf8[lineStart..<lineEnd]
-            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+            if content.elementsEqual(fence.utf8) || (format == .yaml && content.elementsEqual("...".utf8)) {
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return FrontMatter(
                     yaml: String(text[yamlStart..<lineStart]), yamlLineOffset: 1,
                     body: MarkdownSource(text: String(text[bodyStart...]), lineOffset: line),
-                    present: true)
+                    present: true, format: format)
             }
             line += 1
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
-        log.error(SourceLocation(file: file, line: 1, column: 1), "front matter opened with `---` is never closed",
-                  hint: "end the YAML block with a line holding only `---`")
-        return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: "", lineOffset: 0), present: true, unclosed: true)
+        log.error(SourceLocation(file: file, line: 1, column: 1), "front matter opened with `\(fence)` is never closed",
+                  hint: "end the \(format == .toml ? "TOML" : "YAML") block with a line holding only `\(fence)`")
+        return FrontMatter(yaml: "", yamlLineOffset: 0, body: MarkdownSource(text: "", lineOffset: 0), present: true, unclosed: true,
+                           format: format)
     }
 }
 
@@ -73,10 +81,11 @@ extension String {
 }
 
 extension FrontMatter {
-    /// The YAML as a value: flat front matter through `SimpleYAML`, anything else through Yams
-    /// (both give the same values and positions); nil when empty or broken (logged).
+    /// The front matter as a value: flat YAML through `SimpleYAML`, other YAML through Yams, TOML
+    /// through `TOMLFrontMatter` (all give the same values and positions); nil when empty or broken (logged).
     public func value(file: String, log: DiagnosticLog) -> YAMLValue? {
         if yaml.isEmpty { return nil }
+        if format == .toml { return TOMLFrontMatter.value(yaml, file: file, lineOffset: yamlLineOffset, log: log) }
         if let simple = SimpleYAML.mapping(yaml) { return simple }
         return YAMLDocument.parse(yaml, file: file, lineOffset: yamlLineOffset, log: log).map(YAMLValue.init)
     }

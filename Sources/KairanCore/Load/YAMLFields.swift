@@ -128,11 +128,18 @@ public struct YAMLFields {
         return YAMLFields.date(text, key: key, at: at, log: log)
     }
 
-    /// `text` as the date of `key`: a real day written `YYYY-MM-DD` inside the supported dates
-    /// (``JapaneseHolidays/supportedDates``), else nil after an error at `at`.
+    /// `text` as the date of `key`: a real day written `YYYY-MM-DD` — or a date-time such as Hugo
+    /// writes (`2024-05-01T10:00:00+09:00`), taken as its day in the site's time zone (Asia/Tokyo) —
+    /// inside the supported dates (``JapaneseHolidays/supportedDates``), else nil after an error at `at`.
     public static func date(_ text: String, key: String, at: SourceLocation, log: DiagnosticLog) -> CivilDate? {
-        guard let date = CivilDate(iso: text) else {
-            log.error(at, "`\(key)` must be a date written YYYY-MM-DD, found \"\(text)\"", hint: "e.g. `\(key): 2026-11-25`")
+        let parsed = CivilDate(iso: text) ?? CivilDate(dateTimeInSiteZone: text)
+        guard let date = parsed else {
+            if let problem = CivilDate.dayProblem(text) {
+                log.error(at, "`\(key)` \(text.prefix(10)) is not a day: \(problem)", hint: "check the day and the month")
+            } else {
+                log.error(at, "`\(key)` must be a date written YYYY-MM-DD, found \"\(text)\"",
+                          hint: "e.g. `\(key): 2026-11-25` (or a date-time, `2026-11-25T10:00:00+09:00`)")
+            }
             return nil
         }
         guard JapaneseHolidays.supportedDates.contains(date) else {
@@ -156,12 +163,21 @@ public struct YAMLFields {
         return text
     }
 
-    /// A list of texts, written `[a, b]` or as `- a` lines; a single text is taken as a list of one.
+    /// A list of texts, written `[a, b]` or as `- a` lines; a single text is taken as a list of one,
+    /// but a plain text holding commas (`レセプト, 月次作業`) is an error: its brackets are missing.
     public func strings(_ key: String) -> [String] {
         guard let node = values[key] else { return [] }
         let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
         switch node.content {
-        case .scalar(let text, _):
+        case .scalar(let text, let plain):
+            // `tags: レセプト, 月次作業` is one text: a list needs its brackets.
+            // (Only `,` and `，` separate: `、` is at home inside one Japanese phrase.)
+            if plain, text.contains(",") || text.contains("，") {
+                let items = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { String($0).trimmedOfWhitespace }
+                log.error(at, "`\(key)` is one text, \"\(text)\", where a list is expected",
+                          hint: "write a list in brackets: `\(key): [\(items.filter { !$0.isEmpty }.joined(separator: ", "))]`")
+                return []
+            }
             return text.isEmpty ? [] : [text]
         case .list(let sequence):
             var result: [String] = []

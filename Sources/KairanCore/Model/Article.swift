@@ -8,6 +8,8 @@ public struct Category: Sendable, Equatable {
     /// The `_index.md` body as Markdown.
     public var body: MarkdownSource
     public var location: SourceLocation
+    /// True when the title came from the body's first H1 (that heading is then not rendered twice).
+    public var titleFromHeading = false
 }
 
 /// Markdown text and where it starts in its file, so body errors can name their line.

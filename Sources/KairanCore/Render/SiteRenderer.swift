@@ -83,7 +83,7 @@ struct SiteRenderer: Sendable {
             return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.files[number].bytes) }, body: nil)
         case .category(let index):
             let category = pages.models.center.sections[index].category
-            let body = markdown.render(category.body, file: category.location.file, log: log)
+            let body = markdown.render(category.body, file: category.location.file, dropFirstHeading: category.titleFromHeading, log: log)
             return Rendered(file: pages.category(index, content: body), body: body)
         case .article(let index):
             let article = pages.models.center.articles[index].article

@@ -14,7 +14,9 @@ public struct LinkResolver: Sendable {
     }
 
     /// Markdown source path → page URL path (`content/kb/faq/login.md` → `/kb/faq/login/`).
-    public var pages: [String: String]
+    public var pages: [String: String] { didSet { sourcesByPath = LinkResolver.inverted(pages) } }
+    /// Page URL path → its Markdown source, for checking the `#fragment` of a site-absolute link.
+    private var sourcesByPath: [String: String]
     /// Files under `content/` that are copied to the output (relative to the site folder).
     public var assets: Set<String>
     /// Every page path the build writes (`/kb/faq/`), for checking site-absolute links.
@@ -38,6 +40,7 @@ public struct LinkResolver: Sendable {
     public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
                 internalPaths: Set<String> = [], internalSources: Set<String> = []) {
         self.pages = pages
+        self.sourcesByPath = LinkResolver.inverted(pages)
         self.assets = assets
         self.sitePaths = sitePaths
         self.basePath = basePath
@@ -110,6 +113,25 @@ public struct LinkResolver: Sendable {
         }
         return .broken(message: "link to \(destination) points to \(target), which does not exist",
                        hint: "put the file under content/ next to the article, or fix the path")
+    }
+
+    /// The Markdown source of the page a site-absolute link (`/kb/a/b/#手順`) names, if it is one.
+    public func pageSource(ofSitePath destination: String) -> String? {
+        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else { return nil }
+        var path = destination
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = LinkResolver.percentDecoded(path)
+        if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
+        if !path.hasSuffix("/") { path += "/" }
+        return sourcesByPath[path]
+    }
+
+    private static func inverted(_ pages: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        // Sorted, so that two sources of one path (an error reported elsewhere) pick the same one each build.
+        for (source, path) in pages.sorted(by: { $0.key < $1.key }) where result[path] == nil { result[path] = source }
+        return result
     }
 
     static func directory(of path: String) -> String {

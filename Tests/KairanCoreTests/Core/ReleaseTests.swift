@@ -46,7 +46,7 @@ import Testing
         #expect(release == nil)
         let lines = diagnostics.sortedForReport().map { "\($0.location.line): \($0.message)" }
         #expect(lines.contains { $0.hasPrefix("2: `version` must be a semantic version") })
-        #expect(lines.contains { $0.hasPrefix("3: `date` must be a date") })
+        #expect(lines.contains { $0.hasPrefix("3: `date` 2026-13-01 is not a day: there is no month 13") })
         #expect(lines.contains { $0.hasPrefix("4: `type` must be one of major, minor, hotfix") })
         #expect(lines.contains { $0.contains("missing required key `title`") })
     }

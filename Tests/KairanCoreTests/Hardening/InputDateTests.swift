@@ -81,7 +81,7 @@ import Testing
     @Test(arguments: [
         ("0000-01-01", "`date` 0000-01-01 is outside the dates Kairan supports, 1955-01-01 to 2099-12-31"),
         ("9999-12-31", "`date` 9999-12-31 is outside the dates Kairan supports, 1955-01-01 to 2099-12-31"),
-        ("2026-02-30", "`date` must be a date written YYYY-MM-DD, found \"2026-02-30\""),
+        ("2026-02-30", "`date` 2026-02-30 is not a day: February 2026 has 28 days"),
     ])
     func contentDatesOutsideTheRangeAreLocatedErrors(_ date: String, _ message: String) throws {
         var files = Self.site

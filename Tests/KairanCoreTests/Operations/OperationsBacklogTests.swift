@@ -115,7 +115,7 @@ import Testing
         #expect(messages.contains("\(path):2:5: error: backlog item `X-1` needs `due:` or `milestone:`"))
         #expect(messages.contains("\(path):8:13: warning: backlog item `X-1` is done but has no `done_on:` date"))
         #expect(messages.contains("\(path):20:5: error: unknown key `assignee` in `items` entry 2"))
-        #expect(messages.contains("\(path):16:10: error: `due` must be a date written YYYY-MM-DD, found \"2026-13-01\""))
+        #expect(messages.contains("\(path):16:10: error: `due` 2026-13-01 is not a day: there is no month 13"))
         #expect(messages.contains("\(path):17:16: error: backlog item `X-2` has both `due:` and `milestone:`"))
         #expect(messages.contains("\(path):19:14: warning: backlog item `X-2` has `done_on:` but status `approved`"))
         #expect(messages.contains { $0.hasPrefix("\(path):21:9: error: duplicate backlog id `X-2`") })

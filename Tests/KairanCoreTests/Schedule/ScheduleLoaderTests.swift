@@ -156,7 +156,7 @@ import Testing
             "5:5 missing required key `name`",
             "6:38 closure `to` (2027-04-01) is before `from` (2027-04-02)",
             "7:5 missing required key `to`",
-            "8:23 `date` must be a date written YYYY-MM-DD, found \"2027-02-30\"",
+            "8:23 `date` 2027-02-30 is not a day: February 2027 has 28 days",
         ])
     }
 

@@ -89,7 +89,8 @@ struct PlainTextReader {
             var items: [[PlainTextBlock]] = []
             for case .element(let item) in element.children where item.name == "li" { items.append(blocks(item.children)) }
             return items.isEmpty ? [] : [.list(ordered: element.name == "ol", start: Int(element.attribute("start") ?? "") ?? 1, items: items)]
-        case "blockquote":
+        case let name where name == "blockquote" || (name == "div" && element.attribute("role") == "note"):
+            // A quotation, or a callout (`Callout`: its title line leads the quoted text).
             let inner = blocks(element.children)
             return inner.isEmpty ? [] : [.quote(inner)]
         case "pre":

@@ -5,6 +5,14 @@ public struct HeadingAnchors {
 
     public init() {}
 
+    /// Reserves an id a writer chose (`{#id}`), so that no generated id takes it; false when it
+    /// is already reserved.
+    public mutating func reserve(_ id: String) -> Bool {
+        guard used[id] == nil else { return false }
+        used[id] = 1
+        return true
+    }
+
     /// The id for a heading with `text`, unique among the ids this value has handed out.
     public mutating func id(for text: String) -> String {
         let base = HeadingAnchors.slug(text)

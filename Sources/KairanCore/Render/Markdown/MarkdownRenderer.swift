@@ -24,20 +24,22 @@ public struct MarkdownRenderer: Sendable {
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
         defer { cmark_parser_free(parser) }
         MarkdownExtensions.attach(to: parser, tagfilter: allowRawHTML)
-        var text = source.text
+        let fences = ContainerFences.scan(source, file: file, log: log)
+        var text = fences.text
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let document = MarkdownExtensions.finish(parser) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
 
         var walker = TreeRewriter(renderer: self, source: source, file: file, log: log,
-                                  extensions: cmark_parser_get_syntax_extensions(parser))
+                                  extensions: cmark_parser_get_syntax_extensions(parser), containers: fences.containers)
         walker.rewrite(document, dropFirstHeading: dropFirstHeading)
         let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
         // The tree is many times the size of its text: free it before the HTML is copied.
         cmark_node_free(document)
         guard let html = rendered else {
-            return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences)
+            return RenderedMarkdown(html: "", headings: walker.headings, anchorReferences: walker.anchorReferences,
+                                    otherAnchors: walker.otherAnchors)
         }
         defer { free(html) }
         let output: String
@@ -47,8 +49,9 @@ public struct MarkdownRenderer: Sendable {
         } else {
             output = String(cString: html)
         }
+        let anchors = walker.otherAnchors + (walker.hasFootnotes ? MarkdownRenderer.footnoteIDs(in: output) : [])
         return RenderedMarkdown(html: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
-                                linkedSources: walker.linkedSources)
+                                linkedSources: walker.linkedSources, otherAnchors: anchors)
     }
 
     /// Renders a node's inline children alone, without the paragraph around them.
@@ -90,6 +93,22 @@ public struct MarkdownRenderer: Sendable {
     }
 
     var htmlOptions: Int32 { options }
+
+    /// The ids cmark-gfm gave footnotes and their references (`fn-<label>`, `fnref-<label>`,
+    /// `fnref-<label>-2`), read from its HTML so they are exactly what it wrote, decoded as links are.
+    static func footnoteIDs(in html: String) -> [String] {
+        var ids: [String] = []
+        for marker in [" id=\"fn-", " id=\"fnref-"] {
+            var rest = html[...]
+            while let found = rest.firstRange(of: marker) {
+                let start = html.index(found.lowerBound, offsetBy: 5)
+                guard let end = html[start...].firstIndex(of: "\"") else { break }
+                ids.append(LinkResolver.percentDecoded(HTMLEntities.decode(String(html[start..<end]))))
+                rest = html[end...]
+            }
+        }
+        return ids
+    }
 }
 
 #if canImport(Glibc)

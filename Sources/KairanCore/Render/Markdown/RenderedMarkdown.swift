@@ -20,4 +20,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var anchorReferences: [AnchorReference]
     /// Markdown files this document links to, in link order without repeats.
     public var linkedSources: [String] = []
+    /// Ids other than headings' that links may name: footnotes (`fn-1`, `fnref-1`) and, with raw
+    /// HTML kept, elements with an `id`.
+    public var otherAnchors: [String] = []
+
+    /// Every id a link to this document may name.
+    public var anchorIDs: Set<String> { Set(headings.map(\.id)).union(otherAnchors) }
 }

@@ -11,14 +11,23 @@ struct TreeRewriter {
     private(set) var headings: [RenderedMarkdown.Heading] = []
     private(set) var anchorReferences: [RenderedMarkdown.AnchorReference] = []
     private(set) var linkedSources: [String] = []
+    /// Ids that are not headings' but may be linked to: footnotes, raw HTML elements with an `id`.
+    var otherAnchors: [String] = []
+    /// Whether the document has footnotes (their ids are read from the HTML: `MarkdownRenderer`).
+    private(set) var hasFootnotes = false
+    /// The `::: kind` containers of the text cmark read (`ContainerFences`).
+    let containers: [ContainerFences.Container]
     private var anchors = HeadingAnchors()
+    /// The line of each heading whose id was written `{#id}` (for the message about a repeat).
+    private var customIDLines: [String: Int] = [:]
     private var warnedRawHTML = false
     /// The byte offset of each line of the source, built when the first location is needed.
     private var lineStarts: [Int]?
 
     init(renderer: MarkdownRenderer, source: MarkdownSource, file: String, log: DiagnosticLog,
-         extensions: UnsafeMutablePointer<cmark_llist>?) {
+         extensions: UnsafeMutablePointer<cmark_llist>?, containers: [ContainerFences.Container] = []) {
         self.renderer = renderer
+        self.containers = containers
         self.source = source
         self.file = file
         self.log = log
@@ -26,10 +35,14 @@ struct TreeRewriter {
     }
 
     mutating func rewrite(_ document: OpaquePointer, dropFirstHeading: Bool) {
+        // Adjacent text nodes as one (`[`, `!NOTE`, `]` are three until then), for alerts and `{#id}`.
+        cmark_consolidate_text_nodes(document)
         // Collect first: changing the tree while an iterator walks it is undefined.
         var headingNodes: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
         var htmlNodes: [OpaquePointer] = []
+        var quoteNodes: [OpaquePointer] = []
+        var breakNodes: [Int: OpaquePointer] = [:]
         guard let iterator = cmark_iter_new(document) else { return }
         while true {
             let event = cmark_iter_next(iterator)
@@ -38,13 +51,21 @@ struct TreeRewriter {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING { headingNodes.append(node) }
             else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkNodes.append(node) }
-            else if !renderer.allowRawHTML && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) { htmlNodes.append(node) }
+            else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { htmlNodes.append(node) }
+            else if type == CMARK_NODE_BLOCK_QUOTE { quoteNodes.append(node) }
+            else if type == CMARK_NODE_THEMATIC_BREAK && !containers.isEmpty { breakNodes[Int(cmark_node_get_start_line(node))] = node }
+            else if type == CMARK_NODE_FOOTNOTE_REFERENCE { hasFootnotes = true }
         }
         cmark_iter_free(iterator)
 
         for node in linkNodes { resolveLink(node) }
-        for node in htmlNodes { escapeRawHTML(node) }
+        for node in htmlNodes {
+            if renderer.allowRawHTML { resolveRawHTML(node) } else { escapeRawHTML(node) }
+        }
+        for node in quoteNodes { makeAlert(node) }
+        makeContainers(breakNodes)
         var dropped = !dropFirstHeading
+        var kept: [OpaquePointer] = []
         for node in headingNodes {
             if !dropped && cmark_node_get_heading_level(node) == 1 && cmark_node_parent(node) == document {
                 dropped = true
@@ -52,11 +73,14 @@ struct TreeRewriter {
                 cmark_node_free(node)
                 continue
             }
-            anchorHeading(node)
+            kept.append(node)
         }
+        // Ids written as `{#id}` first, so that no generated id takes one of them.
+        let customIDs = kept.map { reserveCustomID($0) }
+        for (node, customID) in zip(kept, customIDs) { anchorHeading(node, customID: customID) }
     }
 
-    private mutating func location(of node: OpaquePointer) -> SourceLocation {
+    mutating func location(of node: OpaquePointer) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
         return SourceLocation(file: file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: byteColumn))
@@ -85,27 +109,49 @@ struct TreeRewriter {
 
     private mutating func resolveLink(_ node: OpaquePointer) {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        switch resolve(destination, at: { $0.location(of: node) }) {
+        case .unchanged: break
+        case .replace(let url): cmark_node_set_url(node, url)
+        case .remove: unwrap(node)
+        }
+    }
+
+    /// What becomes of a link destination written at `location`.
+    enum LinkOutcome: Equatable {
+        case unchanged
+        case replace(String)
+        /// An unsafe scheme: the link goes, its text stays (already reported).
+        case remove
+    }
+
+    /// Resolves one destination (of a Markdown link or image, or an `href`/`src` of raw HTML):
+    /// records what it links to and its `#fragment` to check, reports what is broken.
+    mutating func resolve(_ destination: String, at locate: (inout TreeRewriter) -> SourceLocation) -> LinkOutcome {
+        // Located only when something is recorded or reported (most links need no location).
+        func location() -> SourceLocation { locate(&self) }
         switch renderer.links.resolve(destination, from: file) {
         case .keep:
             if destination.hasPrefix("#"), destination.count > 1 {
-                anchorReferences.append(.init(targetSource: file, fragment: String(destination.dropFirst()), location: location(of: node)))
+                anchorReferences.append(.init(targetSource: file, fragment: String(destination.dropFirst()), location: location()))
             }
+            return .unchanged
         case .rewrite(let url, let target, let fragment):
-            cmark_node_set_url(node, url)
             if let target, !linkedSources.contains(target) { linkedSources.append(target) }
-            if let target, let fragment, !fragment.isEmpty {
-                anchorReferences.append(.init(targetSource: target, fragment: fragment, location: location(of: node)))
+            if let fragment, !fragment.isEmpty, let page = target ?? renderer.links.pageSource(ofSitePath: destination) {
+                anchorReferences.append(.init(targetSource: page, fragment: fragment, location: location()))
             }
+            return .replace(url)
         case .drop(let reason):
-            log.warning(location(of: node), reason, hint: "use an https:, mailto: or tel: link")
-            unwrap(node)
+            log.warning(location(), reason, hint: "use an https:, mailto: or tel: link")
+            return .remove
         case .broken(let message, let hint):
-            log.error(location(of: node), message, hint: hint)
+            log.error(location(), message, hint: hint)
+            return .unchanged
         }
     }
 
     /// Replaces a link by its children, or an image by its alt text.
-    private func unwrap(_ node: OpaquePointer) {
+    func unwrap(_ node: OpaquePointer) {
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_insert_before(node, child)
@@ -116,6 +162,13 @@ struct TreeRewriter {
 
     private mutating func escapeRawHTML(_ node: OpaquePointer) {
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        // Comments (translators' notes) are for the writers: dropped, without a warning.
+        let trimmed = literal.trimmedOfWhitespace
+        if trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->") {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            return
+        }
         if !warnedRawHTML {
             warnedRawHTML = true
             log.warning(location(of: node), "raw HTML is shown as text",
@@ -135,10 +188,39 @@ struct TreeRewriter {
         cmark_node_free(node)
     }
 
-    private mutating func anchorHeading(_ node: OpaquePointer) {
+    /// Removes a trailing `{#id}` from the heading's text and reserves the id; a repeated id is an error.
+    private mutating func reserveCustomID(_ node: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last) else { return nil }
+        let (text, id) = HeadingCustomID.split(String(cString: literal))
+        guard let id else { return nil }
+        if text.isEmpty, cmark_node_previous(last) != nil {
+            cmark_node_unlink(last)
+            cmark_node_free(last)
+            // The space before `{#id}` ends the text before it.
+            if let previous = cmark_node_last_child(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT,
+               let before = cmark_node_get_literal(previous) {
+                var kept = String(cString: before)
+                while kept.last == " " || kept.last == "\t" { kept.removeLast() }
+                cmark_node_set_literal(previous, kept)
+            }
+        } else {
+            cmark_node_set_literal(last, text)
+        }
+        guard anchors.reserve(id) else {
+            let first = customIDLines[id].map { " by the heading at line \($0)" } ?? ""
+            log.error(location(of: node), "heading id #\(id) is already used\(first)",
+                      hint: "give each heading its own `{#id}`; links name the heading by it")
+            return nil
+        }
+        customIDLines[id] = location(of: node).line
+        return id
+    }
+
+    private mutating func anchorHeading(_ node: OpaquePointer, customID: String?) {
         let level = Int(cmark_node_get_heading_level(node))
-        let text = MarkdownRenderer.plainText(of: node)
-        let id = anchors.id(for: text)
+        let text = MarkdownRenderer.plainText(of: node).trimmedOfWhitespace
+        let id = customID ?? anchors.id(for: text)
         headings.append(.init(level: level, text: text, id: id))
         // Without raw HTML every `<hN>` in the output is one of these headings, in order: the ids
         // are added to the rendered HTML (`HeadingIDs`). With raw HTML, the heading is rebuilt here.
