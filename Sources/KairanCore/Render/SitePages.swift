@@ -35,7 +35,8 @@ public struct SitePages: Sendable {
                                   kind: "category", breadcrumbs: [("ホーム", SitePaths.home)])
         let sections: [TemplateValue] = listing.sections.map { position in
             let section = center.sections[position]
-            return ["title": .text(section.section.title), "summary": .text(section.section.summary),
+            // `description`, not `summary`: an article of the list without a summary must not show the section's.
+            return ["title": .text(section.section.title), "description": .text(section.section.summary),
                     "href": .text(models.paths.href(section.path)), "count": .number(section.articles.count),
                     "articles": models.summaries(section.articles)]
         }

@@ -85,7 +85,7 @@ public enum TemplateSchema {
         "category": [
             "category": .map(["title": .value, "summary": .value, "href": .value, "content": .html, "count": .value,
                               "articles": .list(articleEntry), "has_articles": .flag, "has_sections": .flag,
-                              "sections": .list(.map(["title": .value, "summary": .value, "href": .value, "count": .value,
+                              "sections": .list(.map(["title": .value, "description": .value, "href": .value, "count": .value,
                                                       "articles": .list(articleEntry)]))]),
         ],
         "section": [
