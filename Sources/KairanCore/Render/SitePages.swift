@@ -70,7 +70,7 @@ public struct SitePages: Sendable {
         let article = entry.article
         let category = center.categories[entry.category]
         var context = models.page(title: article.title, description: article.summary, path: entry.path, kind: "article",
-                                  breadcrumbs: center.breadcrumbs(ofArticle: index).map { ($0.title, $0.path) },
+                                  breadcrumbs: breadcrumbs(ofArticle: index),
                                   draft: article.draft)
         let paths = models.paths
         func link(_ index: Int?) -> TemplateValue {
@@ -103,6 +103,15 @@ public struct SitePages: Sendable {
             "video": video, "draft": .flag(article.draft),
         ]
         return file(entry.path, template: "article", context)
+    }
+
+    /// Home, the article's category and, in a section, its section.
+    private func breadcrumbs(ofArticle index: Int) -> [(String, String)] {
+        let entry = center.articles[index]
+        let category = center.categories[entry.category]
+        var crumbs = [("ホーム", SitePaths.home), (category.category.title, category.path)]
+        if let section = entry.section { crumbs.append((center.sections[section].section.title, center.sections[section].path)) }
+        return crumbs
     }
 
     /// h2 entries with their h3 children; an h3 before any h2 stands on its own.

@@ -55,14 +55,6 @@ public struct HelpCenter: Sendable {
     /// Articles dated after the build date: left out until then, or published with `--future`.
     public var scheduled: [ScheduledPublication] = []
 
-    /// The breadcrumbs above the article `index`'s page: home, its category, its section.
-    public func breadcrumbs(ofArticle index: Int) -> [(title: String, path: String)] {
-        let entry = articles[index]
-        let category = categories[entry.category]
-        var crumbs = [(title: "ホーム", path: SitePaths.home), (title: category.category.title, path: category.path)]
-        if let section = entry.section { crumbs.append((title: sections[section].section.title, path: sections[section].path)) }
-        return crumbs
-    }
 
     /// Articles newest first by publication date (then display order).
     public func newest(_ count: Int) -> [Int] { latest(count) { $0.date } }
