@@ -33,6 +33,11 @@ for audience in public customers internal; do
   fi
 done
 
+# Redirects (aliases): each page leads to a page that exists, is noindex and out of the sitemap;
+# _redirects lists exactly them. (The Nu HTML Checker above has read them as pages.)
+check "redirects (every redirect page leads to a page that exists; _redirects matches): public" \
+  python3 "$root/Tests/validate/redirects_check.py" "$out/public" https://help.example.com/
+
 # Email: the HTML parts with the legacy table attributes mail clients still need (bgcolor,
 # cellpadding, width, …) filtered out; the messages with Python's email package and the checks
 # it misses; the layout in Chromium at 375 px.

@@ -46,7 +46,7 @@ struct BuildCommand: AsyncParsableCommand {
             if result.committed {
                 FileHandleOutput.standardOutput(
                     "Built \(result.pages) pages and \(result.files) files into \(options.outputDirectory) in \(Int(milliseconds)) ms"
-                        + (result.warningCount > 0 ? " (\(result.warningCount) warnings)" : "") + ".")
+                        + (result.warningCount > 0 ? " (\(result.warningCount) warnings)" : "") + "." + Report.scheduledNote(result))
             } else if result.refusal == nil {  // a refusal is reported on its own
                 FileHandleOutput.standardError("Build failed: \(result.errorCount) errors, \(result.warningCount) warnings; \(options.outputDirectory) was left as it was.")
             }

@@ -20,6 +20,23 @@ enum Report {
         if let refusal = result.refusal { FileHandleOutput.standardError("error: \(refusal)") }
     }
 
+    /// ` 2 scheduled (the next on 2026-12-01).` after the summary line, when articles or releases
+    /// wait for a later build; ` 2 dated after the build date included (--future).` with `--future`.
+    static func scheduledNote(_ result: BuildResult) -> String {
+        guard let next = result.scheduled.first else { return "" }
+        if result.includedFuture { return " \(result.scheduled.count) dated after the build date included (--future)." }
+        return " \(result.scheduled.count) scheduled (the next on \(next.date.iso))."
+    }
+
+    /// What will appear and when: one line per scheduled article or release, by date.
+    static func scheduledList(_ result: BuildResult) {
+        guard !result.scheduled.isEmpty else { return }
+        FileHandleOutput.standardOutput(result.includedFuture ? "Dated after the build date (published with --future):" : "Scheduled (left out until their date):")
+        for item in result.scheduled {
+            FileHandleOutput.standardOutput("  \(item.date.iso)  \(item.kind.rawValue)  \(item.path)  \(item.title)  (\(item.source))")
+        }
+    }
+
     /// The exit code for a finished run: 2 for an unusable output folder, 1 for content errors.
     static func exitCode(_ result: BuildResult) -> ExitCodeValue {
         if result.refusal != nil { return .usage }

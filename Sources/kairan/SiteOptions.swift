@@ -19,6 +19,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Publish articles and releases dated after the build date too (scheduled ones are left out by default).")
+    var future = false
+
     func validate() throws {
         if FileManager.default.fileExists(atPath: site) == false {
             throw ValidationError("site folder \(site) does not exist")
@@ -41,6 +44,7 @@ struct SiteOptions: ParsableArguments {
                                    clock: try DateOption.clock(date: date))
         options.strict = strict
         options.includeDrafts = drafts
+        options.includeFuture = future
         options.referenceTemplates = ProcessInfo.processInfo.environment["KAIRAN_REFERENCE_TEMPLATES"] == "1"
         return options
     }

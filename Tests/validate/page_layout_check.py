@@ -47,7 +47,7 @@ MENU = """() => {
   return nav && nav.offsetHeight > 0 && nav.querySelectorAll('a').length > 0 ? 'ok' : 'the menu does not open';
 }"""
 
-SHOTS = {"public": ["/", "/kb/troubleshooting/error-codes/", "/kb/accounts/mfa/", "/releases/", "/tags/"],
+SHOTS = {"public": ["/", "/kb/troubleshooting/error-codes/", "/kb/accounts/login-security/mfa/", "/kb/accounts/", "/releases/", "/tags/"],
          "customers": ["/training/", "/reports/weekly/", "/reports/weekly/2026-W44/", "/newsletters/2026-11/"],
          "internal": ["/kpi/", "/roadmap/"], "email": ["/", "/weekly/2026-W44.html", "/release/1.7.0.html"]}
 
@@ -62,6 +62,10 @@ def pages(folder):
     for root, _, names in sorted(os.walk(folder, followlinks=True)):
         for name in sorted(names):
             if name.endswith(".html"):
+                # Redirect pages (aliases) send the browser on at once: redirects_check.py checks them.
+                with open(os.path.join(root, name), encoding="utf-8") as page:
+                    if 'http-equiv="refresh"' in page.read(2048):
+                        continue
                 path = "/" + os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
                 yield path[: -len("index.html")] if path.endswith("/index.html") or path == "/index.html" else path
 

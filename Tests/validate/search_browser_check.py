@@ -11,12 +11,12 @@ root = sys.argv[1] if len(sys.argv) > 1 else "output/public"
 
 # query → (URLs that must be among the results, URL that must be first or None, kind)
 CASES = [
-    ("多要素認証", ["/kb/accounts/mfa/"], None, "kanji"),
+    ("多要素認証", ["/kb/accounts/login-security/mfa/"], None, "kanji"),
     ("パスワード", ["/kb/accounts/password/"], "/kb/accounts/password/", "katakana, title match first"),
     ("ﾊﾟｽﾜｰﾄﾞ", ["/kb/accounts/password/"], "/kb/accounts/password/", "half-width katakana"),
     ("ぱすわーど", ["/kb/accounts/password/"], "/kb/accounts/password/", "hiragana for katakana"),
     ("サインイン", ["/kb/troubleshooting/cannot-login/", "/kb/getting-started/first-login/"], None, "synonym of ログイン"),
-    ("ログイン　履歴", ["/kb/accounts/login-history/"], "/kb/accounts/login-history/", "two words, full-width space"),
+    ("ログイン　履歴", ["/kb/accounts/login-security/sign-in-history/"], "/kb/accounts/login-security/sign-in-history/", "two words, full-width space"),
     ("ＣＳＶ", ["/kb/data-export/csv-export/", "/kb/data-export/csv-format/"], None, "full-width Latin word"),
     ("文字化け", ["/kb/data-export/open-csv-in-excel/"], "/kb/data-export/open-csv-in-excel/", "title match first"),
 ]

@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Publish articles marked `draft: true` (with a banner and `noindex`).
     public var includeDrafts: Bool = false
+    /// Publish articles and releases dated after the build date too (`--future`).
+    public var includeFuture: Bool = false
     /// Fail on warnings too.
     public var strict: Bool = false
     /// Parallel tasks; default the number of cores.

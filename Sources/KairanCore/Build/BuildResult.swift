@@ -14,6 +14,10 @@ public struct BuildResult: Sendable {
     public var strict = false
     /// Every output of the build (empty when the build stopped before planning).
     public var plan = SitePlan()
+    /// Articles and releases dated after the build date: left out of this build, or published with `--future` (`includedFuture`).
+    public var scheduled: [ScheduledPublication] = []
+    /// Whether the build published them (`--future`).
+    public var includedFuture = false
     /// Wall time of each step, in milliseconds, in step order (printed by `--verbose`).
     public var timings: [(step: String, milliseconds: Double)] = []
 

@@ -31,6 +31,10 @@ struct ResolvedSite: Sendable {
     var synonyms: SearchSynonyms
     /// `content/data/synonyms.yaml`, when the site has it.
     var synonymsSource: String? { synonyms.source }
+    /// Old URLs (`aliases:`) and the pages they lead to.
+    var redirects: [Redirect] = []
+    /// Articles and releases dated after the build date: left out, or published with `--future`.
+    var scheduled: [ScheduledPublication] = []
 
     /// The releases newest first, as `ReleaseNotes` orders them (indices of `RenderJob.release`).
     var releasesNewestFirst: [Release] { releases.reversed() }
@@ -75,7 +79,9 @@ extension SiteBuilder {
     func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
         // cmark-gfm's extension setup is process-wide: done once, before any page renders in parallel.
         MarkdownExtensions.prepare()
-        let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, concurrency: options.concurrency, log: log)
+        let today = options.clock.today
+        let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, today: today,
+                                                      includeFuture: options.includeFuture, concurrency: options.concurrency, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
         let newsletterDates = source.newsletters.compactMap { note in
@@ -83,14 +89,20 @@ extension SiteBuilder {
         }
         log.append(ScheduleRules.check(source.releases, newsletters: newsletterDates, schedule: config.schedule))
         log.append(TrainingRules.check(source.training, schedule: config.schedule, articles: Set(center.articles.map(\.article.sourcePath))))
+        // Aliases name the site's old URLs under its own base URL, whatever `--base-url` previews it at.
+        let aliasPaths = SitePaths(baseURL: config.baseURL)
         if let override = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(override) }
         let paths = SitePaths(baseURL: config.baseURL)
-        let releases = source.releases.filter { options.includeDrafts || !$0.draft }
+        let listed = source.releases.filter { options.includeDrafts || !$0.draft }
+        let releases = listed.filter { options.includeFuture || !ScheduledPublication.waits($0.date, today: today) }
+        let scheduled = center.scheduled + listed.filter { ScheduledPublication.waits($0.date, today: today) }.map {
+            ScheduledPublication(kind: .release, source: $0.sourcePath, title: $0.title, path: ReleaseNotes.path(of: $0.version), date: $0.date)
+        }
         let extraNavigation = releases.contains { $0.audience == .public }
             ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
         let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
         StatusRules.check(source.status, backlogIDs: source.operations?.backlogIDs, releases: source.releases,
-                          articles: Set(center.articles.map { "\($0.article.categorySlug)/\($0.article.slug)" }), log: log)
+                          articles: Set(center.articles.map(\.article.reference)), log: log)
         let publications = PublicationAssembler(schedule: config.schedule, weeklyNotes: source.weeklyNotes, newsletterNotes: source.newsletters,
                                                 releases: releases.reversed(), center: center, operations: source.operations,
                                                 status: source.status, today: options.clock.today, includeDrafts: options.includeDrafts)
@@ -108,9 +120,20 @@ extension SiteBuilder {
                             hint: "add `\(audience.rawValue):` with `- address: …` under `lists:` in \(StatusData.recipientsFile)")
             }
         }
+        var targets = RedirectResolver.targets(of: center)
+        for release in releases where !release.aliases.isEmpty {
+            guard release.audience == .public else {
+                log.error(release.aliases[0].location, "only public releases may have `aliases:`; this one is for \(release.audience.rawValue)",
+                          hint: "remove `aliases:`: redirects are written in the public help center only")
+                continue
+            }
+            targets.append(.init(aliases: release.aliases, path: ReleaseNotes.path(of: release.version), title: release.title, source: release.sourcePath))
+        }
+        let redirects = RedirectResolver.resolve(targets, paths: aliasPaths, log: log)
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
                             releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
                             operations: source.operations, status: source.status, publications: publications,
-                            synonyms: source.synonyms)
+                            synonyms: source.synonyms, redirects: redirects,
+                            scheduled: scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) })
     }
 }

@@ -6,7 +6,8 @@ extension SiteBuilder {
         var plan = plan
         plan.links = content.links
         plan.append(contentsOf: SitePlanner.contentAssets(content.linkedSources, assets: site.knowledgeBase.assets))
-        PlanRules.check(plan, log: log)
+        plan.append(contentsOf: SitePlanner.contentHealth(site))
+        PlanRules.check(plan, redirects: site.redirects, log: log)
         return plan
     }
 

@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("plan", stopwatch.lap()))
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
-        let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+        let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
         var content = renderListedContent(site, links: links, log: log)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
         // The search index is made from the rendered pages' text.
@@ -62,11 +62,14 @@ public struct SiteBuilder: Sendable {
         let planned = plan.outputs.count
         plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource))
         plan = completed(plan, content: content, site: site, log: log)
-        _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer, sink: sink, search: search, log: log)
+        _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer.withContentHealth(site, content: content, today: options.clock.today),
+                                 sink: sink, search: search, log: log)
         result.timings.append(("validate links, copy linked files, write the index", stopwatch.lap()))
         result.pages = plan.pageCount
         result.files = plan.fileCount
         result.plan = plan
+        result.scheduled = site.scheduled
+        result.includedFuture = options.includeFuture
 
         result = finish(result, log)
         if let writer {

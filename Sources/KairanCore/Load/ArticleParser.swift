@@ -1,12 +1,13 @@
 /// Turns the text of one `content/kb/**.md` file into an `Article` or a `Category`.
 public enum ArticleParser {
     /// The front matter keys an article may hold.
-    public static let articleKeys = ["title", "summary", "tags", "date", "updated", "weight", "draft", "slug", "video", "duration"]
-    /// The front matter keys a category's `_index.md` may hold.
-    public static let categoryKeys = ["title", "summary", "weight"]
+    public static let articleKeys = ["title", "summary", "tags", "date", "updated", "weight", "draft", "slug", "video", "duration", "aliases"]
+    /// The front matter keys a category's or a section's `_index.md` may hold.
+    public static let categoryKeys = ["title", "summary", "weight", "aliases"]
 
     /// Parses an article. `path` is relative to the site folder; `fileSlug` is the file name without `.md`.
-    public static func article(text: String, path: String, categorySlug: String, fileSlug: String, log: DiagnosticLog) -> Article? {
+    public static func article(text: String, path: String, categorySlug: String, sectionSlug: String? = nil, fileSlug: String,
+                               log: DiagnosticLog) -> Article? {
         let (read, split) = FrontMatter.read(text, file: path, keys: articleKeys, log: log)
         guard let fields = read else { return nil }
         var title = fields.string("title")
@@ -60,12 +61,13 @@ public enum ArticleParser {
         let summary = fields.string("summary") ?? ""
         let weight = fields.int("weight") ?? 0
         let draft = fields.bool("draft") ?? false
+        let aliases = self.aliases(fields)
         // A bad slug was reported above; the article is left out so nothing tries to write its folder.
         guard let title, slugProblem == nil else { return nil }
         return Article(
-            sourcePath: path, categorySlug: categorySlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
+            sourcePath: path, categorySlug: categorySlug, sectionSlug: sectionSlug, slug: slug, title: title, titleFromHeading: titleFromHeading,
             summary: summary, tags: tags, date: date, updated: updated, weight: weight, draft: draft, video: video, body: split.body,
-            slugLocation: fields.has("slug") ? fields.location(of: "slug") : nil)
+            slugLocation: fields.has("slug") ? fields.location(of: "slug") : nil, aliases: aliases)
     }
 
     /// Parses a category's `_index.md`.
@@ -82,7 +84,19 @@ public enum ArticleParser {
             _ = fields.string("title", required: true, example: "はじめに")
         }
         return Category(slug: slug, title: title ?? slug, summary: fields.string("summary") ?? "", weight: fields.int("weight") ?? 0,
-                        body: split.body, location: SourceLocation(file: path), titleFromHeading: titleFromHeading)
+                        body: split.body, location: SourceLocation(file: path), titleFromHeading: titleFromHeading, aliases: aliases(fields))
+    }
+
+    /// Parses a section's `_index.md` (the same keys as a category's).
+    public static func section(text: String, path: String, categorySlug: String, slug: String, log: DiagnosticLog) -> Section? {
+        guard let category = category(text: text, path: path, slug: slug, log: log) else { return nil }
+        return Section(categorySlug: categorySlug, slug: slug, title: category.title, summary: category.summary, weight: category.weight,
+                       body: category.body, location: category.location, aliases: category.aliases, titleFromHeading: category.titleFromHeading)
+    }
+
+    /// `aliases:` as written; they are checked against the site when it is resolved (`RedirectResolver`).
+    static func aliases(_ fields: YAMLFields) -> [Alias] {
+        fields.locatedStrings("aliases").filter { !$0.text.isEmpty }.map { Alias(text: $0.text, location: $0.location) }
     }
 
     /// The Markdown of the first ATX `# ` heading outside fenced code, if any (``MarkdownPlainText``

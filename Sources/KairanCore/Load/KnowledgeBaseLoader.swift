@@ -1,15 +1,19 @@
-/// Loads `content/kb/`: one folder per category, one Markdown file per article, read in parallel.
+/// Loads `content/kb/`: one folder per category, optionally one level of section folders below
+/// it, one Markdown file per article, read in parallel.
 public enum KnowledgeBaseLoader {
     /// A file to parse, with its place in the result.
     private struct Job: Sendable {
         var path: String
         var category: String
+        /// The section folder, for a section's `_index.md` and its articles.
+        var section: String? = nil
         var isIndex: Bool
     }
 
     private enum Parsed: Sendable {
         case article(Article)
         case category(Category)
+        case section(Section)
     }
 
     /// Reads every category and article under `siteDirectory/content/kb`.
@@ -41,15 +45,8 @@ public enum KnowledgeBaseLoader {
                 let file = entry.name
                 let path = joinPath(folder, file)
                 if entry.isDirectory {
-                    for file in collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: diagnostics) {
-                        if file.hasSuffix(".md") {
-                            // Never copied: its draft front matter and notes would be published raw.
-                            diagnostics.error(SourceLocation(file: file), "Markdown in a sub-folder of a category makes no page",
-                                              hint: "articles live directly in their category folder: move it to \(folder)/")
-                        } else {
-                            assets.append(file)
-                        }
-                    }
+                    jobs += sectionJobs(path, category: name, categoryFolder: folder, siteDirectory: siteDirectory, fileSystem: fileSystem,
+                                        assets: &assets, log: diagnostics)
                 } else if file == "_index.md" {
                     hasIndex = true
                     jobs.append(Job(path: path, category: name, isIndex: true))
@@ -69,11 +66,16 @@ public enum KnowledgeBaseLoader {
             guard let text = SourceText.read(job.path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else {
                 return (nil, log.items)
             }
+            if job.isIndex, let section = job.section {
+                return (ArticleParser.section(text: text, path: job.path, categorySlug: job.category, slug: section, log: log)
+                    .map(Parsed.section), log.items)
+            }
             if job.isIndex {
                 return (ArticleParser.category(text: text, path: job.path, slug: job.category, log: log).map(Parsed.category), log.items)
             }
-            let fileSlug = String(job.path.split(separator: "/").last!.dropLast(3))
-            return (ArticleParser.article(text: text, path: job.path, categorySlug: job.category, fileSlug: fileSlug, log: log)
+            let fileSlug = String(job.path.split(separator: "/").last?.dropLast(3) ?? "")
+            return (ArticleParser.article(text: text, path: job.path, categorySlug: job.category, sectionSlug: job.section,
+                                          fileSlug: fileSlug, log: log)
                 .map(Parsed.article), log.items)
         }
         var base = KnowledgeBase(assets: assets.sorted())
@@ -83,16 +85,68 @@ public enum KnowledgeBaseLoader {
             switch parsed {
             case .article(let article): base.articles.append(article)
             case .category(let category): base.categories.append(category)
+            case .section(let section): base.sections.append(section)
             case nil: break
             }
         }
         base.categories.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
         let order = Dictionary(uniqueKeysWithValues: base.categories.enumerated().map { ($1.slug, $0) })
+        base.sections.sort {
+            (order[$0.categorySlug] ?? .max, $0.weight, $0.slug) < (order[$1.categorySlug] ?? .max, $1.weight, $1.slug)
+        }
+        // An article's section's place: articles directly in a category (-1) before its sections' articles.
+        let sectionOrder = Dictionary(uniqueKeysWithValues: base.sections.enumerated().map { ($1.categorySlug + "/" + $1.slug, $0) })
+        func place(_ article: Article) -> Int { article.sectionSlug.map { sectionOrder[article.categorySlug + "/" + $0] ?? .max } ?? -1 }
         base.articles.sort {
-            (order[$0.categorySlug] ?? .max, $0.weight, $0.title, $0.slug, $0.sourcePath)
-                < (order[$1.categorySlug] ?? .max, $1.weight, $1.title, $1.slug, $1.sourcePath)
+            (order[$0.categorySlug] ?? .max, place($0), $0.weight, $0.title, $0.slug, $0.sourcePath)
+                < (order[$1.categorySlug] ?? .max, place($1), $1.weight, $1.title, $1.slug, $1.sourcePath)
         }
         return (base, all)
+    }
+
+    /// The files of the folder `path` inside a category: a section when it holds `_index.md` (its
+    /// articles become jobs, other files assets); otherwise only assets, and Markdown in it, which
+    /// can make no page, is an error at that file. Markdown below a section is an error too:
+    /// sections are one level deep.
+    private static func sectionJobs(_ path: String, category: String, categoryFolder: String, siteDirectory: String, fileSystem: FileSystem,
+                                    assets: inout [String], log: DiagnosticLog) -> [Job] {
+        let name = String(path.split(separator: "/").last ?? "")
+        let entries = SourceFolder.entries(path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log).filter { !$0.name.hasPrefix(".") }
+        guard entries.contains(where: { $0.name == "_index.md" && !$0.isDirectory }) else {
+            for file in collectFiles(siteDirectory: siteDirectory, folder: path, fileSystem: fileSystem, log: log) {
+                if file.hasSuffix(".md") {
+                    // Never copied: its draft front matter and notes would be published raw.
+                    log.error(SourceLocation(file: file), "Markdown in a sub-folder of a category makes no page: \(path) has no _index.md",
+                              hint: "add \(path)/_index.md with `title:` to make the folder a section, or move the file to \(categoryFolder)/")
+                } else {
+                    assets.append(file)
+                }
+            }
+            return []
+        }
+        if let problem = SlugRules.problem(with: name) {
+            log.error(SourceLocation(file: joinPath(path, "_index.md")), "section folder name \"\(name)\" \(problem)", hint: SlugRules.hint(for: name))
+            return []
+        }
+        var jobs: [Job] = []
+        for entry in entries {
+            let file = joinPath(path, entry.name)
+            if entry.isDirectory {
+                for nested in collectFiles(siteDirectory: siteDirectory, folder: file, fileSystem: fileSystem, log: log) {
+                    if nested.hasSuffix(".md") {
+                        log.error(SourceLocation(file: nested), "Markdown nested below the section \(path) makes no page: sections are one level below categories",
+                                  hint: "move it to \(path)/ (an article of the section) or to \(categoryFolder)/")
+                    } else {
+                        assets.append(nested)
+                    }
+                }
+            } else if entry.name.hasSuffix(".md") {
+                jobs.append(Job(path: file, category: category, section: name, isIndex: entry.name == "_index.md"))
+            } else {
+                assets.append(file)
+            }
+        }
+        return jobs
     }
 
     /// Every file below `folder`, recursively, relative to the site folder (names that are not UTF-8 are logged).

@@ -1,7 +1,7 @@
 /// Loads `content/releases/*.md`: front matter plus body sections under fixed H2 headings
 /// (新機能, 改善, バグ修正, 既知の制限; 修正内容, 影響範囲 for hotfixes), or the same as lists in front matter.
 public enum ReleaseLoader {
-    public static let keys = ["version", "date", "type", "title", "summary", "highlights", "audience", "backlog", "draft", "email"]
+    public static let keys = ["version", "date", "type", "title", "summary", "highlights", "audience", "backlog", "draft", "email", "aliases"]
         + ReleaseSectionKind.allCases.map(\.rawValue)
 
     /// Every release file, parsed; order is by version.
@@ -54,6 +54,7 @@ public enum ReleaseLoader {
                        sections: sections, location: SourceLocation(file: path, line: 1, column: 1),
                        backlogLocation: fields.has("backlog") ? fields.location(of: "backlog") : nil)
         release.email = email
+        release.aliases = ArticleParser.aliases(fields)
         return release
     }
 

@@ -2,7 +2,8 @@
 public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
-                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits", "mail"]
+                              "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits", "mail",
+                              "generate", "content_health"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     /// - Parameter withSchedule: also read the schedule file `schedule:` names (`kairan send`,
@@ -89,6 +90,14 @@ public enum SiteConfigLoader {
             fields.url("customers_base_url", example: "https://training.example.com/", kinds: [.web], rule: webRule)?.text ?? config.baseURL)
         if let mail = fields.fields("mail", expected: ["from", "reply_to", "list_unsubscribe", "sendmail", "subject_prefix"]) {
             config.mail = decodeMail(mail, log: log)
+        }
+        if let generate = fields.fields("generate", expected: ["robots", "sitemap", "redirects"]) {
+            config.generate.robots = generate.bool("robots") ?? true
+            config.generate.sitemap = generate.bool("sitemap") ?? true
+            config.generate.redirects = generate.bool("redirects") ?? true
+        }
+        if let health = fields.fields("content_health", expected: ["stale_months"]) {
+            config.staleMonths = health.int("stale_months", range: 1...120) ?? config.staleMonths
         }
         var scheduleAt: SourceLocation?
         if let limits = fields.fields("limits", expected: ["max_file_size"]), let text = limits.string("max_file_size") {

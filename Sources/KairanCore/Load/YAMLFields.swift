@@ -194,6 +194,23 @@ public struct YAMLFields {
         }
     }
 
+    /// A list of texts with where each is written (`[a, b]`, `- a` lines or one text), for values
+    /// checked later, once the rest of the site is known (`aliases:`).
+    public func locatedStrings(_ key: String) -> [(text: String, location: SourceLocation)] {
+        guard let node = values[key] else { return [] }
+        let at = YAMLFields.location(of: node, file: file, lineOffset: lineOffset) ?? location
+        guard case .list(let sequence) = node.content else {
+            return strings(key).map { (text: $0, location: at) }
+        }
+        return sequence.compactMap { item in
+            guard let text = item.text else {
+                log.error(YAMLFields.location(of: item, file: file, lineOffset: lineOffset) ?? at, "each entry of `\(key)` must be a text")
+                return nil
+            }
+            return (text: text, location: YAMLFields.location(of: item, file: file, lineOffset: lineOffset) ?? at)
+        }
+    }
+
     /// A nested mapping read with its own expected keys.
     public func fields(_ key: String, expected: [String]) -> YAMLFields? {
         guard let node = values[key] else { return nil }

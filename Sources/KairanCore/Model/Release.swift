@@ -88,6 +88,8 @@ public struct Release: Sendable, Equatable {
     public var backlogLocation: SourceLocation? = nil
     /// `email: true` mails a minor release or hotfix too (majors are always mailed).
     public var email: Bool = false
+    /// Old URLs of a public release's page that redirect to it (`aliases:`).
+    public var aliases: [Alias] = []
 
     /// Whether the release goes out by email (seed 5.2: majors, and others "when important").
     public var isMailed: Bool { audience != .internal && (type == .major || email) }

@@ -36,6 +36,14 @@ public struct SiteConfig: Sendable, Equatable {
         public var sla: [ServiceLevel] = []
     }
 
+    /// `generate:` — which of the files Kairan writes at the public root it writes; a site that
+    /// ships its own in `static/` turns Kairan's off (the two would collide).
+    public struct GeneratedFiles: Sendable, Equatable {
+        public var robots = true
+        public var sitemap = true
+        public var redirects = true
+    }
+
     public var title: String
     public var baseURL: String
     public var language: String = "ja"
@@ -58,6 +66,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var limits = SiteLimits()
     /// `mail:` — sender and sendmail command; nil when the site sends no email.
     public var mail: MailSettings?
+    /// `generate:`.
+    public var generate = GeneratedFiles()
+    /// `content_health: stale_months:` — after how many months without `updated` an article is listed as stale.
+    public var staleMonths = 6
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -62,12 +62,14 @@ public struct PlannedOutput: Sendable, Equatable {
 
 /// What kind of file an output is.
 public enum OutputKind: String, Sendable, CaseIterable {
-    case home, category, article, tag, tagIndex = "tag-index", support, notFound = "not-found"
+    case home, category, section, article, tag, tagIndex = "tag-index", support, notFound = "not-found"
+    /// A page at an old URL (`aliases:`) that sends readers on, and the `_redirects` file listing them all.
+    case redirect, redirects
     case releaseIndex = "release-index", releaseTypeIndex = "release-type-index", release
     case atomFeed = "atom-feed", jsonFeed = "json-feed", inAppData = "in-app-data"
     case trainingIndex = "training-index", trainingProgram = "training-program", trainingMaterials = "training-materials"
     case trainingEvent = "training-event", calendar
-    case kpiIndex = "kpi-index", kpi, roadmap, kpiExport = "kpi-export"
+    case kpiIndex = "kpi-index", kpi, roadmap, kpiExport = "kpi-export", contentHealth = "content-health"
     case themeAsset = "theme-asset", contentAsset = "content-asset", staticFile = "static-file"
     case sitemap, robots
     case emailMessage = "email-message", emailHTML = "email-html", emailText = "email-text", outbox, emailIndex = "email-index"
@@ -87,6 +89,8 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// What other pages show of every article of a category (its list, pagers, related-article
     /// ranking): one input for what would otherwise be hundreds of `metadata` inputs.
     case categoryArticles(String)
+    /// What other pages show of every article of a section (`<category>/<section>`).
+    case sectionArticles(String)
     /// What other pages show of every article carrying a tag.
     case taggedArticles(String)
     /// What other pages show of every article (the home page's lists, tag counts, the sitemap).
@@ -104,9 +108,10 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path): return path
         case .metadata(let path): return "\(path) (title, date, tags)"
         case .config: return "site.yaml"
-        case .categoryArticles(let slug): return "content/kb/\(slug)/*.md (title, date, tags)"
+        case .categoryArticles(let slug): return "content/kb/\(slug)/**.md (title, date, tags)"
+        case .sectionArticles(let key): return "content/kb/\(key)/*.md (title, date, tags)"
         case .taggedArticles(let tag): return "articles tagged \(tag) (title, date, tags)"
-        case .allArticles: return "content/kb/*/*.md (title, date, tags)"
+        case .allArticles: return "content/kb/**.md (title, date, tags)"
         case .releases(let audience): return "content/releases/*.md of audience \(audience.rawValue) (version, title, date)"
         case .template(let name): return "templates/\(name).mustache"
         case .clock: return "(build date)"
@@ -119,7 +124,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path), .metadata(let path): return path
         case .config: return "site.yaml"
         case .template(let name): return "templates/\(name).mustache"
-        case .clock, .categoryArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
+        case .clock, .categoryArticles, .sectionArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
         }
     }
 

@@ -1,7 +1,9 @@
 /// How the render stage makes one planned output: which page or file of which channel.
 enum RenderJob: Sendable, Equatable {
     // The help center (`SitePages`).
-    case home, category(Int), article(Int), tag(Int), tagIndex, support, notFound
+    case home, category(Int), section(Int), article(Int), tag(Int), tagIndex, support, notFound
+    // Old URLs (`RedirectPages`): one redirect by index into `ResolvedSite.redirects`, and `_redirects`.
+    case redirect(Int), redirects
     // Release notes (`ReleasePages`, `ReleaseFeeds`): an entry of `ReleaseNotes` with its pager
     // neighbours of the same audience.
     case release(Int, newer: Int?, older: Int?)
@@ -11,6 +13,8 @@ enum RenderJob: Sendable, Equatable {
     case trainingIndex, trainingMaterials, trainingProgram(Int), trainingEvent(Int), trainingCalendar, eventCalendar(Int)
     // Internal pages (`InternalPages`, `KPIExport`).
     case kpiIndex, kpi(Int), roadmap, kpiJSON, kpiCSV
+    // The content-health page (`ContentHealthPage`), made once every page's links are known.
+    case contentHealth
     // Files: a theme asset by its path under `templates/assets/`, a site file copied as it is.
     case themeAsset(String), copy(String)
     case sitemap, robots

@@ -27,7 +27,7 @@ extension SitePlan {
 
 extension PlanInput {
     /// `{kind, name}`: `file` and `metadata` name a site file, `template` a template,
-    /// `category-articles` a category, `tagged-articles` a tag, `releases` an audience; `config`,
+    /// `category-articles` a category, `section-articles` a section (`<category>/<section>`), `tagged-articles` a tag, `releases` an audience; `config`,
     /// `all-articles` and `clock` nothing.
     var json: JSONValue {
         switch self {
@@ -35,6 +35,7 @@ extension PlanInput {
         case .metadata(let path): return .object([("kind", .string("metadata")), ("name", .string(path))])
         case .config: return .object([("kind", .string("config")), ("name", .string("site.yaml"))])
         case .categoryArticles(let slug): return .object([("kind", .string("category-articles")), ("name", .string(slug))])
+        case .sectionArticles(let key): return .object([("kind", .string("section-articles")), ("name", .string(key))])
         case .taggedArticles(let tag): return .object([("kind", .string("tagged-articles")), ("name", .string(tag))])
         case .allArticles: return .object([("kind", .string("all-articles")), ("name", .null)])
         case .releases(let audience): return .object([("kind", .string("releases")), ("name", .string(audience.rawValue))])

@@ -36,15 +36,24 @@ extension SitePlanner {
     private func searchablePages() -> [SearchablePage] {
         let center = site.center
         var pages: [SearchablePage] = []
-        for section in center.sections {
-            let category = section.category
-            pages.append(SearchablePage(url: section.path, source: category.location.file, title: category.title, section: "カテゴリ", boost: -0.2))
-            let listed = section.articles.filter { !center.articles[$0].article.draft }
+        func articles(_ indices: [Int], section: String) {
+            let listed = indices.filter { !center.articles[$0].article.draft }
             for (place, index) in listed.enumerated() {
                 let entry = center.articles[index]
                 pages.append(SearchablePage(url: entry.path, source: entry.article.sourcePath, title: entry.article.title,
-                                            section: category.title, boost: 0.1 * Double(listed.count - place) / Double(listed.count)))
+                                            section: section, boost: 0.1 * Double(listed.count - place) / Double(listed.count)))
             }
+        }
+        for page in center.categories {
+            let category = page.category
+            pages.append(SearchablePage(url: page.path, source: category.location.file, title: category.title, section: "カテゴリ", boost: -0.2))
+            articles(page.articles, section: category.title)
+        }
+        for page in center.sections {
+            let section = page.section
+            let category = center.categories[page.category].category.title
+            pages.append(SearchablePage(url: page.path, source: section.location.file, title: section.title, section: category, boost: -0.2))
+            articles(page.articles, section: "\(category) › \(section.title)")
         }
         for release in site.releases where release.audience == .public && !release.draft {
             pages.append(SearchablePage(url: ReleaseNotes.path(of: release.version), source: release.sourcePath,

@@ -36,6 +36,7 @@ struct SitePlanner {
         let search = search()
         plan.append(contentsOf: search.outputs)
         plan.searchable = search.pages
+        plan.append(contentsOf: redirects())
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
         plan.groups = groups()
@@ -50,7 +51,9 @@ struct SitePlanner {
         var groups: [String: [PlanInput]] = [:]
         for entry in site.center.articles {
             let article = entry.article
-            groups[article.sourcePath] = [.allArticles, .categoryArticles(article.categorySlug)] + article.tags.map(PlanInput.taggedArticles)
+            groups[article.sourcePath] = [.allArticles, .categoryArticles(article.categorySlug)]
+                + (article.sectionSlug.map { [.sectionArticles(article.categorySlug + "/" + $0)] } ?? [])
+                + article.tags.map(PlanInput.taggedArticles)
         }
         for release in site.releases { groups[release.sourcePath] = [.releases(release.audience)] }
         return groups
@@ -58,22 +61,32 @@ struct SitePlanner {
 
     private func helpCenter() -> [PlannedOutput] {
         let center = site.center
-        let allCategories = center.sections.map { PlanInput.metadata($0.category.location.file) }
+        let allCategories = center.categories.map { PlanInput.metadata($0.category.location.file) }
         var outputs = [page(SitePaths.home, .public, .home, template: "home", inputs: [.allArticles, .releases(.public)] + allCategories,
                             listed: true, job: .home)]
-        for (index, section) in center.sections.enumerated() {
-            outputs.append(page(section.path, .public, .category, template: "category", origin: section.category.location.file,
-                                inputs: [.file(section.category.location.file), .categoryArticles(section.category.slug)],
+        for (index, listing) in center.categories.enumerated() {
+            // The page lists its sections (their titles and articles) and its own articles.
+            let sections = listing.sections.map { PlanInput.metadata(center.sections[$0].section.location.file) }
+            outputs.append(page(listing.path, .public, .category, template: "category", origin: listing.category.location.file,
+                                inputs: [.file(listing.category.location.file), .categoryArticles(listing.category.slug)] + sections,
                                 listed: true, job: .category(index)))
+        }
+        for (index, listing) in center.sections.enumerated() {
+            let section = listing.section
+            outputs.append(page(listing.path, .public, .section, template: "section", origin: section.location.file,
+                                inputs: [.file(section.location.file), .metadata(center.categories[listing.category].category.location.file),
+                                         .sectionArticles(section.categorySlug + "/" + section.slug)],
+                                listed: true, job: .section(index)))
         }
         for (index, entry) in center.articles.enumerated() {
             let article = entry.article
-            let section = center.sections[entry.section]
+            let category = center.categories[entry.category]
             // Related articles are ranked over the category and the articles sharing a tag; the
-            // pager over the category's order.
+            // pager over the section's or the category's order; breadcrumbs name the section.
+            let section = entry.section.map { [PlanInput.metadata(center.sections[$0].section.location.file)] } ?? []
             outputs.append(page(entry.path, .public, .article, template: "article", origin: article.sourcePath,
-                                inputs: [.file(article.sourcePath), .metadata(section.category.location.file), .categoryArticles(article.categorySlug)]
-                                    + article.tags.map(PlanInput.taggedArticles),
+                                inputs: [.file(article.sourcePath), .metadata(category.category.location.file), .categoryArticles(article.categorySlug)]
+                                    + section + article.tags.map(PlanInput.taggedArticles),
                                 listed: !article.draft, lastModified: article.lastModified, job: .article(index)))
         }
         outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: [.allArticles], listed: true, job: .tagIndex))
@@ -184,6 +197,22 @@ struct SitePlanner {
         return outputs
     }
 
+    // MARK: Redirects
+
+    /// A redirect page per alias (never in the sitemap) and `_redirects` listing them all.
+    private func redirects() -> [PlannedOutput] {
+        guard !site.redirects.isEmpty else { return [] }
+        var outputs = site.redirects.enumerated().map { index, redirect in
+            PlannedOutput(audience: .public, path: SitePaths.file(for: redirect.from), kind: .redirect,
+                          inputs: [.metadata(redirect.source), .config], job: .redirect(index))
+        }
+        if site.config.generate.redirects {
+            outputs.append(PlannedOutput(audience: .public, path: "_redirects", kind: .redirects,
+                                         inputs: PlanInput.normalized(site.redirects.map { .metadata($0.source) }) + [.config], job: .redirects))
+        }
+        return outputs
+    }
+
     // MARK: Files
 
     private func staticFiles() -> [PlannedOutput] {
@@ -204,11 +233,35 @@ struct SitePlanner {
                                              inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))
             }
         }
-        let categories = site.center.sections.map { PlanInput.metadata($0.category.location.file) }
-        outputs.append(PlannedOutput(audience: .public, path: "sitemap.xml", kind: .sitemap,
-                                     inputs: categories + [.allArticles, .releases(.public), .config], job: .sitemap))
-        outputs.append(PlannedOutput(audience: .public, path: "robots.txt", kind: .robots, inputs: [.config], job: .robots))
+        let categories = site.center.categories.map { PlanInput.metadata($0.category.location.file) }
+            + site.center.sections.map { PlanInput.metadata($0.section.location.file) }
+        // A site that ships its own (static/) opts out of the generated file in site.yaml (`generate:`).
+        if site.config.generate.sitemap {
+            outputs.append(PlannedOutput(audience: .public, path: "sitemap.xml", kind: .sitemap,
+                                         inputs: categories + [.allArticles, .releases(.public), .config], job: .sitemap))
+        }
+        if site.config.generate.robots {
+            outputs.append(PlannedOutput(audience: .public, path: "robots.txt", kind: .robots, inputs: [.config], job: .robots))
+        }
         return outputs
+    }
+
+    /// Whether the internal tree gets the content-health page: the site has internal pages and articles.
+    static func hasContentHealth(_ site: ResolvedSite) -> Bool { site.operations != nil && !site.center.articles.isEmpty }
+
+    /// The content-health page, planned once every page is rendered (it reads what each links to):
+    /// every Markdown source (bodies and links), the known issues, the releases and the build date.
+    static func contentHealth(_ site: ResolvedSite) -> [PlannedOutput] {
+        guard hasContentHealth(site) else { return [] }
+        let center = site.center
+        let sources = center.articles.map { PlanInput.file($0.article.sourcePath) } + center.categories.map { PlanInput.file($0.category.location.file) }
+            + center.sections.map { PlanInput.file($0.section.location.file) } + site.releases.map { PlanInput.file($0.sourcePath) }
+            + site.training.programs.map { PlanInput.file($0.sourcePath) } + site.training.events.map { PlanInput.file($0.sourcePath) }
+            + site.training.materials.map { PlanInput.file($0.sourcePath) }
+        return [PlannedOutput(page: ContentHealthPage.path, audience: .internal, kind: .contentHealth, template: "internal/content",
+                              inputs: sources + [.allArticles, .file(StatusData.knownIssuesFile), .clock]
+                                  + Audience.allCases.map(PlanInput.releases),
+                              job: .contentHealth)]
     }
 
     /// The content assets published pages link to (Markdown is rendered by then).

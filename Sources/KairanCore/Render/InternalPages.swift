@@ -8,9 +8,9 @@ struct InternalPages: Sendable {
     let theme: Theme
     let models: InternalViewModels
 
-    init(theme: Theme, config: SiteConfig, data: OperationsData) {
+    init(theme: Theme, models: InternalViewModels) {
         self.theme = theme
-        self.models = InternalViewModels(data: data, siteTitle: config.title)
+        self.models = models
     }
 
     private var data: OperationsData { models.data }

@@ -65,7 +65,7 @@ struct PublicationViewModels: Sendable {
     }
 
     private func article(slug: String) -> TemplateValue {
-        guard let index = site.center.articles.firstIndex(where: { "\($0.article.categorySlug)/\($0.article.slug)" == slug }) else { return .flag(false) }
+        guard let index = site.center.articles.firstIndex(where: { $0.article.reference == slug }) else { return .flag(false) }
         return article(index)
     }
 

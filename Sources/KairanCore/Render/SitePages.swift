@@ -17,9 +17,9 @@ public struct SitePages: Sendable {
     /// `/`: categories with counts, newest and recently updated articles, the latest release.
     public func home(latestRelease: TemplateValue? = nil) -> OutputFile {
         var context = models.page(title: "", description: models.config.description, path: SitePaths.home, kind: "home")
-        context["categories"] = .list(center.sections.map { section in
-            ["title": .text(section.category.title), "summary": .text(section.category.summary),
-             "href": .text(models.paths.href(section.path)), "count": .number(section.articles.count)]
+        context["categories"] = .list(center.categories.map { listing in
+            ["title": .text(listing.category.title), "summary": .text(listing.category.summary),
+             "href": .text(models.paths.href(listing.path)), "count": .number(listing.members.count)]
         })
         context["article_count"] = .number(center.articles.count)
         context["newest"] = models.summaries(center.newest(5))
@@ -28,26 +28,49 @@ public struct SitePages: Sendable {
         return file(SitePaths.home, template: "home", context)
     }
 
-    /// `/kb/<category>/`: the category's text and its articles.
+    /// `/kb/<category>/`: the category's text, its sections (each with its articles) and its own articles.
     public func category(_ index: Int, content: RenderedMarkdown) -> OutputFile {
-        let section = center.sections[index]
-        var context = models.page(title: section.category.title, description: section.category.summary, path: section.path,
+        let listing = center.categories[index]
+        var context = models.page(title: listing.category.title, description: listing.category.summary, path: listing.path,
                                   kind: "category", breadcrumbs: [("ホーム", SitePaths.home)])
+        let sections: [TemplateValue] = listing.sections.map { position in
+            let section = center.sections[position]
+            // `description`, not `summary`: an article of the list without a summary must not show the section's.
+            return ["title": .text(section.section.title), "description": .text(section.section.summary),
+                    "href": .text(models.paths.href(section.path)), "count": .number(section.articles.count),
+                    "articles": models.summaries(section.articles)]
+        }
         context["category"] = [
-            "title": .text(section.category.title), "summary": .text(section.category.summary),
-            "href": .text(models.paths.href(section.path)), "content": .html(content.html),
-            "count": .number(section.articles.count), "articles": models.summaries(section.articles),
+            "title": .text(listing.category.title), "summary": .text(listing.category.summary),
+            "href": .text(models.paths.href(listing.path)), "content": .html(content.html),
+            "count": .number(listing.members.count), "articles": models.summaries(listing.articles),
+            "has_articles": .flag(!listing.articles.isEmpty), "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
         ]
-        return file(section.path, template: "category", context)
+        return file(listing.path, template: "category", context)
+    }
+
+    /// `/kb/<category>/<section>/`: the section's text and its articles.
+    public func section(_ index: Int, content: RenderedMarkdown) -> OutputFile {
+        let listing = center.sections[index]
+        let category = center.categories[listing.category]
+        var context = models.page(title: listing.section.title, description: listing.section.summary, path: listing.path,
+                                  kind: "section", breadcrumbs: [("ホーム", SitePaths.home), (category.category.title, category.path)])
+        context["section"] = [
+            "title": .text(listing.section.title), "summary": .text(listing.section.summary),
+            "href": .text(models.paths.href(listing.path)), "content": .html(content.html),
+            "count": .number(listing.articles.count), "articles": models.summaries(listing.articles),
+            "category": ["title": .text(category.category.title), "href": .text(models.paths.href(category.path))],
+        ]
+        return file(listing.path, template: "section", context)
     }
 
     /// `/kb/<category>/<slug>/`: the article with its table of contents, tags, video, neighbours and related articles.
     public func article(_ index: Int, content: RenderedMarkdown) -> OutputFile {
         let entry = center.articles[index]
         let article = entry.article
-        let section = center.sections[entry.section]
+        let category = center.categories[entry.category]
         var context = models.page(title: article.title, description: article.summary, path: entry.path, kind: "article",
-                                  breadcrumbs: [("ホーム", SitePaths.home), (section.category.title, section.path)],
+                                  breadcrumbs: breadcrumbs(ofArticle: index),
                                   draft: article.draft)
         let paths = models.paths
         func link(_ index: Int?) -> TemplateValue {
@@ -68,7 +91,10 @@ public struct SitePages: Sendable {
         let related = linked.isEmpty ? entry.related : entry.related.filter { !linked.contains(center.articles[$0].article.sourcePath) }
         context["article"] = [
             "title": .text(article.title), "summary": .text(article.summary), "href": .text(paths.href(entry.path)),
-            "category": ["title": .text(section.category.title), "href": .text(paths.href(section.path))],
+            "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
+            "section": entry.section.map { position -> TemplateValue in
+                ["title": .text(center.sections[position].section.title), "href": .text(paths.href(center.sections[position].path))]
+            } ?? .flag(false),
             "tags": .list(tags), "has_tags": .flag(!tags.isEmpty),
             "date": models.articleDate(article.date), "updated": models.articleDate(article.lastModified),
             "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
@@ -77,6 +103,15 @@ public struct SitePages: Sendable {
             "video": video, "draft": .flag(article.draft),
         ]
         return file(entry.path, template: "article", context)
+    }
+
+    /// Home, the article's category and, in a section, its section.
+    private func breadcrumbs(ofArticle index: Int) -> [(String, String)] {
+        let entry = center.articles[index]
+        let category = center.categories[entry.category]
+        var crumbs = [("ホーム", SitePaths.home), (category.category.title, category.path)]
+        if let section = entry.section { crumbs.append((center.sections[section].section.title, center.sections[section].path)) }
+        return crumbs
     }
 
     /// h2 entries with their h3 children; an h3 before any h2 stands on its own.

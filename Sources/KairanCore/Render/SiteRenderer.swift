@@ -21,6 +21,10 @@ struct SiteRenderer: Sendable {
     let hasTraining: Bool
     let emails: PublicationEmails?
     let archive: PublicationArchive?
+    let redirects: [Redirect]
+    let language: String
+    /// The content-health page, once every page's links are known (`withLinks`).
+    var contentHealth: ContentHealthPage?
 
     init(site: ResolvedSite, plan: SitePlan, content: SiteContent, markdown: MarkdownRenderer, clock: BuildClock) {
         self.plan = plan
@@ -28,6 +32,8 @@ struct SiteRenderer: Sendable {
         self.markdown = markdown
         self.theme = site.theme
         self.paths = site.paths
+        redirects = site.redirects
+        language = site.config.language
         let notes = content.releases
         pages = SitePages(theme: site.theme, models: site.models)
         releasePages = ReleasePages(theme: site.theme, models: site.models, notes: notes)
@@ -45,8 +51,9 @@ struct SiteRenderer: Sendable {
                             articleURLs: articleURLs, today: clock.today, stampSeconds: clock.secondsSinceEpoch)
             : nil
         let data = site.operations ?? OperationsData(reportDate: clock.today)
-        internalModels = InternalViewModels(data: data, siteTitle: site.config.title)
-        internalPages = site.operations.map { InternalPages(theme: site.theme, config: site.config, data: $0) }
+        let internalModels = InternalViewModels(data: data, siteTitle: site.config.title, hasContentHealth: SitePlanner.hasContentHealth(site))
+        self.internalModels = internalModels
+        internalPages = site.operations.map { _ in InternalPages(theme: site.theme, models: internalModels) }
         let publicationModels = PublicationViewModels(site: site, bodies: content.publications)
         emails = site.config.mail.map { PublicationEmails(theme: site.theme, models: publicationModels, publications: site.publications,
                                                          notes: notes, mail: $0, lists: site.status.lists) }
@@ -69,6 +76,17 @@ struct SiteRenderer: Sendable {
                                              .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + reports + helpCenter)
     }
 
+    /// This renderer with the content-health page, made from what every page links to (`content`
+    /// after the first pass).
+    func withContentHealth(_ site: ResolvedSite, content: SiteContent, today: CivilDate) -> SiteRenderer {
+        guard SitePlanner.hasContentHealth(site) else { return self }
+        var renderer = self
+        let health = ContentHealth.assess(site.center, releases: self.content.releases.entries, knownIssues: site.status.knownIssues,
+                                          links: content.links, today: today, staleMonths: site.config.staleMonths)
+        renderer.contentHealth = ContentHealthPage(theme: theme, models: internalModels, center: site.center, paths: paths, health: health)
+        return renderer
+    }
+
     /// A rendered output, and the body it rendered on the way (a category's or an article's).
     struct Rendered {
         var file: OutputFile?
@@ -82,9 +100,13 @@ struct SiteRenderer: Sendable {
         case .searchFile(let number):
             return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.files[number].bytes) }, body: nil)
         case .category(let index):
-            let category = pages.models.center.sections[index].category
+            let category = pages.models.center.categories[index].category
             let body = markdown.render(category.body, file: category.location.file, dropFirstHeading: category.titleFromHeading, log: log)
             return Rendered(file: pages.category(index, content: body), body: body)
+        case .section(let index):
+            let section = pages.models.center.sections[index].section
+            let body = markdown.render(section.body, file: section.location.file, dropFirstHeading: section.titleFromHeading, log: log)
+            return Rendered(file: pages.section(index, content: body), body: body)
         case .article(let index):
             let article = pages.models.center.articles[index].article
             let body = markdown.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading, log: log)
@@ -100,7 +122,10 @@ struct SiteRenderer: Sendable {
     private func render(_ output: PlannedOutput, read: (String) -> [UInt8]?) -> OutputFile? {
         switch output.job {
         case .home: return pages.home(latestRelease: latestRelease)
-        case .category, .article: return nil  // rendered with their bodies above
+        case .category, .section, .article: return nil  // rendered with their bodies above
+        case .redirect(let index): return redirects.indices.contains(index) ? RedirectPages.page(redirects[index], paths: paths, language: language) : nil
+        case .redirects: return RedirectPages.redirectsFile(redirects, paths: paths)
+        case .contentHealth: return contentHealth?.page()
         case .tag(let index): return pages.tag(index)
         case .tagIndex: return pages.tags()
         case .support: return pages.support()

@@ -1,10 +1,24 @@
 /// The help center after resolution: every page's URL, lists in display order, tags, related
 /// articles and neighbours. Indices point into `articles`, so the structure is cheap to share.
 public struct HelpCenter: Sendable {
-    /// A category with its published articles.
-    public struct Section: Sendable {
+    /// A category with its published articles and sections.
+    public struct CategoryPage: Sendable {
         public var category: Category
         public var path: String
+        /// The articles directly in the category: indices into `articles`, in display order.
+        public var articles: [Int]
+        /// Its sections: indices into `sections`, in display order.
+        public var sections: [Int] = []
+        /// Every article of the category, its own then its sections', in display order.
+        public var members: [Int] = []
+    }
+
+    /// A section of a category with its published articles.
+    public struct SectionPage: Sendable {
+        public var section: Section
+        public var path: String
+        /// Index into `categories`.
+        public var category: Int
         /// Indices into `articles`, in display order.
         public var articles: [Int]
     }
@@ -13,10 +27,13 @@ public struct HelpCenter: Sendable {
     public struct Entry: Sendable {
         public var article: Article
         public var path: String
-        /// Index into `sections`.
-        public var section: Int
+        /// Index into `categories`.
+        public var category: Int
+        /// Index into `sections`, for an article in a section.
+        public var section: Int?
         /// Related articles, best first.
         public var related: [Int]
+        /// The neighbours in the article's list (its section's, or its category's own articles).
         public var previous: Int?
         public var next: Int?
     }
@@ -29,11 +46,15 @@ public struct HelpCenter: Sendable {
         public var articles: [Int]
     }
 
-    public var sections: [Section]
+    public var categories: [CategoryPage]
+    public var sections: [SectionPage] = []
     public var articles: [Entry]
     public var tags: [Tag]
     /// Tag name → index into `tags`.
     public var tagIndex: [String: Int]
+    /// Articles dated after the build date: left out until then, or published with `--future`.
+    public var scheduled: [ScheduledPublication] = []
+
 
     /// Articles newest first by publication date (then display order).
     public func newest(_ count: Int) -> [Int] { latest(count) { $0.date } }

@@ -1,34 +1,62 @@
 /// Builds the `HelpCenter` from a loaded knowledge base, and reports what only shows across
-/// files: duplicate URLs, articles of unknown categories.
+/// files: duplicate URLs (two articles, or an article and a section, on one path).
 public enum HelpCenterResolver {
     /// How many related articles a page lists.
     public static let relatedCount = 5
 
-    public static func resolve(_ base: KnowledgeBase, includeDrafts: Bool, concurrency: Int, log: DiagnosticLog) async -> HelpCenter {
-        var sectionIndex: [String: Int] = [:]
-        var sections: [HelpCenter.Section] = []
+    /// - Parameters:
+    ///   - today: the build date: articles dated after it are listed in `scheduled`.
+    ///   - includeFuture: publish them too (`--future`); else they are left out until their day.
+    public static func resolve(_ base: KnowledgeBase, includeDrafts: Bool, today: CivilDate? = nil, includeFuture: Bool = false,
+                               concurrency: Int, log: DiagnosticLog) async -> HelpCenter {
+        var categoryIndex: [String: Int] = [:]
+        var categories: [HelpCenter.CategoryPage] = []
+        // Every page path of the help center and the file that makes it: two files, one URL, is an error.
+        var owners: [String: String] = [:]
         for category in base.categories {
-            sectionIndex[category.slug] = sections.count
-            sections.append(.init(category: category, path: SitePaths.category(category.slug), articles: []))
+            categoryIndex[category.slug] = categories.count
+            let path = SitePaths.category(category.slug)
+            owners[path] = category.location.file
+            categories.append(.init(category: category, path: path, articles: []))
+        }
+        var sectionIndex: [String: Int] = [:]
+        var sections: [HelpCenter.SectionPage] = []
+        for section in base.sections {
+            guard let category = categoryIndex[section.categorySlug] else { continue }  // reported by the loader
+            let path = SitePaths.section(category: section.categorySlug, slug: section.slug)
+            owners[path] = section.location.file
+            sectionIndex[section.categorySlug + "/" + section.slug] = sections.count
+            categories[category].sections.append(sections.count)
+            sections.append(.init(section: section, path: path, category: category, articles: []))
         }
         var entries: [HelpCenter.Entry] = []
-        var owners: [String: Article] = [:]
+        var scheduled: [ScheduledPublication] = []
         for article in base.articles where includeDrafts || !article.draft {
-            guard let section = sectionIndex[article.categorySlug] else { continue }  // reported by the loader
-            let path = SitePaths.article(category: article.categorySlug, slug: article.slug)
+            guard let category = categoryIndex[article.categorySlug] else { continue }  // reported by the loader
+            let section = article.sectionSlug.flatMap { sectionIndex[article.categorySlug + "/" + $0] }
+            if article.sectionSlug != nil && section == nil { continue }  // its section failed to load (reported)
+            let path = article.sectionSlug.map { SitePaths.article(category: article.categorySlug, section: $0, slug: article.slug) }
+                ?? SitePaths.article(category: article.categorySlug, slug: article.slug)
             if let first = owners[path] {
-                log.error(article.slugLocation ?? SourceLocation(file: article.sourcePath), "\(article.sourcePath) and \(first.sourcePath) both publish \(path)",
+                log.error(article.slugLocation ?? SourceLocation(file: article.sourcePath), "\(article.sourcePath) and \(first) both publish \(path)",
                           hint: "give one of them another file name or `slug:`")
                 continue
             }
-            owners[path] = article
-            sections[section].articles.append(entries.count)
-            entries.append(.init(article: article, path: path, section: section, related: [], previous: nil, next: nil))
+            owners[path] = article.sourcePath
+            if let date = article.date, ScheduledPublication.waits(date, today: today) {
+                scheduled.append(.init(kind: .article, source: article.sourcePath, title: article.title, path: path, date: date))
+                if !includeFuture { continue }
+            }
+            if let section { sections[section].articles.append(entries.count) } else { categories[category].articles.append(entries.count) }
+            entries.append(.init(article: article, path: path, category: category, section: section, related: [], previous: nil, next: nil))
         }
-        for section in sections {
-            for (position, index) in section.articles.enumerated() {
-                entries[index].previous = position > 0 ? section.articles[position - 1] : nil
-                entries[index].next = position + 1 < section.articles.count ? section.articles[position + 1] : nil
+        for index in categories.indices {
+            categories[index].members = categories[index].articles + categories[index].sections.flatMap { sections[$0].articles }
+        }
+        for list in categories.map(\.articles) + sections.map(\.articles) {
+            for (position, index) in list.enumerated() {
+                entries[index].previous = position > 0 ? list[position - 1] : nil
+                entries[index].next = position + 1 < list.count ? list[position + 1] : nil
             }
         }
         var tags: [HelpCenter.Tag] = []
@@ -54,7 +82,8 @@ public enum HelpCenterResolver {
         tagIndex = [:]
         for (position, tag) in tags.enumerated() { tagIndex[tag.name] = position }
 
-        var center = HelpCenter(sections: sections, articles: entries, tags: tags, tagIndex: tagIndex)
+        var center = HelpCenter(categories: categories, sections: sections, articles: entries, tags: tags, tagIndex: tagIndex)
+        center.scheduled = scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) }
         let related = await RelatedArticles.rank(center, count: relatedCount, concurrency: concurrency)
         for index in center.articles.indices { center.articles[index].related = related[index] }
         return center

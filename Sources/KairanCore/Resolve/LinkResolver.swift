@@ -35,6 +35,9 @@ public struct LinkResolver: Sendable {
     public var publicPaths: Set<String> = []
     /// Markdown files that failed to load (their errors are reported): a link to one says nothing more.
     public var brokenSources: Set<String> = []
+    /// Markdown files dated after the build date (left out until then) → that date: a link to one
+    /// is an error saying so, as the page would link to a page that does not exist yet.
+    public var scheduledSources: [String: CivilDate] = [:]
     public var publicBaseURL = ""
 
     public init(pages: [String: String], assets: Set<String>, sitePaths: Set<String>, basePath: String,
@@ -100,6 +103,10 @@ public struct LinkResolver: Sendable {
         if target.hasSuffix(".md") {
             guard let url = pages[target] else {
                 if brokenSources.contains(target) { return .keep }
+                if let date = scheduledSources[target] {
+                    return .broken(message: "link to \(destination): \(target) is scheduled for \(date.iso) and not published before then",
+                                   hint: "remove the link until \(date.iso), date this page \(date.iso) or later too, or build with --future")
+                }
                 return .broken(message: "link to \(destination) points to \(target), which does not exist",
                                hint: "check the file name, or create \(target)")
             }

@@ -5,9 +5,10 @@ public enum RelatedArticles {
         let total = center.articles.count
         let tagMembers = center.tags.map(\.articles)
         let tagIndex = center.tagIndex
-        let sectionMembers = center.sections.map(\.articles)
+        // "The same category" counts a category's sections' articles too.
+        let sectionMembers = center.categories.map(\.members)
         let tagsOf = center.articles.map { entry in entry.article.tags.compactMap { tagIndex[$0] } }
-        let sectionOf = center.articles.map(\.section)
+        let sectionOf = center.articles.map(\.category)
         let modified = center.articles.map { $0.article.lastModified?.daysSinceEpoch ?? Int.min }
         let chunkSize = max(64, total / max(1, concurrency * 8))
         let chunks = stride(from: 0, to: total, by: chunkSize).map { $0..<min(total, $0 + chunkSize) }

@@ -10,7 +10,8 @@ struct SiteLinks: Sendable {
     let customers: MarkdownRenderer
     let `internal`: MarkdownRenderer
 
-    init(site: ResolvedSite, plan: SitePlan, brokenSources: Set<String> = []) {
+    /// - Parameter withheld: the scheduled articles and releases left out of this build: a link to one is an error saying when it appears.
+    init(site: ResolvedSite, plan: SitePlan, withheld: [ScheduledPublication] = [], brokenSources: Set<String> = []) {
         let paths = site.paths
         let assets = Set(site.knowledgeBase.assets)
         let internalPages = plan.pages(of: .internal)
@@ -21,6 +22,8 @@ struct SiteLinks: Sendable {
         var publicLinks = LinkResolver(pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
                                        internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys))
         publicLinks.brokenSources = brokenSources
+        let scheduled = Dictionary(withheld.map { ($0.source, $0.date) }) { first, _ in first }
+        publicLinks.scheduledSources = scheduled
         self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks)
 
         // Other trees reach help-center pages by absolute URL (worked out only when they have Markdown).
@@ -34,6 +37,7 @@ struct SiteLinks: Sendable {
             resolver.publicPaths = publicPaths
             resolver.publicBaseURL = paths.baseURL
             resolver.brokenSources = brokenSources
+            resolver.scheduledSources = scheduled
             return resolver
         }
         customers = MarkdownRenderer(allowRawHTML: raw, links: tree(.customers, basePath: SitePaths(baseURL: site.config.customersBaseURL).basePath))

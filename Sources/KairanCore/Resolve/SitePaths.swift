@@ -22,6 +22,8 @@ public struct SitePaths: Sendable, Equatable {
 
     public static func category(_ slug: String) -> String { "/kb/\(slug)/" }
     public static func article(category: String, slug: String) -> String { "/kb/\(category)/\(slug)/" }
+    public static func section(category: String, slug: String) -> String { "/kb/\(category)/\(slug)/" }
+    public static func article(category: String, section: String, slug: String) -> String { "/kb/\(category)/\(section)/\(slug)/" }
     public static func tag(_ slug: String) -> String { "/tags/\(slug)/" }
 
     /// The folder-safe slug of a tag: lowercase, spaces to `-`, characters other than letters,

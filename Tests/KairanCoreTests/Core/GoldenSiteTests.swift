@@ -2,8 +2,13 @@ import Foundation
 import Testing
 @testable import KairanCore
 
-/// Builds the fixture site in Fixtures/golden/site and compares every output file with
-/// Fixtures/golden/expected. Set KAIRAN_UPDATE_GOLDEN=1 to rewrite the expected files.
+/// Builds the fixture sites in Fixtures/<name>/site and compares every output file with
+/// Fixtures/<name>/expected. Set KAIRAN_UPDATE_GOLDEN=1 to rewrite the expected files.
+///
+/// - `golden`: a small help center with release notes;
+/// - `structure`: sections, aliases (redirect pages, `_redirects`, a full-URL alias, an `.html`
+///   alias, a release alias), a scheduled article and release, `generate: {robots: false}` with a
+///   static robots.txt, and the internal content-health page.
 @Suite struct GoldenSiteTests {
     static let root = TestSupport.fixtures + "/golden"
 
@@ -21,12 +26,21 @@ import Testing
     }
 
     @Test func fixtureSiteMatchesGoldenFiles() async throws {
-        let site = Self.files(under: Self.root + "/site", prefix: "site/")
+        try await Self.compare(Self.root)
+    }
+
+    @Test func structureSiteMatchesGoldenFiles() async throws {
+        try await Self.compare(TestSupport.fixtures + "/structure")
+    }
+
+    /// Builds `root`/site and compares its output with `root`/expected.
+    static func compare(_ root: String) async throws {
+        let site = Self.files(under: root + "/site", prefix: "site/")
         let (result, fs) = await TestSupport.build(site)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let produced = Dictionary(uniqueKeysWithValues: fs.paths.filter { $0.hasPrefix("out/") && !$0.hasPrefix("out/.kairan") }
             .map { (String($0.dropFirst("out/".count)), fs.text($0) ?? "") })
-        let expectedFolder = Self.root + "/expected"
+        let expectedFolder = root + "/expected"
         if ProcessInfo.processInfo.environment["KAIRAN_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: expectedFolder)
             for (path, text) in produced {

@@ -31,7 +31,7 @@ import Testing
             var scored: [(score: Int32, modified: Int, index: Int)] = []
             for (other, candidate) in center.articles.enumerated() where other != index {
                 let shared = candidate.article.tags.filter { entry.article.tags.contains($0) }.count
-                let score = Int32(3 * shared + (candidate.section == entry.section ? 2 : 0))
+                let score = Int32(3 * shared + (candidate.category == entry.category ? 2 : 0))
                 if score > 0 { scored.append((score, candidate.article.lastModified!.daysSinceEpoch, other)) }
             }
             scored.sort(by: RelatedArticles.ranksBefore)

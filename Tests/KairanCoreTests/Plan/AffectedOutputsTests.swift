@@ -88,9 +88,11 @@ import Testing
 
     /// What a writer expects each edit to touch (the public tree unless `internal/`).
     static let expected: [String: [String]] = {
-        // mfa.md is in アカウント with password.md (same category: related list and pager), tagged セキュリティ.
+        // mfa.md is in アカウント with password.md (same category: related list and pager), tagged セキュリティ;
+        // the content-health page reads every Markdown source.
+        let health = "internal/content/index.html"
         let article = ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html",
-                       "sitemap.xml", "tags/index.html", "tags/セキュリティ/index.html"]
+                       "sitemap.xml", "tags/index.html", "tags/セキュリティ/index.html", health]
         let releaseLists = ["index.html", "releases/index.html", "releases/type/major/index.html", "releases/type/minor/index.html",
                             "releases/type/hotfix/index.html"]
         let layoutPages = ["404.html", "index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html",
@@ -100,11 +102,12 @@ import Testing
         return [
             "article body": article,
             "article title": article,
-            "category": ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html", "sitemap.xml"],
+            "category": ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html", "sitemap.xml",
+                         health],
             // Now shares ログイン with login.md: login's related list and the ログイン tag page.
             "tag added": article + ["kb/start/login/index.html", "tags/ログイン/index.html"],
             "release": releaseLists + ["releases/1.0.0/index.html", "releases/1.0.1/index.html", "releases/atom.xml", "releases/feed.json",
-                                       "releases/inapp.json", "sitemap.xml"],
+                                       "releases/inapp.json", "sitemap.xml", health],
             "template": ["tags/セキュリティ/index.html", "tags/ログイン/index.html", "tags/初心者/index.html"],
             "partial": layoutPages,
             "KPI CSV": ["internal/kpi/index.html", "internal/kpi/uptime/index.html", "internal/kpi/kpis.json", "internal/kpi/kpis.csv"],

@@ -7,10 +7,13 @@ struct InternalViewModels: Sendable {
     let data: OperationsData
     /// The site's title, shown in the header.
     let siteTitle: String
+    /// Whether the tree has the content-health page (`/content/`), linked from the navigation.
+    let hasContentHealth: Bool
 
-    init(data: OperationsData, siteTitle: String) {
+    init(data: OperationsData, siteTitle: String, hasContentHealth: Bool = false) {
         self.data = data
         self.siteTitle = siteTitle
+        self.hasContentHealth = hasContentHealth
     }
 
     /// The KPIs with their evaluations, index for index.
@@ -27,7 +30,10 @@ struct InternalViewModels: Sendable {
         if data.hasRoadmap {
             nav.append(["title": "ロードマップ", "href": href(InternalPaths.roadmap), "current": .flag(path == InternalPaths.roadmap)])
         }
-        let home = data.kpis != nil ? InternalPaths.kpiIndex : InternalPaths.roadmap
+        if hasContentHealth {
+            nav.append(["title": "コンテンツ", "href": href(ContentHealthPage.path), "current": .flag(path == ContentHealthPage.path)])
+        }
+        let home = data.kpis != nil ? InternalPaths.kpiIndex : data.hasRoadmap ? InternalPaths.roadmap : ContentHealthPage.path
         return [
             "site": [
                 "title": .text(siteTitle), "generator": .text("Kairan \(Kairan.version)"), "label": "社内限定",

@@ -85,11 +85,17 @@ public enum TemplateSchema {
         ],
         "category": [
             "category": .map(["title": .value, "summary": .value, "href": .value, "content": .html, "count": .value,
-                              "articles": .list(articleEntry)]),
+                              "articles": .list(articleEntry), "has_articles": .flag, "has_sections": .flag,
+                              "sections": .list(.map(["title": .value, "description": .value, "href": .value, "count": .value,
+                                                      "articles": .list(articleEntry)]))]),
+        ],
+        "section": [
+            "section": .map(["title": .value, "summary": .value, "href": .value, "content": .html, "count": .value,
+                             "articles": .list(articleEntry), "category": link]),
         ],
         "article": [
             "article": .map([
-                "title": .value, "summary": .value, "href": .value, "category": link,
+                "title": .value, "summary": .value, "href": .value, "category": link, "section": .orFalse(link),
                 "tags": .list(.map(["name": .value, "href": .value])), "has_tags": .flag,
                 "date": optionalDate, "updated": optionalDate, "content": .html,
                 "toc": .list(.map(["text": .value, "id": .value, "has_children": .flag,
@@ -201,7 +207,26 @@ public enum TemplateSchema {
         "notes": .value,
     ])
 
+    /// An article on the content-health page.
+    static let contentItem: TemplateShape = .map([
+        "title": .value, "href": .value, "source": .value, "updated": optionalDate, "reason": .value,
+    ])
+
     static let internalPages: [String: [String: TemplateShape]] = [
+        "internal/content": [
+            "health": .map([
+                "stale_months": .value, "article_count": .value, "recent_days": .value,
+                "stale": .list(contentItem), "has_stale": .flag, "orphans": .list(contentItem), "has_orphans": .flag,
+                "missing_summaries": .list(contentItem), "has_missing_summaries": .flag,
+                "videos": .list(contentItem), "has_videos": .flag,
+                "single_tags": .list(.map(["name": .value, "href": .value, "articles": .list(contentItem)])), "has_single_tags": .flag,
+                "known_issues": .list(.map(["id": .value, "title": .value, "status": .value, "article": contentItem])),
+                "has_known_issues": .flag,
+                "releases": .list(.map(["version_label": .value, "title": .value, "date": date, "articles": .list(contentItem),
+                                        "has_articles": .flag])),
+                "has_releases": .flag,
+            ]),
+        ],
         "internal/kpi-index": [
             "dashboard": .map([
                 "total": .value, "summary": .list(kpiStatus.adding(["count": .value])), "alerts": .list(kpiCard),

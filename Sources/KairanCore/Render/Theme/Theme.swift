@@ -13,9 +13,9 @@ public struct Theme: Sendable {
     /// The templates Kairan renders, by page kind. The built-in theme has them all; a site's own
     /// `templates/` only overrides them, so a missing one means a broken theme.
     public static let requiredTemplates = [
-        "layout", "home", "category", "article", "tag", "tags", "support", "404", "search", "releases", "release", "customers/release", "internal/release",
+        "layout", "home", "category", "section", "article", "tag", "tags", "support", "404", "search", "releases", "release", "customers/release", "internal/release",
         "customers-layout", "training/index", "training/program", "training/materials", "training/event",
-        "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap",
+        "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap", "internal/content",
         "email-layout", "email/weekly", "email/newsletter", "email/release", "email/digest", "email/index",
         "customers/reports", "customers/report", "customers/newsletters", "customers/newsletter",
     ]

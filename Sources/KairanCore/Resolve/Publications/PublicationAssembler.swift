@@ -144,7 +144,7 @@ struct PublicationAssembler {
     private func newsletters(log: DiagnosticLog) -> [Newsletter] {
         let item = schedule.item(kind: .newsletter)
         var articleBySlug: [String: Int] = [:]
-        for (index, entry) in center.articles.enumerated() { articleBySlug["\(entry.article.categorySlug)/\(entry.article.slug)"] = index }
+        for (index, entry) in center.articles.enumerated() { articleBySlug[entry.article.reference] = index }
         let tagged = center.tagIndex["tips"].map { center.tags[$0].articles } ?? []
         return newsletterNotes.filter { includeDrafts || !$0.draft }.compactMap { note in
             guard let date = note.date else { return nil }
