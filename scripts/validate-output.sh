@@ -33,6 +33,19 @@ for audience in public customers internal; do
   fi
 done
 
+# Search: the client's text rules (the vector file the Swift suite reads too), exactness of the
+# results over the demo and over a generated 800-article corpus (every page whose normalised text
+# holds the query, and only those), and the results page in Chromium.
+check "search client rules (node, Tests/search/vectors.json)" node --test --test-reporter=dot "$root/Tests/search/"
+check "search exactness: demo, 400 queries" node "$root/Tests/search/exactness.js" "$out/public" 400
+corpus=$(mktemp -d /tmp/kairan-corpus.XXXXXX)
+python3 "$root/Benchmarks/corpus/gen_corpus.py" "$corpus/site" 800 >/dev/null
+"$kairan" build --site "$corpus/site" --output "$corpus/out" --date 2026-11-25 --quiet
+check "search exactness: 800-article corpus, 300 queries" node "$root/Tests/search/exactness.js" "$corpus/out/public" 300
+rm -rf "$corpus"
+check "search in Chromium (kanji, katakana, half-width, hiragana, synonym, two words, full-width Latin)" \
+  python3 "$root/Tests/validate/search_browser_check.py" "$out/public"
+
 # Redirects (aliases): each page leads to a page that exists, is noindex and out of the sitemap;
 # _redirects lists exactly them. (The Nu HTML Checker above has read them as pages.)
 check "redirects (every redirect page leads to a page that exists; _redirects matches): public" \
