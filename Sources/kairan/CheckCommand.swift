@@ -14,6 +14,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         var options = try site.buildOptions(output: nil)
         options.writeOutput = false
+        options.buildSearchIndex = false
         let result = await SiteBuilder(options: options).run()
         Report.diagnostics(result)
         Report.scheduledList(result)

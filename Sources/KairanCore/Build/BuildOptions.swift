@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var clock: BuildClock
     /// False for `kairan check`: everything is rendered, nothing is written.
     public var writeOutput: Bool = true
+    /// False for `kairan check`: the search index finds no problems, so it is not built (its
+    /// files are then not in the plan either).
+    public var buildSearchIndex: Bool = true
     /// Render templates with swift-mustache itself rather than the compiled templates (same output,
     /// slower); `KAIRAN_REFERENCE_TEMPLATES=1` sets it from the command line.
     public var referenceTemplates: Bool = false

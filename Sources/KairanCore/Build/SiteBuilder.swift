@@ -53,14 +53,14 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
         // The search index is made from the rendered pages' text.
         let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,
-                                              searchable: Set(plan.searchable.map(\.source)), log: log)
+                                              searchable: options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : [], log: log)
         result.timings.append(("render and write", stopwatch.lap()))
         content.merge(pagesFound)
         validate(content, log: log)
-        let search = await indexSearch(plan, content: content, site: site)
+        let search = options.buildSearchIndex ? await indexSearch(plan, content: content, site: site) : nil
         result.timings.append(("index for search", stopwatch.lap()))
         let planned = plan.outputs.count
-        plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource))
+        if let search { plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = completed(plan, content: content, site: site, log: log)
         _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer.withContentHealth(site, content: content, today: options.clock.today),
                                  sink: sink, search: search, log: log)

@@ -7,6 +7,8 @@ public struct SearchablePage: Sendable, Equatable {
     public var title: String
     /// Shown with the result: the category's title, カテゴリ, リリースノート.
     public var section: String
+    /// The sources whose titles `section` shows (an article's category and section).
+    public var shows: [String] = []
     /// A factor on the score, minus one: an article's place in its category (`weight`) as a
     /// gentle boost (0…0.1, the first article ranks a little above the last when they match
     /// equally); categories −0.2 (below an article that matches as well).
@@ -25,9 +27,12 @@ extension SitePlanner {
     /// The files of a built index: the manifest, shards and big terms are made from every indexed
     /// page (and the synonyms), a page-store file from its own pages.
     static func searchFiles(_ index: SearchIndex, pages: [SearchablePage], synonyms: String?) -> [PlannedOutput] {
-        let all = pages.map { PlanInput.file($0.source) } + (synonyms.map { [PlanInput.file($0)] } ?? [])
+        // `.config` too: an edit of site.yaml rebuilds everything (and the index is cheap to remake).
+        let all = pages.map { PlanInput.file($0.source) } + (synonyms.map { [PlanInput.file($0)] } ?? []) + [.config]
         return index.files.enumerated().map { number, file in
-            let inputs = file.pages.map { range in pages[range].map { PlanInput.file($0.source) } } ?? all
+            let inputs = file.pages.map { range in
+                pages[range].flatMap { [PlanInput.file($0.source)] + $0.shows.map(PlanInput.metadata) } + [.config]
+            } ?? all
             return PlannedOutput(audience: .public, path: file.path, kind: .searchIndex, inputs: inputs, job: .searchFile(number))
         }
     }
@@ -36,24 +41,25 @@ extension SitePlanner {
     private func searchablePages() -> [SearchablePage] {
         let center = site.center
         var pages: [SearchablePage] = []
-        func articles(_ indices: [Int], section: String) {
+        func articles(_ indices: [Int], section: String, shows: [String]) {
             let listed = indices.filter { !center.articles[$0].article.draft }
             for (place, index) in listed.enumerated() {
                 let entry = center.articles[index]
                 pages.append(SearchablePage(url: entry.path, source: entry.article.sourcePath, title: entry.article.title,
-                                            section: section, boost: 0.1 * Double(listed.count - place) / Double(listed.count)))
+                                            section: section, shows: shows, boost: 0.1 * Double(listed.count - place) / Double(listed.count)))
             }
         }
         for page in center.categories {
             let category = page.category
             pages.append(SearchablePage(url: page.path, source: category.location.file, title: category.title, section: "カテゴリ", boost: -0.2))
-            articles(page.articles, section: category.title)
+            articles(page.articles, section: category.title, shows: [category.location.file])
         }
         for page in center.sections {
             let section = page.section
-            let category = center.categories[page.category].category.title
-            pages.append(SearchablePage(url: page.path, source: section.location.file, title: section.title, section: category, boost: -0.2))
-            articles(page.articles, section: "\(category) › \(section.title)")
+            let category = center.categories[page.category].category
+            pages.append(SearchablePage(url: page.path, source: section.location.file, title: section.title, section: category.title,
+                                        shows: [category.location.file], boost: -0.2))
+            articles(page.articles, section: "\(category.title) › \(section.title)", shows: [category.location.file, section.location.file])
         }
         for release in site.releases where release.audience == .public && !release.draft {
             pages.append(SearchablePage(url: ReleaseNotes.path(of: release.version), source: release.sourcePath,

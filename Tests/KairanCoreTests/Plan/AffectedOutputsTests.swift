@@ -91,23 +91,25 @@ import Testing
         // mfa.md is in アカウント with password.md (same category: related list and pager), tagged セキュリティ;
         // the content-health page reads every Markdown source.
         let health = "internal/content/index.html"
+        // The search index: its manifest and term shard (every page's text), and the page-store file holding the page.
+        let search = ["search/index.json", "search/t/0.bin"]
         let article = ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html",
-                       "sitemap.xml", "tags/index.html", "tags/セキュリティ/index.html", health]
+                       "sitemap.xml", "tags/index.html", "tags/セキュリティ/index.html", health] + search + ["search/d/0.json"]
         let releaseLists = ["index.html", "releases/index.html", "releases/type/major/index.html", "releases/type/minor/index.html",
                             "releases/type/hotfix/index.html"]
         let layoutPages = ["404.html", "index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html",
                            "kb/start/index.html", "kb/start/login/index.html", "releases/1.0.0/index.html", "releases/1.0.1/index.html",
-                           "support/index.html", "tags/index.html", "tags/セキュリティ/index.html", "tags/ログイン/index.html",
+                           "search/index.html", "support/index.html", "tags/index.html", "tags/セキュリティ/index.html", "tags/ログイン/index.html",
                            "tags/初心者/index.html"] + releaseLists.dropFirst()
         return [
             "article body": article,
             "article title": article,
             "category": ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html", "sitemap.xml",
-                         health],
+                         health, "search/d/0.json"] + search,
             // Now shares ログイン with login.md: login's related list and the ログイン tag page.
             "tag added": article + ["kb/start/login/index.html", "tags/ログイン/index.html"],
             "release": releaseLists + ["releases/1.0.0/index.html", "releases/1.0.1/index.html", "releases/atom.xml", "releases/feed.json",
-                                       "releases/inapp.json", "sitemap.xml", health],
+                                       "releases/inapp.json", "sitemap.xml", health, "search/d/1.json"] + search,
             "template": ["tags/セキュリティ/index.html", "tags/ログイン/index.html", "tags/初心者/index.html"],
             "partial": layoutPages,
             "KPI CSV": ["internal/kpi/index.html", "internal/kpi/uptime/index.html", "internal/kpi/kpis.json", "internal/kpi/kpis.csv"],

@@ -89,8 +89,8 @@ extension SearchDocument {
                 skipUntil = name
             } else if skipped.contains(name) {
                 if !closing && tag.last != UInt8(ascii: "/") { skipUntil = name }
-            } else if separating.contains(name) {
-                text.append(0x0A)
+            } else if separating.contains(name), text.last != 0x0A {
+                text.append(0x0A)  // one line break is as good as many: they only separate
             }
         }
         flush()
