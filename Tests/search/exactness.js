@@ -9,6 +9,8 @@ const path = require('path');
 const S = require('../../templates/assets/search.js');
 
 const root = process.argv[2];
+// `exactness.js PUBLIC --truth q…` prints, as JSON, the URLs each query must find (for benchmarks).
+const truthQueries = process.argv[3] === '--truth' ? process.argv.slice(4) : null;
 const wanted = Number(process.argv[3] || 300);
 let seed = Number(process.argv[4] || 20261201);
 if (!root) { console.error('usage: exactness.js OUTPUT/public [QUERIES] [SEED]'); process.exit(2); }
@@ -63,6 +65,13 @@ function occurs(w, n) {
       if (words.every((w) => (synonyms.get(w) || [w]).some((alt) => occurs(alt, n)))) result.add(p);
     });
     return result;
+  }
+
+  if (truthQueries) {
+    const out = {};
+    for (const q of truthQueries) out[q] = [...expected(q)].map((p) => pages[p].url).sort();
+    console.log(JSON.stringify(out));
+    return;
   }
 
   function window(page, maxTokens) {
