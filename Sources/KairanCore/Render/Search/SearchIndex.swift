@@ -112,17 +112,29 @@ struct SearchIndex: Sendable {
         out += term.postings
     }
 
-    /// The page-store file of `documents`.
+    /// The page-store file of `documents`: compact JSON, written directly (thousands of pages).
     private static func pageStore(_ documents: ArraySlice<SearchDocument>, postings: ArraySlice<PagePostings>) -> String {
-        JSONValue.array(zip(documents, postings).map { document, postings in
-            .object([
-                ("url", .string(document.url)),
-                ("title", .string(document.title)),
-                ("section", .string(document.section)),
-                ("text", .string(document.bodyText)),
-                ("headings", .array(postings.headings.map { .array([.integer($0.position), .string($0.id)]) })),
-            ])
-        }).compact()
+        var out = "["
+        for (index, (document, postings)) in zip(documents, postings).enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"url\":"
+            JSONValue.quote(document.url, into: &out)
+            out += ",\"title\":"
+            JSONValue.quote(document.title, into: &out)
+            out += ",\"section\":"
+            JSONValue.quote(document.section, into: &out)
+            out += ",\"text\":"
+            JSONValue.quote(document.bodyText, into: &out)
+            out += ",\"headings\":["
+            for (number, heading) in postings.headings.enumerated() {
+                if number > 0 { out += "," }
+                out += "[" + String(heading.position) + ","
+                JSONValue.quote(heading.id, into: &out)
+                out += "]"
+            }
+            out += "]}"
+        }
+        return out + "]\n"
     }
 
     /// The terms of one partition with their postings over every page.

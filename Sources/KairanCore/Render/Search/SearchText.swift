@@ -95,6 +95,7 @@ public enum SearchText {
             endWord()
         }
 
+        @inline(__always)
         private mutating func emit(_ base: Unicode.Scalar, marks: inout String.UnicodeScalarView) {
             if marks.isEmpty, SearchText.isStable(base.value) {
                 normalized(SearchText.lowercasedASCII(base.value))
@@ -109,6 +110,7 @@ public enum SearchText {
         }
 
         /// One scalar after NFKC and lower-casing: the ー rule, kana folding, tokenising.
+        @inline(__always)
         private mutating func normalized(_ value: UInt32) {
             if pendingLongVowel { settleLongVowel(next: value) }
             if value == 0x30FC, SearchText.isKatakanaLetter(previous) {
@@ -128,6 +130,7 @@ public enum SearchText {
             if SearchText.isKatakanaLetter(next) || next == 0x30FC { classify(0x30FC, field: pendingField) }
         }
 
+        @inline(__always)
         private mutating func classify(_ value: UInt32, field: UInt32) {
             if SearchText.isJapanese(value) {
                 endWord()
