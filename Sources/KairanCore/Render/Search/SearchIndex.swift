@@ -59,7 +59,8 @@ struct SearchIndex: Sendable {
         let chunks = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min(documents.count, $0 + chunkSize) }
         let postings = await ParallelMap.map(chunks, concurrency: concurrency) { range in
             var counter = CharacterCounter()
-            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter) }
+            var grouper = TermGrouper()
+            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter, grouper: &grouper) }
         }.flatMap { $0 }
         let merged = await ParallelMap.map(Array(0..<partitions), concurrency: concurrency) { partition in
             mergePartition(partition, of: postings)
@@ -270,6 +271,90 @@ struct CharacterCounter {
     }
 }
 
+/// A page's term occurrences grouped by term, in the order they come (so by position), without
+/// sorting: an open-addressing table of terms, each with a list of its occurrences. Reused page
+/// after page by one worker.
+struct TermGrouper {
+    private var keys: [UInt64] = []
+    private var heads: [Int32] = []
+    private var tails: [Int32] = []
+    private var counts: [Int32] = []
+    private var used: [Int32] = []  // slots in order of first use
+    private var next: [Int32] = []
+    private var codes: [UInt32] = []
+    private var mask = 0
+
+    /// Empties the table, sized for about `occurrences` occurrences.
+    mutating func reset(expecting occurrences: Int) {
+        var capacity = 1024
+        while capacity < occurrences { capacity *= 2 }
+        if capacity > keys.count {
+            keys = Array(repeating: 0, count: capacity)
+            heads = Array(repeating: -1, count: capacity)
+            tails = Array(repeating: -1, count: capacity)
+            counts = Array(repeating: 0, count: capacity)
+        } else {
+            for slot in used { heads[Int(slot)] = -1 }
+        }
+        mask = keys.count - 1
+        used.removeAll(keepingCapacity: true)
+        next.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func add(_ key: UInt64, _ code: UInt32) {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while heads[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        let event = Int32(codes.count)
+        codes.append(code)
+        next.append(-1)
+        if heads[slot] < 0 {
+            keys[slot] = key
+            heads[slot] = event
+            counts[slot] = 1
+            used.append(Int32(slot))
+        } else {
+            next[Int(tails[slot])] = event
+            counts[slot] += 1
+        }
+        tails[slot] = event
+        // Keep the table at most half full.
+        if used.count * 2 > keys.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = used.map { (keys[Int($0)], heads[Int($0)], tails[Int($0)], counts[Int($0)]) }
+        let capacity = keys.count * 2
+        keys = Array(repeating: 0, count: capacity)
+        heads = Array(repeating: -1, count: capacity)
+        tails = Array(repeating: -1, count: capacity)
+        counts = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        used.removeAll(keepingCapacity: true)
+        for (key, head, tail, count) in old {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while heads[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = key; heads[slot] = head; tails[slot] = tail; counts[slot] = count
+            used.append(Int32(slot))
+        }
+    }
+
+    /// Calls `body` with each term, its occurrence count and a walk over its codes in order.
+    func forEachTerm(_ body: (UInt64, Int, ((UInt32) -> Void) -> Void) -> Void) {
+        for slot in used {
+            let slot = Int(slot)
+            body(keys[slot], Int(counts[slot])) { visit in
+                var event = heads[slot]
+                while event >= 0 {
+                    visit(codes[Int(event)])
+                    event = next[Int(event)]
+                }
+            }
+        }
+    }
+}
+
 /// The postings of one page: every term it contains, encoded into one buffer, bucketed by
 /// partition; its length and heading positions.
 struct PagePostings: Sendable {
@@ -279,7 +364,7 @@ struct PagePostings: Sendable {
     var length: Int
     var headings: [(position: Int, id: String)] = []
 
-    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter) {
+    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter, grouper: inout TermGrouper) {
         characterTerms = Array(repeating: [], count: partitions)
         wordTerms = Array(repeating: [], count: partitions)
         // Tokenised block by block, exactly as the client tokenises `searchableText`.
@@ -302,48 +387,32 @@ struct PagePostings: Sendable {
 
         // Every occurrence as one sortable number: term key, then position and field.
         let wordFlag = SearchText.Tokenizer.wordFlag
-        let packed = (codes.last ?? 0) < 1 << 19
-        var events: [(key: UInt64, code: UInt32)] = []
-        var packedEvents: [UInt64] = []
-        func add(_ key: UInt64, _ code: UInt32) {
-            if packed { packedEvents.append(key << 19 | UInt64(code)) } else { events.append((key, code)) }
-        }
+        grouper.reset(expecting: values.count * 2)
         let count = values.count
-        packedEvents.reserveCapacity(count + count / 4)
         for index in 0..<count {
             let value = values[index], code = codes[index]
             if value & wordFlag != 0 {
-                add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
+                grouper.add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
                 continue
             }
             counter.add(value, field: code & 3)
             let position = code >> 2
             let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
-            if !previousAdjacent { add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
+            if !previousAdjacent { grouper.add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
             if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
-                add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
+                grouper.add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
             } else {
-                add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
+                grouper.add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
             }
         }
-        if packed {
-            packedEvents.sort()
-            events = packedEvents.map { ($0 >> 19, UInt32(truncatingIfNeeded: $0 & 0x7FFFF)) }
-        } else {
-            events.sort { $0.key < $1.key || ($0.key == $1.key && $0.code < $1.code) }
-        }
         // Each term's occurrences: count, then (position increase << 2 | field).
-        var index = 0
-        while index < events.count {
-            let key = events[index].key
-            var end = index
-            while end < events.count && events[end].key == key { end += 1 }
+        grouper.forEachTerm { key, occurrences, codes in
             let start = Int32(buffer.count)
-            SearchIndex.appendVarint(UInt64(end - index), to: &buffer)
+            SearchIndex.appendVarint(UInt64(occurrences), to: &buffer)
             var previous: UInt32 = 0
-            for event in events[index..<end] {
-                let position = event.code >> 2
-                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (event.code & 3)), to: &buffer)
+            codes { code in
+                let position = code >> 2
+                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &buffer)
                 previous = position
             }
             if CharacterTerm.kind(key) == CharacterTerm.word {
@@ -353,7 +422,6 @@ struct PagePostings: Sendable {
             } else {
                 characterTerms[Int(CharacterTerm.hash(key)) & (partitions - 1)].append((key, start, Int32(buffer.count)))
             }
-            index = end
         }
         for (value, count) in counter.drain() {
             let start = Int32(buffer.count)
