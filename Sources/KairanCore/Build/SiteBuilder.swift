@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
+    func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
         var result = result
         // A link leading outside the site is one error; what could not be read through it says no more.
         let escaped = siteFiles.escapedPaths

@@ -97,6 +97,10 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     case template(String)
     /// The build date (`--date`, `SOURCE_DATE_EPOCH`).
     case clock
+    /// What every page's navigation shows besides `site.yaml`: links to release notes while a
+    /// public release exists, the portal's links to training and the report archives while they
+    /// have pages (`SitePlan.navigation` holds its value).
+    case navigation
 
     public var description: String {
         switch self {
@@ -109,6 +113,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .releases(let audience): return "content/releases/*.md of audience \(audience.rawValue) (version, title, date)"
         case .template(let name): return "templates/\(name).mustache"
         case .clock: return "(build date)"
+        case .navigation: return "(navigation: release notes, training, reports)"
         }
     }
 
@@ -118,7 +123,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path), .metadata(let path): return path
         case .config: return "site.yaml"
         case .template(let name): return "templates/\(name).mustache"
-        case .clock, .categoryArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
+        case .clock, .navigation, .categoryArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
         }
     }
 

@@ -1,0 +1,221 @@
+/// A build kept in memory between edits (`kairan serve`): after a change it re-reads the sources,
+/// re-resolves and re-plans, then renders again only the outputs whose declared inputs
+/// (`SitePlan.inputs(of:)`) were reached by the edited files; every other output keeps the bytes
+/// of the last good build.
+///
+/// The oracle: after any sequence of edits, `tree` is byte-identical to a full build of the same
+/// sources with the same options (the clock is fixed for the session). Nothing is written: the
+/// tree is served from memory, so a failed build never replaces what is shown.
+public actor IncrementalBuild {
+    private let options: BuildOptions
+    private let fileSystem: FileSystem
+    /// The last good build (no errors): what the next build is compared with.
+    private var last: IncrementalState?
+    /// Files edited since the last good build (a failed build changes nothing it is compared with).
+    private var pending: Set<String> = []
+
+    public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
+        var options = options
+        options.writeOutput = false
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds after `changed` (paths relative to the site folder) were edited, created or
+    /// deleted; the first build renders everything.
+    public func rebuild(changed: [String] = []) async -> IncrementalResult {
+        pending.formUnion(changed.map(SitePlan.normalizedSitePath))
+        var stopwatch = Stopwatch()
+        // One builder per run: its site-folder guard collects what this run read.
+        let builder = SiteBuilder(options: options, fileSystem: fileSystem)
+        let log = DiagnosticLog()
+        var result = IncrementalResult()
+        let source = await builder.loadSources(log: log)
+        result.timings.append(("load", stopwatch.lap()))
+        guard let site = await builder.resolve(source, log: log) else {
+            result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+            return result
+        }
+        result.timings.append(("validate and resolve", stopwatch.lap()))
+        var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+        let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let changes = last.map { IncrementalState.Changes(edited: pending, before: $0, articlesNow: articles, plan: plan) }
+        let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+        var content = builder.renderListedContent(site, links: links, log: log)
+        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
+        result.timings.append(("plan", stopwatch.lap()))
+
+        var records: [OutputKey: IncrementalState.Record] = [:]
+        // Decisions use the last build's links (known only after rendering); an output whose own
+        // source changed is rendered again whatever its links.
+        var provisional = plan
+        provisional.links = last?.plan.links ?? [:]
+        await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder,
+                     records: &records, rendered: &result.rendered)
+        for output in plan.outputs {
+            guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
+            content.links[origin] = found.links
+            content.anchors[origin] = found.anchors
+            content.anchorReferences += found.references
+        }
+        builder.validate(content, log: log)
+        let planned = plan.outputs.count
+        plan = builder.completed(plan, content: content, site: site, log: log)
+        await render(Array(plan.outputs[planned...]), in: plan, changes: changes, renderer: renderer, builder: builder,
+                     records: &records, rendered: &result.rendered)
+        result.timings.append(("render", stopwatch.lap()))
+
+        for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
+        result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+        result.plan = plan
+        guard !result.diagnostics.hasErrors else { return result }
+        var files: [OutputKey: [UInt8]] = [:]
+        for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
+        result.tree = SiteTree(files: files)
+        last = IncrementalState(plan: plan, records: records, articles: articles)
+        pending = []
+        return result
+    }
+
+    /// Renders the outputs the changes reach (all on a first build), keeps the others' records.
+    private func render(_ outputs: [PlannedOutput], in plan: SitePlan, changes: IncrementalState.Changes?,
+                        renderer: SiteRenderer, builder: SiteBuilder,
+                        records: inout [OutputKey: IncrementalState.Record], rendered: inout Set<OutputKey>) async {
+        var outdated: [PlannedOutput] = []
+        for output in outputs {
+            let key = OutputKey(output)
+            if let changes, let kept = last?.records[key], !changes.reaches(output, in: plan) {
+                records[key] = kept
+            } else {
+                outdated.append(output)
+            }
+        }
+        let stale = outdated
+        let inputs = stale.map { plan.inputs(of: $0) }
+        let sink = OutputSink(writer: nil)
+        let results = await ParallelMap.map(Array(stale.indices), concurrency: options.concurrency) { index -> IncrementalState.Record in
+            let log = DiagnosticLog()
+            let output = stale[index]
+            let made = renderer.render(output, read: { builder.read($0, log: log) }, log: log)
+            if let file = made.file { sink.write(file, log: log) }
+            let found = made.body.map { body in
+                IncrementalState.Found(links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+            }
+            return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file?.bytes, diagnostics: log.items, found: found)
+        }
+        for (output, record) in zip(stale, results) {
+            records[OutputKey(output)] = record
+            rendered.insert(OutputKey(output))
+        }
+    }
+}
+
+/// One file of the output tree: its audience folder and its path inside it.
+public struct OutputKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var audience: Audience
+    /// `kb/faq/login/index.html`.
+    public var path: String
+
+    public init(audience: Audience, path: String) {
+        self.audience = audience
+        self.path = path
+    }
+
+    init(_ output: PlannedOutput) { self.init(audience: output.audience, path: output.path) }
+
+    public var description: String { "\(audience.folder)/\(path)" }
+
+    public static func < (lhs: OutputKey, rhs: OutputKey) -> Bool {
+        (lhs.audience, lhs.path) < (rhs.audience, rhs.path)
+    }
+}
+
+/// A built site held in memory: every output's bytes.
+public struct SiteTree: Sendable {
+    public var files: [OutputKey: [UInt8]]
+
+    public init(files: [OutputKey: [UInt8]] = [:]) { self.files = files }
+
+    /// The bytes of `path` in `audience`'s folder.
+    public subscript(audience: Audience, path: String) -> [UInt8]? { files[OutputKey(audience: audience, path: path)] }
+}
+
+/// What one `IncrementalBuild.rebuild` did.
+public struct IncrementalResult: Sendable {
+    /// Every diagnostic of the run, sorted by file and line.
+    public var diagnostics: [Diagnostic] = []
+    /// The built tree; nil when the build has errors (the last good tree stays what is served).
+    public var tree: SiteTree?
+    /// The plan of this run (empty when it stopped before planning).
+    public var plan = SitePlan()
+    /// The outputs rendered by this run; every other output kept its bytes.
+    public var rendered: Set<OutputKey> = []
+    /// Wall time of each step, in milliseconds.
+    public var timings: [(step: String, milliseconds: Double)] = []
+
+    public init() {}
+
+    public var failed: Bool { tree == nil }
+}
+
+/// What an incremental build remembers of the last good build.
+struct IncrementalState: Sendable {
+    var plan: SitePlan
+    var records: [OutputKey: Record]
+    /// The help articles by source file (what other pages show of them is compared, see `Changes`).
+    var articles: [String: Article]
+
+    /// What a body of a rendered page found: its links and headings, for validation and `SitePlan.links`.
+    struct Found: Sendable {
+        var links: [String]
+        var anchors: Set<String>
+        var references: [RenderedMarkdown.AnchorReference]
+    }
+
+    /// One rendered output: what it was planned as and made from, its bytes and what rendering said.
+    struct Record: Sendable {
+        var output: PlannedOutput
+        var inputs: [PlanInput]
+        var bytes: [UInt8]?
+        var diagnostics: [Diagnostic]
+        var found: Found?
+    }
+
+    /// The edits since the last good build, as the inputs they reach.
+    struct Changes {
+        let before: IncrementalState
+        /// `site.yaml` was edited: every output is rendered again.
+        let everything: Bool
+        let reached: SitePlan.Reach
+
+        init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], plan: SitePlan) {
+            self.before = before
+            everything = edited.contains("site.yaml")
+            // An article whose front matter and title are unchanged reaches only its own page's
+            // `.file` input: lists, tags and pagers show nothing of its body.
+            let bodyOnly = edited.filter { path in
+                guard let old = before.articles[path], let new = articlesNow[path] else { return false }
+                return old.withoutBody == new.withoutBody
+            }
+            reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups],
+                                     valued: [.navigation: before.plan.navigation != plan.navigation])
+        }
+
+        /// Whether `output` must be rendered again: new, planned differently, made from other
+        /// inputs, or made from an input an edit reached.
+        func reaches(_ output: PlannedOutput, in plan: SitePlan) -> Bool {
+            guard !everything, let old = before.records[OutputKey(output)], old.output == output else { return true }
+            let inputs = plan.inputs(of: output)
+            return inputs != old.inputs || plan.isReached(output, by: reached)
+        }
+    }
+}
+
+extension Article {
+    /// The article without its body: what lists, pagers and related-article lists show of it.
+    var withoutBody: Article {
+        var article = self
+        article.body = MarkdownSource(text: "", lineOffset: 0)
+        return article
+    }
+}
