@@ -13,6 +13,9 @@ public actor IncrementalBuild {
     private var last: IncrementalState?
     /// Files edited since the last good build (a failed build changes nothing it is compared with).
     private var pending: Set<String> = []
+    /// The bytes of edited files as of the last good build (nil: absent), so a save that changed
+    /// nothing reaches nothing.
+    private var known: [String: [UInt8]?] = [:]
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         var options = options
@@ -30,6 +33,9 @@ public actor IncrementalBuild {
         let builder = SiteBuilder(options: options, fileSystem: fileSystem)
         let log = DiagnosticLog()
         var result = IncrementalResult()
+        var bytesNow: [String: [UInt8]?] = [:]
+        for path in pending { bytesNow[path] = try? builder.siteFiles.read(joinPath(options.siteDirectory, path)) }
+        let edited = pending.filter { path in known[path].map { $0 != bytesNow[path] ?? nil } ?? true }
         let source = await builder.loadSources(log: log)
         result.timings.append(("load", stopwatch.lap()))
         guard let site = await builder.resolve(source, log: log) else {
@@ -39,7 +45,7 @@ public actor IncrementalBuild {
         result.timings.append(("validate and resolve", stopwatch.lap()))
         var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
         let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let changes = last.map { IncrementalState.Changes(edited: pending, before: $0, articlesNow: articles, plan: plan) }
+        let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, plan: plan) }
         let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
         var content = builder.renderListedContent(site, links: links, log: log)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
@@ -63,6 +69,8 @@ public actor IncrementalBuild {
         plan = builder.completed(plan, content: content, site: site, log: log)
         await render(Array(plan.outputs[planned...]), in: plan, changes: changes, renderer: renderer, builder: builder,
                      records: &records, rendered: &result.rendered)
+        // What the rendered outputs are made from, with the links their bodies were found to hold.
+        for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
         result.timings.append(("render", stopwatch.lap()))
 
         for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
@@ -73,6 +81,7 @@ public actor IncrementalBuild {
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
         last = IncrementalState(plan: plan, records: records, articles: articles)
+        known.merge(bytesNow) { _, now in now }
         pending = []
         return result
     }
@@ -190,6 +199,8 @@ struct IncrementalState: Sendable {
 
         init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], plan: SitePlan) {
             self.before = before
+            // An article that parses to the same article (a save without change) reaches nothing.
+            let edited = edited.filter { path in before.articles[path].map { $0 != articlesNow[path] } ?? true }
             everything = edited.contains("site.yaml")
             // An article whose front matter and title are unchanged reaches only its own page's
             // `.file` input: lists, tags and pagers show nothing of its body.
