@@ -76,7 +76,8 @@ public actor IncrementalBuild {
         for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
         result.diagnostics = builder.finish(BuildResult(), log).diagnostics
         result.plan = plan
-        guard !result.diagnostics.hasErrors else { return result }
+        result.basePaths = [.public: site.paths.basePath, .customers: SitePaths(baseURL: site.config.customersBaseURL).basePath]
+        guard !result.diagnostics.hasErrors, !(options.strict && result.diagnostics.contains { $0.severity == .warning }) else { return result }
         var files: [OutputKey: [UInt8]] = [:]
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
@@ -153,10 +154,14 @@ public struct SiteTree: Sendable {
 public struct IncrementalResult: Sendable {
     /// Every diagnostic of the run, sorted by file and line.
     public var diagnostics: [Diagnostic] = []
-    /// The built tree; nil when the build has errors (the last good tree stays what is served).
+    /// The built tree; nil when the build has errors (or warnings under `strict`): the last good
+    /// tree stays what is served.
     public var tree: SiteTree?
     /// The plan of this run (empty when it stopped before planning).
     public var plan = SitePlan()
+    /// The path each tree's links start with (`/`, `/help/` when `base_url` has a path): the public
+    /// site's and the customers' portal's; the other trees link relatively.
+    public var basePaths: [Audience: String] = [:]
     /// The outputs rendered by this run; every other output kept its bytes.
     public var rendered: Set<OutputKey> = []
     /// Wall time of each step, in milliseconds.
