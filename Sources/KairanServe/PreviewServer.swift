@@ -127,9 +127,13 @@ public enum PreviewServer {
         public var say: @Sendable (String) -> Void
         public var error: @Sendable (String) -> Void
 
-        public init(say: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+        /// Prints each rebuild's step timings.
+        public var verbose = false
+
+        public init(say: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void, verbose: Bool = false) {
             self.say = say
             self.error = error
+            self.verbose = verbose
         }
 
         /// Prints a build's outcome and its diagnostics not printed before (warnings once, errors
@@ -149,6 +153,9 @@ public enum PreviewServer {
                 say("Built \(result.plan.pageCount) pages and \(result.plan.fileCount) files in \(time).")
             } else {
                 say("Rebuilt\(what): \(result.rendered.count) of \(result.plan.outputs.count) outputs rendered, \(outcome.changedFiles) files changed, in \(time).")
+            }
+            if verbose {
+                say(result.timings.map { "  \($0.step): \(Int($0.milliseconds.rounded())) ms" }.joined(separator: "\n"))
             }
             return Set(result.diagnostics)
         }

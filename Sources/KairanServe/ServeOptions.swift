@@ -14,6 +14,8 @@ public struct ServeOptions: Sendable {
     /// How long the sources must stay unchanged after a save before the rebuild: a burst of
     /// saves is one rebuild.
     public var debounce: Duration = .milliseconds(50)
+    /// Print each rebuild's step timings.
+    public var verbose = false
 
     public init(build: BuildOptions) { self.build = build }
 }

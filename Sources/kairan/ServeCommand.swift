@@ -24,12 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "host"))
     var host: String = "127.0.0.1"
 
+    @Flag(name: .shortAndLong, help: "Print each rebuild's step timings.")
+    var verbose = false
+
     func run() async throws {
         var options = ServeOptions(build: try site.buildOptions(output: nil))
         options.host = host
         options.port = port
-        let code = await PreviewServer.run(options, terminal: .init(say: { FileHandleOutput.standardOutput($0) },
-                                                                   error: { FileHandleOutput.standardError($0) }))
+        let terminal = PreviewServer.Terminal(say: { FileHandleOutput.standardOutput($0) }, error: { FileHandleOutput.standardError($0) },
+                                              verbose: verbose)
+        let code = await PreviewServer.run(options, terminal: terminal)
         if code != 0 { throw ExitCode(code) }
     }
 }

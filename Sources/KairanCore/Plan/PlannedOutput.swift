@@ -99,7 +99,8 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     case clock
     /// What every page's navigation shows besides `site.yaml`: links to release notes while a
     /// public release exists, the portal's links to training and the report archives while they
-    /// have pages (`SitePlan.navigation` holds its value).
+    /// have pages. Reached by no single file: `SitePlan.navigation` holds its value, and an
+    /// incremental build compares it (a release leaving the public site changes every page).
     case navigation
 
     public var description: String {

@@ -50,10 +50,7 @@ struct SitePlanner {
             let article = entry.article
             groups[article.sourcePath] = [.allArticles, .categoryArticles(article.categorySlug)] + article.tags.map(PlanInput.taggedArticles)
         }
-        // A release or a report may be the first of its kind: the navigation then links to its list.
-        for release in site.releases { groups[release.sourcePath] = [.releases(release.audience), .navigation] }
-        let notes = site.publications.weekly.compactMap(\.note) + site.publications.newsletters.map(\.note)
-        for note in notes { groups[note.sourcePath, default: []].append(.navigation) }
+        for release in site.releases { groups[release.sourcePath] = [.releases(release.audience)] }
         return groups
     }
 
