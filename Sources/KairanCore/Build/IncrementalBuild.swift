@@ -36,19 +36,41 @@ public actor IncrementalBuild {
         var bytesNow: [String: [UInt8]?] = [:]
         for path in pending { bytesNow[path] = try? builder.siteFiles.read(joinPath(options.siteDirectory, path)) }
         let edited = pending.filter { path in known[path].map { $0 != bytesNow[path] ?? nil } ?? true }
-        let source = await builder.loadSources(log: log)
-        result.timings.append(("load", stopwatch.lap()))
-        guard let site = await builder.resolve(source, log: log) else {
-            result.diagnostics = builder.finish(BuildResult(), log).diagnostics
-            return result
+        // An edit of article bodies alone (the writing loop) keeps the last build's sources,
+        // resolution and plan, with the new bodies; anything else loads, resolves and plans again.
+        let prepared: IncrementalState.Prepared
+        if let last, let bodies = bodyEdits(edited, last: last, builder: builder) {
+            if bodies.isEmpty, let unchanged = last.result {
+                pending = []
+                var same = unchanged
+                same.rendered = []
+                same.timings = [("compare", stopwatch.lap())]
+                return same
+            }
+            prepared = patched(last.prepared, bodies: bodies)
+            log.append(prepared.stepDiagnostics)
+            result.timings.append(("load edited articles", stopwatch.lap()))
+        } else {
+            let source = await builder.loadSources(log: log)
+            result.timings.append(("load", stopwatch.lap()))
+            guard let site = await builder.resolve(source, log: log) else {
+                result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+                return result
+            }
+            result.timings.append(("validate and resolve", stopwatch.lap()))
+            let plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+            let listed = builder.renderListedContent(site, links: links, log: log)
+            let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
+            prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
+                                                 patchable: clean)
         }
-        result.timings.append(("validate and resolve", stopwatch.lap()))
-        var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+        let site = prepared.site
+        var plan = prepared.plan
+        var content = prepared.listed
         let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, plan: plan) }
-        let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
-        var content = builder.renderListedContent(site, links: links, log: log)
-        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
+        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: prepared.links.public, clock: options.clock)
         result.timings.append(("plan", stopwatch.lap()))
 
         var records: [OutputKey: IncrementalState.Record] = [:]
@@ -81,10 +103,49 @@ public actor IncrementalBuild {
         var files: [OutputKey: [UInt8]] = [:]
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        last = IncrementalState(plan: plan, records: records, articles: articles)
+        last = IncrementalState(plan: plan, records: records, articles: articles, prepared: prepared, result: result)
         known.merge(bytesNow) { _, now in now }
         pending = []
         return result
+    }
+
+    /// The new text of each edited article when every edited file is a help article of the last
+    /// build whose front matter, title and everything lists show are unchanged (its body may be);
+    /// nil when the edit needs a full load (another kind of file, a metadata change, a diagnostic
+    /// at the file before or now). Empty when nothing changed at all.
+    private func bodyEdits(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
+        guard last.prepared.patchable, !edited.isEmpty else { return edited.isEmpty ? [:] : nil }
+        let reported = Set(last.result?.diagnostics.map(\.location.file) ?? [])
+        let files = builder.siteFiles.limitingReads(to: last.prepared.site.config.limits.maxFileSize)
+        var bodies: [String: Article] = [:]
+        for path in edited {
+            guard let old = last.articles[path], !reported.contains(path) else { return nil }
+            let log = DiagnosticLog()
+            guard let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: files, log: log),
+                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug,
+                                                  fileSlug: String(path.split(separator: "/").last?.dropLast(3) ?? ""), log: log),
+                  log.items.isEmpty, new.withoutBody == old.withoutBody
+            else { return nil }
+            if new != old { bodies[path] = new }
+        }
+        return bodies
+    }
+
+    /// The last build's sources and resolution with new article bodies.
+    private func patched(_ prepared: IncrementalState.Prepared, bodies: [String: Article]) -> IncrementalState.Prepared {
+        var prepared = prepared
+        var site = prepared.site
+        for index in site.knowledgeBase.articles.indices {
+            if let new = bodies[site.knowledgeBase.articles[index].sourcePath] { site.knowledgeBase.articles[index] = new }
+        }
+        for index in site.center.articles.indices {
+            if let new = bodies[site.center.articles[index].article.sourcePath] {
+                site.center.articles[index].article = new
+                site.models.center.articles[index].article = new
+            }
+        }
+        prepared.site = site
+        return prepared
     }
 
     /// Renders the outputs the changes reach (all on a first build), keeps the others' records.
@@ -178,6 +239,22 @@ struct IncrementalState: Sendable {
     var records: [OutputKey: Record]
     /// The help articles by source file (what other pages show of them is compared, see `Changes`).
     var articles: [String: Article]
+    /// The sources, resolution and plan the build rendered from.
+    var prepared: Prepared
+    /// What the build returned.
+    var result: IncrementalResult?
+
+    /// The build up to rendering: the resolved site, the plan (before content assets), the link
+    /// tables, the bodies other pages show, and the diagnostics so far.
+    struct Prepared: Sendable {
+        var site: ResolvedSite
+        var plan: SitePlan
+        var links: SiteLinks
+        var listed: SiteContent
+        var stepDiagnostics: [Diagnostic]
+        /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
+        var patchable: Bool
+    }
 
     /// What a body of a rendered page found: its links and headings, for validation and `SitePlan.links`.
     struct Found: Sendable {

@@ -6,16 +6,18 @@ import Testing
 /// articles, the repository's templates, two releases and the internal fixture's KPIs.
 enum IncrementalTestSupport {
     static let date = "2026-11-25"
+    /// The repository's templates: the default theme's sources.
+    static let templates = TestSupport.repositoryRoot + "/templates"
 
     static func options(jobs: Int = 2) -> BuildOptions {
         BuildOptions(siteDirectory: "site", outputDirectory: "out", concurrency: jobs, clock: BuildClock(date: CivilDate(iso: date)!))
     }
 
-    /// The site's files: the small site, `templates/` of the repository, releases, KPI data.
-    static func site() throws -> [String: String] {
+    /// The site's files: the small site, `templates/` of the repository (the default theme's
+    /// sources) unless `templates` is false, releases, KPI data.
+    static func site(templates copied: Bool = true) throws -> [String: String] {
         var files = TestSupport.smallSite
-        let templates = TestSupport.repositoryRoot + "/templates"
-        for path in InternalTestSupport.files(under: templates) {
+        for path in InternalTestSupport.files(under: templates) where copied {
             files["site/templates/" + path] = try String(contentsOfFile: templates + "/" + path, encoding: .utf8)
         }
         let data = InternalTestSupport.fixtureFolder + "/data"
