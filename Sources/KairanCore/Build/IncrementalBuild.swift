@@ -69,7 +69,8 @@ public actor IncrementalBuild {
         var plan = prepared.plan
         var content = prepared.listed
         let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, plan: plan) }
+        let neighbours = IncrementalState.neighbours(of: site.center)
+        let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, neighboursNow: neighbours, plan: plan) }
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: prepared.links.public, clock: options.clock)
         result.timings.append(("plan", stopwatch.lap()))
 
@@ -103,7 +104,7 @@ public actor IncrementalBuild {
         var files: [OutputKey: [UInt8]] = [:]
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        last = IncrementalState(plan: plan, records: records, articles: articles, prepared: prepared, result: result)
+        last = IncrementalState(plan: plan, records: records, articles: articles, neighbours: neighbours, prepared: prepared, result: result)
         known.merge(bytesNow) { _, now in now }
         pending = []
         return result
@@ -239,6 +240,8 @@ struct IncrementalState: Sendable {
     var records: [OutputKey: Record]
     /// The help articles by source file (what other pages show of them is compared, see `Changes`).
     var articles: [String: Article]
+    /// Each article's related articles, then `<` and `>` with its pager neighbours, by source file.
+    var neighbours: [String: [String]]
     /// The sources, resolution and plan the build rendered from.
     var prepared: Prepared
     /// What the build returned.
@@ -254,6 +257,19 @@ struct IncrementalState: Sendable {
         var stepDiagnostics: [Diagnostic]
         /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
         var patchable: Bool
+    }
+
+    /// What each article page shows of other articles: its related list, then its pager.
+    static func neighbours(of center: HelpCenter) -> [String: [String]] {
+        var neighbours: [String: [String]] = [:]
+        neighbours.reserveCapacity(center.articles.count)
+        for entry in center.articles {
+            var shown = entry.related.map { center.articles[$0].article.sourcePath }
+            shown.append("<" + (entry.previous.map { center.articles[$0].article.sourcePath } ?? ""))
+            shown.append(">" + (entry.next.map { center.articles[$0].article.sourcePath } ?? ""))
+            neighbours[entry.article.sourcePath] = shown
+        }
+        return neighbours
     }
 
     /// What a body of a rendered page found: its links and headings, for validation and `SitePlan.links`.
@@ -278,9 +294,18 @@ struct IncrementalState: Sendable {
         /// `site.yaml` was edited: every output is rendered again.
         let everything: Bool
         let reached: SitePlan.Reach
+        /// `reached` without the group inputs: for article pages, which are judged by what they show.
+        let reachedOutsideGroups: SitePlan.Reach
+        /// Articles whose metadata (what other pages show of them) changed, or that came or went.
+        let metadataEdited: Set<String>
+        let neighboursNow: [String: [String]]
+        /// Whether the theme's template graph is the one of the last build (then an output planned
+        /// the same is made from the same inputs, and `inputs(of:)` need not be compared).
+        let sameTemplates: Bool
 
-        init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], plan: SitePlan) {
+        init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], neighboursNow: [String: [String]], plan: SitePlan) {
             self.before = before
+            self.neighboursNow = neighboursNow
             // An article that parses to the same article (a save without change) reaches nothing.
             let edited = edited.filter { path in before.articles[path].map { $0 != articlesNow[path] } ?? true }
             everything = edited.contains("site.yaml")
@@ -290,16 +315,26 @@ struct IncrementalState: Sendable {
                 guard let old = before.articles[path], let new = articlesNow[path] else { return false }
                 return old.withoutBody == new.withoutBody
             }
-            reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups],
-                                     valued: [.navigation: before.plan.navigation != plan.navigation])
+            metadataEdited = edited.subtracting(bodyOnly)
+            let navigation: [PlanInput: Bool] = [.navigation: before.plan.navigation != plan.navigation]
+            reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups], valued: navigation)
+            reachedOutsideGroups = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [], valued: navigation)
+            sameTemplates = before.plan.templateInputs == plan.templateInputs
         }
 
         /// Whether `output` must be rendered again: new, planned differently, made from other
         /// inputs, or made from an input an edit reached.
         func reaches(_ output: PlannedOutput, in plan: SitePlan) -> Bool {
             guard !everything, let old = before.records[OutputKey(output)], old.output == output else { return true }
-            let inputs = plan.inputs(of: output)
-            return inputs != old.inputs || plan.isReached(output, by: reached)
+            if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
+            guard output.kind == .article, let origin = output.origin else { return plan.isReached(output, by: reached) }
+            // An article page declares its category's and tags' groups (related articles are ranked
+            // over them); what it shows of them is its related articles and its pager neighbours,
+            // known once resolved: it is rendered again when those change, or their metadata does.
+            if plan.isReached(output, by: reachedOutsideGroups) { return true }
+            let now = neighboursNow[origin] ?? []
+            let then = before.neighbours[origin] ?? []
+            return now != then || now.contains(where: metadataEdited.contains) || then.contains(where: metadataEdited.contains)
         }
     }
 }
