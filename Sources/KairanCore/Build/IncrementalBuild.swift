@@ -16,6 +16,8 @@ public actor IncrementalBuild {
     /// The bytes of edited files as of the last good build (nil: absent), so a save that changed
     /// nothing reaches nothing.
     private var known: [String: [UInt8]?] = [:]
+    /// Help-center files parsed by earlier builds, reused while their text is unchanged.
+    private let parseCache = ArticleParseCache()
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         var options = options
@@ -30,7 +32,8 @@ public actor IncrementalBuild {
         pending.formUnion(changed.map(SitePlan.normalizedSitePath))
         var stopwatch = Stopwatch()
         // One builder per run: its site-folder guard collects what this run read.
-        let builder = SiteBuilder(options: options, fileSystem: fileSystem)
+        var builder = SiteBuilder(options: options, fileSystem: fileSystem)
+        builder.parseCache = parseCache
         let log = DiagnosticLog()
         var result = IncrementalResult()
         var bytesNow: [String: [UInt8]?] = [:]

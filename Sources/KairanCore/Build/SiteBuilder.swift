@@ -9,6 +9,8 @@ public struct SiteBuilder: Sendable {
     public let fileSystem: FileSystem
     /// The site folder, read through a guard that keeps every read inside it (one per build).
     let siteFiles: SiteFileSystem
+    /// Help-center parses of an earlier build of the session (`IncrementalBuild`); nil for one build.
+    var parseCache: ArticleParseCache?
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         self.options = options
