@@ -1,7 +1,8 @@
-/// A build kept in memory between edits (`kairan serve`): after a change it re-reads the sources,
-/// re-resolves and re-plans, then renders again only the outputs whose declared inputs
-/// (`SitePlan.inputs(of:)`) were reached by the edited files; every other output keeps the bytes
-/// of the last good build.
+/// A build kept in memory between edits (`kairan serve`): after a change it re-reads the sources
+/// (re-parsing only help-center files whose text changed), re-resolves and re-plans, then renders
+/// again only the outputs whose declared inputs (`SitePlan.inputs(of:)`) were reached by the
+/// edited files; every other output keeps the bytes of the last good build. An edit of article
+/// bodies alone skips loading, resolving and planning: the last build's are patched.
 ///
 /// The oracle: after any sequence of edits, `tree` is byte-identical to a full build of the same
 /// sources with the same options (the clock is fixed for the session). Nothing is written: the
