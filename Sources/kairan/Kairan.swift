@@ -11,8 +11,8 @@ struct KairanCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 content errors (every error is printed as file:line:column), 2 usage errors.
             """,
         version: Kairan.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, OutputsCommand.self, HolidaysCommand.self, ScheduleCommand.self, SendCommand.self,
-                      ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, OutputsCommand.self, HolidaysCommand.self,
+                      ScheduleCommand.self, SendCommand.self, ImportCommand.self]
     )
 
     /// Parses the command line and runs it, mapping failures to Kairan's exit codes.

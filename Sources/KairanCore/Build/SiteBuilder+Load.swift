@@ -56,7 +56,7 @@ extension SiteBuilder {
             return (theme, themeLog.items)
         }()
         async let knowledgeBase = KnowledgeBaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: content,
-                                                           concurrency: options.concurrency)
+                                                           concurrency: options.concurrency, cache: parseCache)
         // The small sources are read here while the help center loads on the other tasks.
         let releases = ReleaseLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)
         let training = TrainingLoader.load(siteDirectory: options.siteDirectory, fileSystem: content, log: log)

@@ -9,6 +9,8 @@ public struct SiteBuilder: Sendable {
     public let fileSystem: FileSystem
     /// The site folder, read through a guard that keeps every read inside it (one per build).
     let siteFiles: SiteFileSystem
+    /// Help-center parses of an earlier build of the session (`IncrementalBuild`); nil for one build.
+    var parseCache: ArticleParseCache?
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         self.options = options
@@ -93,7 +95,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
+    func finish(_ result: BuildResult, _ log: DiagnosticLog) -> BuildResult {
         var result = result
         // A link leading outside the site is one error; what could not be read through it says no more.
         let escaped = siteFiles.escapedPaths

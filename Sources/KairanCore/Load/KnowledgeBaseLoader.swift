@@ -10,14 +10,15 @@ public enum KnowledgeBaseLoader {
         var isIndex: Bool
     }
 
-    private enum Parsed: Sendable {
-        case article(Article)
-        case category(Category)
-        case section(Section)
-    }
+    private typealias Parsed = ArticleParseCache.Parsed
 
     /// Reads every category and article under `siteDirectory/content/kb`.
     public static func load(siteDirectory: String, fileSystem: FileSystem, concurrency: Int) async -> (KnowledgeBase, [Diagnostic]) {
+        await load(siteDirectory: siteDirectory, fileSystem: fileSystem, concurrency: concurrency, cache: nil)
+    }
+
+    /// `cache`: the parses of an earlier build of the session, reused for files whose text is unchanged.
+    static func load(siteDirectory: String, fileSystem: FileSystem, concurrency: Int, cache: ArticleParseCache?) async -> (KnowledgeBase, [Diagnostic]) {
         let root = "content/kb"
         let diagnostics = DiagnosticLog()
         guard fileSystem.kind(of: joinPath(siteDirectory, root)) == .directory else { return (KnowledgeBase(), []) }
@@ -66,17 +67,22 @@ public enum KnowledgeBaseLoader {
             guard let text = SourceText.read(job.path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else {
                 return (nil, log.items)
             }
+            if let cache, let (parsed, found) = cache.parsed(job.path, text: text) { return (parsed, log.items + found) }
+            let parsed: Parsed?
+            let parseLog = DiagnosticLog()
             if job.isIndex, let section = job.section {
-                return (ArticleParser.section(text: text, path: job.path, categorySlug: job.category, slug: section, log: log)
-                    .map(Parsed.section), log.items)
+                parsed = ArticleParser.section(text: text, path: job.path, categorySlug: job.category, slug: section, log: parseLog)
+                    .map(Parsed.section)
+            } else if job.isIndex {
+                parsed = ArticleParser.category(text: text, path: job.path, slug: job.category, log: parseLog).map(Parsed.category)
+            } else {
+                let fileSlug = String(job.path.split(separator: "/").last?.dropLast(3) ?? "")
+                parsed = ArticleParser.article(text: text, path: job.path, categorySlug: job.category, sectionSlug: job.section,
+                                               fileSlug: fileSlug, log: parseLog)
+                    .map(Parsed.article)
             }
-            if job.isIndex {
-                return (ArticleParser.category(text: text, path: job.path, slug: job.category, log: log).map(Parsed.category), log.items)
-            }
-            let fileSlug = String(job.path.split(separator: "/").last?.dropLast(3) ?? "")
-            return (ArticleParser.article(text: text, path: job.path, categorySlug: job.category, sectionSlug: job.section,
-                                          fileSlug: fileSlug, log: log)
-                .map(Parsed.article), log.items)
+            cache?.store(job.path, text: text, parsed: parsed, diagnostics: parseLog.items)
+            return (parsed, log.items + parseLog.items)
         }
         var base = KnowledgeBase(assets: assets.sorted())
         var all = diagnostics.items

@@ -102,6 +102,11 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     case template(String)
     /// The build date (`--date`, `SOURCE_DATE_EPOCH`).
     case clock
+    /// What every page's navigation shows besides `site.yaml`: links to release notes while a
+    /// public release exists, the portal's links to training and the report archives while they
+    /// have pages. Reached by no single file: `SitePlan.navigation` holds its value, and an
+    /// incremental build compares it (a release leaving the public site changes every page).
+    case navigation
 
     public var description: String {
         switch self {
@@ -115,6 +120,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .releases(let audience): return "content/releases/*.md of audience \(audience.rawValue) (version, title, date)"
         case .template(let name): return "templates/\(name).mustache"
         case .clock: return "(build date)"
+        case .navigation: return "(navigation: release notes, training, reports)"
         }
     }
 
@@ -124,7 +130,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path), .metadata(let path): return path
         case .config: return "site.yaml"
         case .template(let name): return "templates/\(name).mustache"
-        case .clock, .categoryArticles, .sectionArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
+        case .clock, .navigation, .categoryArticles, .sectionArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
         }
     }
 

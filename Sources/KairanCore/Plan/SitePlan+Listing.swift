@@ -41,6 +41,7 @@ extension PlanInput {
         case .releases(let audience): return .object([("kind", .string("releases")), ("name", .string(audience.rawValue))])
         case .template(let name): return .object([("kind", .string("template")), ("name", .string(name))])
         case .clock: return .object([("kind", .string("clock")), ("name", .null)])
+        case .navigation: return .object([("kind", .string("navigation")), ("name", .null)])
         }
     }
 }

@@ -18,15 +18,17 @@ public struct SitePlan: Sendable, Equatable {
 
     /// Page template → its inputs: itself and every partial and parent it pulls in.
     public internal(set) var templateInputs: [String: [PlanInput]] = [:]
+    /// The value of the `.navigation` input every page shows.
+    public internal(set) var navigation = SiteNavigation()
 
     /// Everything `output` is made from, sorted without repeats: its declared inputs; for a page,
-    /// its templates, `site.yaml` and the build date (`site.year`); and the metadata of what its
+    /// its templates, `site.yaml`, the navigation and the build date (`site.year`); and the metadata of what its
     /// Markdown sources link to.
     public func inputs(of output: PlannedOutput) -> [PlanInput] { PlanInput.normalized(allInputs(of: output)) }
 
     private func allInputs(of output: PlannedOutput) -> [PlanInput] {
         var inputs = output.inputs + linkedInputs(of: output)
-        if let template = output.template { inputs += (templateInputs[template] ?? [.template(template)]) + [.config, .clock] }
+        if let template = output.template { inputs += (templateInputs[template] ?? [.template(template)]) + [.config, .clock, .navigation] }
         return inputs
     }
 
@@ -71,12 +73,42 @@ public struct SitePlan: Sendable, Equatable {
     /// The outputs that depend on any of `files` (paths relative to the site folder: Markdown and
     /// data files, `site.yaml`, `templates/…`): what editing them changes.
     public func affected(by files: [String]) -> [PlannedOutput] {
-        let edited = Set(files.map(SitePlan.normalizedSitePath))
-        let reached = Set(edited.flatMap { groups[$0] ?? [] })
-        return outputs.filter { output in
-            allInputs(of: output).contains { input in
-                reached.contains(input) || (input.sourceFile.map(edited.contains) ?? false)
+        let reach = Reach(edited: Set(files.map(SitePlan.normalizedSitePath)), groups: [groups])
+        return outputs.filter { isReached($0, by: reach) }
+    }
+
+    /// What edits of site files reach: the files themselves and the group inputs they are part of.
+    struct Reach: Sendable {
+        /// The edited files, relative to the site folder.
+        let edited: Set<String>
+        /// Edited files of which only the body changed: they reach `.file` inputs, not `.metadata`
+        /// ones nor their groups (what other pages show of them is unchanged).
+        let bodyOnly: Set<String>
+        /// The groups of the edited files (in every plan given: a tag removed from an article
+        /// reaches that tag's pages too).
+        let groupInputs: Set<PlanInput>
+
+        /// `valued`: inputs whose value is known before and after the edits (`.navigation`), reached
+        /// exactly when that value changed, whatever the files' groups say.
+        init(edited: Set<String>, bodyOnly: Set<String> = [], groups: [[String: [PlanInput]]], valued: [PlanInput: Bool] = [:]) {
+            self.edited = edited
+            self.bodyOnly = bodyOnly
+            var reached = Set<PlanInput>()
+            for file in edited where !bodyOnly.contains(file) { for plan in groups { reached.formUnion(plan[file] ?? []) } }
+            for (input, changed) in valued {
+                if changed { reached.insert(input) } else { reached.remove(input) }
             }
+            groupInputs = reached
+        }
+    }
+
+    /// Whether any input of `output` is reached by `reach`.
+    func isReached(_ output: PlannedOutput, by reach: Reach) -> Bool {
+        allInputs(of: output).contains { input in
+            if reach.groupInputs.contains(input) { return true }
+            guard let file = input.sourceFile, reach.edited.contains(file) else { return false }
+            if case .metadata = input { return !reach.bodyOnly.contains(file) }
+            return true
         }
     }
 

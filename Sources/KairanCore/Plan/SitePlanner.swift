@@ -41,6 +41,7 @@ struct SitePlanner {
         plan.append(contentsOf: siteFiles(listing: plan))
         plan.groups = groups()
         plan.templateInputs = templateInputs
+        plan.navigation = SiteNavigation(site)
         return plan
     }
 

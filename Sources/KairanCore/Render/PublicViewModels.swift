@@ -3,7 +3,7 @@
 public struct PublicViewModels: Sendable {
     public let config: SiteConfig
     public let paths: SitePaths
-    public let center: HelpCenter
+    public internal(set) var center: HelpCenter
     public let clock: BuildClock
     /// The `site` value without the per-page `nav`.
     private let siteBase: TemplateValue

@@ -1,0 +1,353 @@
+/// A build kept in memory between edits (`kairan serve`): after a change it re-reads the sources
+/// (re-parsing only help-center files whose text changed), re-resolves and re-plans, then renders
+/// again only the outputs whose declared inputs (`SitePlan.inputs(of:)`) were reached by the
+/// edited files; every other output keeps the bytes of the last good build. An edit of article
+/// bodies alone skips loading, resolving and planning: the last build's are patched.
+///
+/// The oracle: after any sequence of edits, `tree` is byte-identical to a full build of the same
+/// sources with the same options (the clock is fixed for the session). Nothing is written: the
+/// tree is served from memory, so a failed build never replaces what is shown.
+public actor IncrementalBuild {
+    private let options: BuildOptions
+    private let fileSystem: FileSystem
+    /// The last good build (no errors): what the next build is compared with.
+    private var last: IncrementalState?
+    /// Files edited since the last good build (a failed build changes nothing it is compared with).
+    private var pending: Set<String> = []
+    /// The bytes of edited files as of the last good build (nil: absent), so a save that changed
+    /// nothing reaches nothing.
+    private var known: [String: [UInt8]?] = [:]
+    /// Help-center files parsed by earlier builds, reused while their text is unchanged.
+    private let parseCache = ArticleParseCache()
+
+    public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
+        var options = options
+        options.writeOutput = false
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds after `changed` (paths relative to the site folder) were edited, created or
+    /// deleted; the first build renders everything.
+    public func rebuild(changed: [String] = []) async -> IncrementalResult {
+        pending.formUnion(changed.map(SitePlan.normalizedSitePath))
+        var stopwatch = Stopwatch()
+        // One builder per run: its site-folder guard collects what this run read.
+        var builder = SiteBuilder(options: options, fileSystem: fileSystem)
+        builder.parseCache = parseCache
+        let log = DiagnosticLog()
+        var result = IncrementalResult()
+        var bytesNow: [String: [UInt8]?] = [:]
+        for path in pending { bytesNow[path] = try? builder.siteFiles.read(joinPath(options.siteDirectory, path)) }
+        let edited = pending.filter { path in known[path].map { $0 != bytesNow[path] ?? nil } ?? true }
+        // An edit of article bodies alone (the writing loop) keeps the last build's sources,
+        // resolution and plan, with the new bodies; anything else loads, resolves and plans again.
+        let prepared: IncrementalState.Prepared
+        if let last, let bodies = bodyEdits(edited, last: last, builder: builder) {
+            if bodies.isEmpty, let unchanged = last.result {
+                pending = []
+                var same = unchanged
+                same.rendered = []
+                same.timings = [("compare", stopwatch.lap())]
+                return same
+            }
+            prepared = patched(last.prepared, bodies: bodies)
+            log.append(prepared.stepDiagnostics)
+            result.timings.append(("load edited articles", stopwatch.lap()))
+        } else {
+            let source = await builder.loadSources(log: log)
+            result.timings.append(("load", stopwatch.lap()))
+            guard let site = await builder.resolve(source, log: log) else {
+                result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+                return result
+            }
+            result.timings.append(("validate and resolve", stopwatch.lap()))
+            let plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+            let listed = builder.renderListedContent(site, links: links, log: log)
+            let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
+            prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
+                                                 patchable: clean)
+        }
+        let site = prepared.site
+        var plan = prepared.plan
+        var content = prepared.listed
+        let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let neighbours = IncrementalState.neighbours(of: site.center)
+        let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, neighboursNow: neighbours, plan: plan) }
+        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: prepared.links.public, clock: options.clock)
+        result.timings.append(("plan", stopwatch.lap()))
+
+        var records: [OutputKey: IncrementalState.Record] = [:]
+        // Decisions use the last build's links (known only after rendering); an output whose own
+        // source changed is rendered again whatever its links.
+        var provisional = plan
+        provisional.links = last?.plan.links ?? [:]
+        await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder,
+                     records: &records, rendered: &result.rendered)
+        for output in plan.outputs {
+            guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
+            content.links[origin] = found.links
+            content.anchors[origin] = found.anchors
+            content.anchorReferences += found.references
+        }
+        builder.validate(content, log: log)
+        let planned = plan.outputs.count
+        plan = builder.completed(plan, content: content, site: site, log: log)
+        await render(Array(plan.outputs[planned...]), in: plan, changes: changes, renderer: renderer, builder: builder,
+                     records: &records, rendered: &result.rendered)
+        // What the rendered outputs are made from, with the links their bodies were found to hold.
+        for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
+        result.timings.append(("render", stopwatch.lap()))
+
+        for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
+        result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+        result.plan = plan
+        result.basePaths = [.public: site.paths.basePath, .customers: SitePaths(baseURL: site.config.customersBaseURL).basePath]
+        guard !result.diagnostics.hasErrors, !(options.strict && result.diagnostics.contains { $0.severity == .warning }) else { return result }
+        var files: [OutputKey: [UInt8]] = [:]
+        for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
+        result.tree = SiteTree(files: files)
+        last = IncrementalState(plan: plan, records: records, articles: articles, neighbours: neighbours, prepared: prepared, result: result)
+        known.merge(bytesNow) { _, now in now }
+        pending = []
+        return result
+    }
+
+    /// The new text of each edited article when every edited file is a help article of the last
+    /// build whose front matter, title and everything lists show are unchanged (its body may be);
+    /// nil when the edit needs a full load (another kind of file, a metadata change, a diagnostic
+    /// at the file before or now). Empty when nothing changed at all.
+    private func bodyEdits(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
+        guard last.prepared.patchable, !edited.isEmpty else { return edited.isEmpty ? [:] : nil }
+        let reported = Set(last.result?.diagnostics.map(\.location.file) ?? [])
+        let files = builder.siteFiles.limitingReads(to: last.prepared.site.config.limits.maxFileSize)
+        var bodies: [String: Article] = [:]
+        for path in edited {
+            guard let old = last.articles[path], !reported.contains(path) else { return nil }
+            let log = DiagnosticLog()
+            guard let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: files, log: log),
+                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug,
+                                                  fileSlug: String(path.split(separator: "/").last?.dropLast(3) ?? ""), log: log),
+                  log.items.isEmpty, new.withoutBody == old.withoutBody
+            else { return nil }
+            if new != old { bodies[path] = new }
+        }
+        return bodies
+    }
+
+    /// The last build's sources and resolution with new article bodies.
+    private func patched(_ prepared: IncrementalState.Prepared, bodies: [String: Article]) -> IncrementalState.Prepared {
+        var prepared = prepared
+        var site = prepared.site
+        for index in site.knowledgeBase.articles.indices {
+            if let new = bodies[site.knowledgeBase.articles[index].sourcePath] { site.knowledgeBase.articles[index] = new }
+        }
+        for index in site.center.articles.indices {
+            if let new = bodies[site.center.articles[index].article.sourcePath] {
+                site.center.articles[index].article = new
+                site.models.center.articles[index].article = new
+            }
+        }
+        prepared.site = site
+        return prepared
+    }
+
+    /// Renders the outputs the changes reach (all on a first build), keeps the others' records.
+    private func render(_ outputs: [PlannedOutput], in plan: SitePlan, changes: IncrementalState.Changes?,
+                        renderer: SiteRenderer, builder: SiteBuilder,
+                        records: inout [OutputKey: IncrementalState.Record], rendered: inout Set<OutputKey>) async {
+        var outdated: [PlannedOutput] = []
+        for output in outputs {
+            let key = OutputKey(output)
+            if let changes, let kept = last?.records[key], !changes.reaches(output, in: plan) {
+                records[key] = kept
+            } else {
+                outdated.append(output)
+            }
+        }
+        let stale = outdated
+        let inputs = stale.map { plan.inputs(of: $0) }
+        let sink = OutputSink(writer: nil)
+        let results = await ParallelMap.map(Array(stale.indices), concurrency: options.concurrency) { index -> IncrementalState.Record in
+            let log = DiagnosticLog()
+            let output = stale[index]
+            let made = renderer.render(output, read: { builder.read($0, log: log) }, log: log)
+            if let file = made.file { sink.write(file, log: log) }
+            let found = made.body.map { body in
+                IncrementalState.Found(links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+            }
+            return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file?.bytes, diagnostics: log.items, found: found)
+        }
+        for (output, record) in zip(stale, results) {
+            records[OutputKey(output)] = record
+            rendered.insert(OutputKey(output))
+        }
+    }
+}
+
+/// One file of the output tree: its audience folder and its path inside it.
+public struct OutputKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var audience: Audience
+    /// `kb/faq/login/index.html`.
+    public var path: String
+
+    public init(audience: Audience, path: String) {
+        self.audience = audience
+        self.path = path
+    }
+
+    init(_ output: PlannedOutput) { self.init(audience: output.audience, path: output.path) }
+
+    public var description: String { "\(audience.folder)/\(path)" }
+
+    public static func < (lhs: OutputKey, rhs: OutputKey) -> Bool {
+        (lhs.audience, lhs.path) < (rhs.audience, rhs.path)
+    }
+}
+
+/// A built site held in memory: every output's bytes.
+public struct SiteTree: Sendable {
+    public var files: [OutputKey: [UInt8]]
+
+    public init(files: [OutputKey: [UInt8]] = [:]) { self.files = files }
+
+    /// The bytes of `path` in `audience`'s folder.
+    public subscript(audience: Audience, path: String) -> [UInt8]? { files[OutputKey(audience: audience, path: path)] }
+}
+
+/// What one `IncrementalBuild.rebuild` did.
+public struct IncrementalResult: Sendable {
+    /// Every diagnostic of the run, sorted by file and line.
+    public var diagnostics: [Diagnostic] = []
+    /// The built tree; nil when the build has errors (or warnings under `strict`): the last good
+    /// tree stays what is served.
+    public var tree: SiteTree?
+    /// The plan of this run (empty when it stopped before planning).
+    public var plan = SitePlan()
+    /// The path each tree's links start with (`/`, `/help/` when `base_url` has a path): the public
+    /// site's and the customers' portal's; the other trees link relatively.
+    public var basePaths: [Audience: String] = [:]
+    /// The outputs rendered by this run; every other output kept its bytes.
+    public var rendered: Set<OutputKey> = []
+    /// Wall time of each step, in milliseconds.
+    public var timings: [(step: String, milliseconds: Double)] = []
+
+    public init() {}
+
+    public var failed: Bool { tree == nil }
+}
+
+/// What an incremental build remembers of the last good build.
+struct IncrementalState: Sendable {
+    var plan: SitePlan
+    var records: [OutputKey: Record]
+    /// The help articles by source file (what other pages show of them is compared, see `Changes`).
+    var articles: [String: Article]
+    /// Each article's related articles, then `<` and `>` with its pager neighbours, by source file.
+    var neighbours: [String: [String]]
+    /// The sources, resolution and plan the build rendered from.
+    var prepared: Prepared
+    /// What the build returned.
+    var result: IncrementalResult?
+
+    /// The build up to rendering: the resolved site, the plan (before content assets), the link
+    /// tables, the bodies other pages show, and the diagnostics so far.
+    struct Prepared: Sendable {
+        var site: ResolvedSite
+        var plan: SitePlan
+        var links: SiteLinks
+        var listed: SiteContent
+        var stepDiagnostics: [Diagnostic]
+        /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
+        var patchable: Bool
+    }
+
+    /// What each article page shows of other articles: its related list, then its pager.
+    static func neighbours(of center: HelpCenter) -> [String: [String]] {
+        var neighbours: [String: [String]] = [:]
+        neighbours.reserveCapacity(center.articles.count)
+        for entry in center.articles {
+            var shown = entry.related.map { center.articles[$0].article.sourcePath }
+            shown.append("<" + (entry.previous.map { center.articles[$0].article.sourcePath } ?? ""))
+            shown.append(">" + (entry.next.map { center.articles[$0].article.sourcePath } ?? ""))
+            neighbours[entry.article.sourcePath] = shown
+        }
+        return neighbours
+    }
+
+    /// What a body of a rendered page found: its links and headings, for validation and `SitePlan.links`.
+    struct Found: Sendable {
+        var links: [String]
+        var anchors: Set<String>
+        var references: [RenderedMarkdown.AnchorReference]
+    }
+
+    /// One rendered output: what it was planned as and made from, its bytes and what rendering said.
+    struct Record: Sendable {
+        var output: PlannedOutput
+        var inputs: [PlanInput]
+        var bytes: [UInt8]?
+        var diagnostics: [Diagnostic]
+        var found: Found?
+    }
+
+    /// The edits since the last good build, as the inputs they reach.
+    struct Changes {
+        let before: IncrementalState
+        /// `site.yaml` was edited: every output is rendered again.
+        let everything: Bool
+        let reached: SitePlan.Reach
+        /// `reached` without the group inputs: for article pages, which are judged by what they show.
+        let reachedOutsideGroups: SitePlan.Reach
+        /// Articles whose metadata (what other pages show of them) changed, or that came or went.
+        let metadataEdited: Set<String>
+        let neighboursNow: [String: [String]]
+        /// Whether the theme's template graph is the one of the last build (then an output planned
+        /// the same is made from the same inputs, and `inputs(of:)` need not be compared).
+        let sameTemplates: Bool
+
+        init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], neighboursNow: [String: [String]], plan: SitePlan) {
+            self.before = before
+            self.neighboursNow = neighboursNow
+            // An article that parses to the same article (a save without change) reaches nothing.
+            let edited = edited.filter { path in before.articles[path].map { $0 != articlesNow[path] } ?? true }
+            everything = edited.contains("site.yaml")
+            // An article whose front matter and title are unchanged reaches only its own page's
+            // `.file` input: lists, tags and pagers show nothing of its body.
+            let bodyOnly = edited.filter { path in
+                guard let old = before.articles[path], let new = articlesNow[path] else { return false }
+                return old.withoutBody == new.withoutBody
+            }
+            metadataEdited = edited.subtracting(bodyOnly)
+            let navigation: [PlanInput: Bool] = [.navigation: before.plan.navigation != plan.navigation]
+            reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups], valued: navigation)
+            reachedOutsideGroups = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [], valued: navigation)
+            sameTemplates = before.plan.templateInputs == plan.templateInputs
+        }
+
+        /// Whether `output` must be rendered again: new, planned differently, made from other
+        /// inputs, or made from an input an edit reached.
+        func reaches(_ output: PlannedOutput, in plan: SitePlan) -> Bool {
+            guard !everything, let old = before.records[OutputKey(output)], old.output == output else { return true }
+            if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
+            guard output.kind == .article, let origin = output.origin else { return plan.isReached(output, by: reached) }
+            // An article page declares its category's and tags' groups (related articles are ranked
+            // over them); what it shows of them is its related articles and its pager neighbours,
+            // known once resolved: it is rendered again when those change, or their metadata does.
+            if plan.isReached(output, by: reachedOutsideGroups) { return true }
+            let now = neighboursNow[origin] ?? []
+            let then = before.neighbours[origin] ?? []
+            return now != then || now.contains(where: metadataEdited.contains) || then.contains(where: metadataEdited.contains)
+        }
+    }
+}
+
+extension Article {
+    /// The article without its body: what lists, pagers and related-article lists show of it.
+    var withoutBody: Article {
+        var article = self
+        article.body = MarkdownSource(text: "", lineOffset: 0)
+        return article
+    }
+}
