@@ -88,11 +88,33 @@ public indirect enum JSONValue: Sendable, Equatable {
         return text
     }
 
+    private static func needsEscape(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+                let second = bytes.index(after: index)
+                guard second != bytes.endIndex else { return true }
+                let next = bytes[second]
+                if byte == 0xC2 && next <= 0x9F { return true }
+                let third = bytes.index(after: second)
+                guard third != bytes.endIndex else { return true }
+                let last = bytes[third]
+                if byte == 0xE2 && next == 0x80 && (last == 0xA8 || last == 0xA9) { return true }
+                if byte == 0xEF && next == 0xBF && (last == 0xBE || last == 0xBF) { return true }
+            }
+            index = bytes.index(after: index)
+        }
+        return false
+    }
+
     static func quote(_ text: String, into out: inout String) {
         out += "\""
-        // Most text needs no escape: copied whole. Bytes that may start one are ASCII controls,
-        // `"`, `\\`, DEL, and the lead bytes of C1 controls (C2), U+2028/2029 (E2) and U+FFFE/FFFF (EF).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+        // Most text needs no escape: copied whole. Escaped or left out are ASCII controls, `"`, `\\`,
+        // DEL, the C1 controls (C2 80…9F), U+2028/2029 (E2 80 A8/A9) and U+FFFE/FFFF (EF BF BE/BF).
+        if !needsEscape(text) {
             out += text
             out += "\""
             return

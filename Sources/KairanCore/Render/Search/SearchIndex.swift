@@ -60,7 +60,8 @@ struct SearchIndex: Sendable {
         let postings = await ParallelMap.map(chunks, concurrency: concurrency) { range in
             var counter = CharacterCounter()
             var grouper = TermGrouper()
-            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter, grouper: &grouper) }
+            var known: [UInt32: UInt32] = [:]
+            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter, grouper: &grouper, known: &known) }
         }.flatMap { $0 }
         let merged = await ParallelMap.map(Array(0..<partitions), concurrency: concurrency) { partition in
             mergePartition(partition, of: postings)
@@ -364,11 +365,14 @@ struct PagePostings: Sendable {
     var length: Int
     var headings: [(position: Int, id: String)] = []
 
-    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter, grouper: inout TermGrouper) {
+    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter, grouper: inout TermGrouper,
+         known: inout [UInt32: UInt32]) {
         characterTerms = Array(repeating: [], count: partitions)
         wordTerms = Array(repeating: [], count: partitions)
         // Tokenised block by block, exactly as the client tokenises `searchableText`.
         var tokenizer = SearchText.Tokenizer()
+        tokenizer.known = known
+        defer { known = tokenizer.known }
         tokenizer.field = 2
         tokenizer.feed(document.title)
         for block in document.blocks {

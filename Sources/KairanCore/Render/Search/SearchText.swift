@@ -61,6 +61,11 @@ public enum SearchText {
         private var previous: UInt32 = 0
         private var pendingLongVowel = false
         private var pendingField: UInt32 = 0
+        /// What NFKC and lower-casing make of single characters met so far (`multiple`: more than
+        /// one character): most text repeats a few full-width symbols（）：！ thousands of times.
+        /// Carry it from one page to the next with `known`.
+        var known: [UInt32: UInt32] = [:]
+        private static let multiple: UInt32 = 0xFFFF_FFFF
 
         var count: Int { values.count }
 
@@ -97,15 +102,25 @@ public enum SearchText {
 
         @inline(__always)
         private mutating func emit(_ base: Unicode.Scalar, marks: inout String.UnicodeScalarView) {
-            if marks.isEmpty, SearchText.isStable(base.value) {
-                normalized(SearchText.lowercasedASCII(base.value))
-                return
+            if marks.isEmpty {
+                if SearchText.isStable(base.value) {
+                    normalized(SearchText.lowercasedASCII(base.value))
+                    return
+                }
+                if let mapped = known[base.value], mapped != Tokenizer.multiple {
+                    normalized(mapped)
+                    return
+                }
             }
             var piece = String.UnicodeScalarView()
             piece.append(base)
             piece.append(contentsOf: marks)
             marks = String.UnicodeScalarView()
             let text = String(piece).precomposedStringWithCompatibilityMapping.lowercased()
+            if marks.isEmpty, piece.count == 1 {
+                let scalars = text.unicodeScalars
+                known[base.value] = scalars.count == 1 ? scalars.first.map(\.value) ?? Tokenizer.multiple : Tokenizer.multiple
+            }
             for scalar in text.unicodeScalars { normalized(scalar.value) }
         }
 
