@@ -83,19 +83,38 @@ public actor IncrementalBuild {
         // source changed is rendered again whatever its links.
         var provisional = plan
         provisional.links = last?.plan.links ?? [:]
-        await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder,
+        let searchable = options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : []
+        await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder, searchable: searchable,
                      records: &records, rendered: &result.rendered)
         for output in plan.outputs {
             guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
             content.links[origin] = found.links
             content.anchors[origin] = found.anchors
             content.anchorReferences += found.references
+            if let text = found.text { content.searchBlocks[origin] = text }
         }
         builder.validate(content, log: log)
+        // The search index, as a full build makes it; the last one while nothing it reads changed.
+        var search: (index: SearchIndex, made: SearchIndexInput)?
+        if options.buildSearchIndex {
+            var releases: [String: String] = [:]
+            for entry in content.releases.entries { releases[entry.release.sourcePath] = entry.bodyHTML }
+            let made = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: releases, synonyms: site.synonyms.groups)
+            if let previous = last?.search, previous.made == made {
+                search = previous
+            } else {
+                search = (await builder.indexSearch(plan, content: content, site: site), made)
+            }
+        }
+        result.timings.append(("index for search", stopwatch.lap()))
         let planned = plan.outputs.count
+        if let search { plan.append(contentsOf: SitePlanner.searchFiles(search.index, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = builder.completed(plan, content: content, site: site, log: log)
-        await render(Array(plan.outputs[planned...]), in: plan, changes: changes, renderer: renderer, builder: builder,
-                     records: &records, rendered: &result.rendered)
+        // Search files are rendered again whenever the index was made again (their bytes are its).
+        let remade = search.map { now in last?.search.map { $0.made != now.made } ?? true } ?? false
+        await render(Array(plan.outputs[planned...]), in: plan, changes: changes,
+                     renderer: renderer.withContentHealth(site, content: content, today: options.clock.today), builder: builder,
+                     search: search?.index, forceKinds: remade ? [.searchIndex] : [], records: &records, rendered: &result.rendered)
         // What the rendered outputs are made from, with the links their bodies were found to hold.
         for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
         result.timings.append(("render", stopwatch.lap()))
@@ -108,7 +127,8 @@ public actor IncrementalBuild {
         var files: [OutputKey: [UInt8]] = [:]
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        last = IncrementalState(plan: plan, records: records, articles: articles, neighbours: neighbours, prepared: prepared, result: result)
+        last = IncrementalState(plan: plan, records: records, articles: articles, neighbours: neighbours, prepared: prepared, result: result,
+                                search: search)
         known.merge(bytesNow) { _, now in now }
         pending = []
         return result
@@ -155,12 +175,13 @@ public actor IncrementalBuild {
 
     /// Renders the outputs the changes reach (all on a first build), keeps the others' records.
     private func render(_ outputs: [PlannedOutput], in plan: SitePlan, changes: IncrementalState.Changes?,
-                        renderer: SiteRenderer, builder: SiteBuilder,
+                        renderer: SiteRenderer, builder: SiteBuilder, searchable: Set<String> = [], search: SearchIndex? = nil,
+                        forceKinds: Set<OutputKind> = [],
                         records: inout [OutputKey: IncrementalState.Record], rendered: inout Set<OutputKey>) async {
         var outdated: [PlannedOutput] = []
         for output in outputs {
             let key = OutputKey(output)
-            if let changes, let kept = last?.records[key], !changes.reaches(output, in: plan) {
+            if let changes, let kept = last?.records[key], !forceKinds.contains(output.kind), !changes.reaches(output, in: plan) {
                 records[key] = kept
             } else {
                 outdated.append(output)
@@ -172,10 +193,11 @@ public actor IncrementalBuild {
         let results = await ParallelMap.map(Array(stale.indices), concurrency: options.concurrency) { index -> IncrementalState.Record in
             let log = DiagnosticLog()
             let output = stale[index]
-            let made = renderer.render(output, read: { builder.read($0, log: log) }, log: log)
+            let made = renderer.render(output, read: { builder.read($0, log: log) }, search: search, log: log)
             if let file = made.file { sink.write(file, log: log) }
             let found = made.body.map { body in
-                IncrementalState.Found(links: body.linkedSources, anchors: Set(body.headings.map(\.id)), references: body.anchorReferences)
+                IncrementalState.Found(links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
+                                       text: output.origin.flatMap { searchable.contains($0) ? SearchDocument.blocks(ofHTML: body.html) : nil })
             }
             return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file?.bytes, diagnostics: log.items, found: found)
         }
@@ -184,6 +206,15 @@ public actor IncrementalBuild {
             rendered.insert(OutputKey(output))
         }
     }
+}
+
+/// What a search index is made from: two equal inputs make the same index.
+struct SearchIndexInput: Sendable, Equatable {
+    var pages: [SearchablePage]
+    var texts: [String: [SearchDocument.Block]]
+    /// Release notes' bodies (HTML), which the index reads too.
+    var releases: [String: String]
+    var synonyms: [[String]]
 }
 
 /// One file of the output tree: its audience folder and its path inside it.
@@ -250,6 +281,9 @@ struct IncrementalState: Sendable {
     var prepared: Prepared
     /// What the build returned.
     var result: IncrementalResult?
+    /// The search index of this build and the page texts it was made from (reused while they,
+    /// the indexed pages and the synonyms stay the same).
+    var search: (index: SearchIndex, made: SearchIndexInput)?
 
     /// The build up to rendering: the resolved site, the plan (before content assets), the link
     /// tables, the bodies other pages show, and the diagnostics so far.
@@ -281,6 +315,8 @@ struct IncrementalState: Sendable {
         var links: [String]
         var anchors: Set<String>
         var references: [RenderedMarkdown.AnchorReference]
+        /// The body's text, for a page the search indexes.
+        var text: [SearchDocument.Block]? = nil
     }
 
     /// One rendered output: what it was planned as and made from, its bytes and what rendering said.
