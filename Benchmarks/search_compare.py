@@ -42,7 +42,7 @@ def main():
                 sizes = []
                 page.on("response", lambda r: sizes.append(gz(r.body())) if ("/search/" in r.url and not r.url.endswith("/") and "?q=" not in r.url) or r.url.endswith("search.js") else None)
                 page.goto(f"{base}/search/?q={urllib.parse.quote(query)}")
-                page.wait_for_selector("#search-results[data-ready]", timeout=60000)
+                page.wait_for_selector("#search-results[data-ready]", state="attached", timeout=60000)
                 count = int(page.get_attribute("[data-result-count]", "data-result-count"))
                 page.wait_for_timeout(300)
                 first_kb = round(sum(sizes) / 1024, 1)  # what the results page downloaded for its first ten

@@ -42,7 +42,7 @@ def main():
             for query, expected, first, kind in CASES:
                 page.goto(f"{base}/search/?q={urllib.parse.quote(query)}")
                 page.wait_for_selector("[data-result-count]", timeout=10000)
-                page.wait_for_selector("#search-results[data-ready]", timeout=10000)
+                page.wait_for_selector("#search-results[data-ready]", state="attached", timeout=10000)
                 count = int(page.get_attribute("[data-result-count]", "data-result-count"))
                 urls = page.eval_on_selector_all("[data-result-url]", "els => els.map(e => e.dataset.resultUrl)")
                 missing = [u for u in expected if u not in urls]
