@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test(arguments: ImportSource.allCases) func importMatchesGoldenFilesAndBuildsWithoutErrors(_ kind: ImportSource) async throws {
-        let (result, written) = try Self.imported(kind, files: Self.sourceFiles(kind), aliases: false)
+        let (result, written) = try Self.imported(kind, files: Self.sourceFiles(kind), aliases: true)
         var produced = written
         produced["notes.txt"] = result.notes.map(\.description).joined(separator: "\n") + "\n"
         let expectedFolder = Self.root + "/" + kind.rawValue + "/expected"
@@ -52,7 +52,7 @@ import Testing
         #expect(build.diagnostics.filter { $0.severity == .error }.isEmpty, "\(build.diagnostics)")
     }
 
-    @Test func nestedFoldersBecomeSectionsAndOldURLsAliases() throws {
+    @Test func nestedFoldersBecomeSectionsAndOldURLsAliases() async throws {
         let files = [
             "src/content/guide/_index.md": "---\ntitle: ガイド\n---\n",
             "src/content/guide/admin/_index.md": "+++\ntitle = \"管理者\"\n+++\n",
@@ -67,6 +67,13 @@ import Testing
         #expect(written["content/kb/general/_index.md"] == "---\ntitle: \"一般\"\n---\n")
         #expect(result.notes.contains { $0.file == "content/guide/admin/deep/more/x.md" && $0.message.contains("nested deeper") })
         #expect(result.sections == 1 && result.categories == 2 && result.articles == 3)
+        // With sections and aliases, the imported site builds with zero errors, its old URLs redirecting.
+        var site = ["site/site.yaml": TestSupport.siteYAML]
+        for (path, text) in written where path != "site.yaml" { site["site/" + path] = text }
+        let (build, fs) = await TestSupport.build(site)
+        #expect(build.diagnostics.filter { $0.severity == .error }.isEmpty, "\(build.diagnostics)")
+        #expect(fs.text("out/public/old/roles/index.html")?.contains("/kb/guide/admin/roles/") == true)
+        #expect(fs.text("out/public/_redirects")?.contains("/guide/admin/roles/ /kb/guide/admin/roles/ 301") == true, "\(fs.text("out/public/_redirects") ?? "")")
     }
 
     @Test func anImportNeverReplacesAFile() throws {
@@ -86,7 +93,7 @@ import Testing
         let site = NSTemporaryDirectory() + "kairan-import-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: site) }
         let source = ImportTests.root + "/hugo/src"
-        let run = try CommandLineTests.run(["import", "hugo", source, "--site", site, "--no-aliases"])
+        let run = try CommandLineTests.run(["import", "hugo", source, "--site", site])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("content/guide/setup.md:19: note: Hugo shortcode `youtube` is not converted"))
         #expect(run.output.contains("Imported 2 articles, 2 categories and 0 sections"))
