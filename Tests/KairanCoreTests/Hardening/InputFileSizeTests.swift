@@ -118,13 +118,14 @@ import Testing
     }
 
     /// Copied files have no limit and are read once: a 40 MB static file costs about its size.
+    /// One task (`--jobs 1`): with two, both files may be in flight at once, legitimately twice one.
     @Test func copiedFilesAreReadOnce() throws {
         let root = try InputTestSupport.site(TestSupport.smallSite)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let base = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet"])
+        let base = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "1"])
         try InputTestSupport.write(Data(repeating: 7, count: 40_000_000), to: "site/static/big.bin", in: root)
         try InputTestSupport.write(Data(repeating: 8, count: 40_000_000), to: "site/static/other.bin", in: root)
-        let copied = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet"])
+        let copied = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "1"])
         #expect(copied.status == 0)
         #expect(FileManager.default.contents(atPath: root + "/output/public/big.bin")?.count == 40_000_000)
         let growth = Double(copied.peakBytes - base.peakBytes) / 40_000_000

@@ -27,8 +27,10 @@ import Testing
         let outside = try outsideFolder(base)
         #expect(await WriteTestSupport.build(base + "/site").committed)
         try files.createSymbolicLink(atPath: base + "/site/output/public/downloads", withDestinationPath: outside)
-        #expect(await WriteTestSupport.build(base + "/site").committed)
-        #expect(await WriteTestSupport.build(base + "/site").committed)
+        for _ in 0..<2 {
+            let result = await WriteTestSupport.build(base + "/site")
+            #expect(result.committed, "\(result.refusal ?? "") \(result.diagnostics)")
+        }
         #expect(outsideIsIntact(outside))
     }
 

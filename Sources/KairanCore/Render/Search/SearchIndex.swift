@@ -285,10 +285,10 @@ struct TermGrouper {
     private var codes: [UInt32] = []
     private var mask = 0
 
-    /// Empties the table, sized for about `occurrences` occurrences.
-    mutating func reset(expecting occurrences: Int) {
-        var capacity = 1024
-        while capacity < occurrences { capacity *= 2 }
+    /// Empties the table (it grows with the number of distinct terms, not of occurrences: a long
+    /// page repeats its terms, and a table sized by occurrences cost 80 MB for a 4.5 MB article).
+    mutating func reset() {
+        let capacity = max(1024, keys.count)
         if capacity > keys.count {
             keys = Array(repeating: 0, count: capacity)
             heads = Array(repeating: -1, count: capacity)
@@ -391,7 +391,7 @@ struct PagePostings: Sendable {
 
         // Every occurrence as one sortable number: term key, then position and field.
         let wordFlag = SearchText.Tokenizer.wordFlag
-        grouper.reset(expecting: values.count * 2)
+        grouper.reset()
         let count = values.count
         for index in 0..<count {
             let value = values[index], code = codes[index]
