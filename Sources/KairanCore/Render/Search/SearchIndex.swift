@@ -93,10 +93,13 @@ struct SearchIndex: Sendable {
             append(term, to: &bytes)
             files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil))
         }
-        for start in stride(from: 0, to: max(documents.count, 1), by: groupSize) {
-            let range = start..<min(documents.count, start + groupSize)
-            files.append(File(path: "search/d/\(start / groupSize).json",
-                              bytes: Array(pageStore(documents[range], postings: postings[range]).utf8), pages: range))
+        // The page store in parallel: 1,250 files of JSON at 5,000 pages were a third of the index's time.
+        let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
+        let stores = await ParallelMap.map(groups, concurrency: concurrency) { range in
+            Array(pageStore(documents[range], postings: postings[range]).utf8)
+        }
+        for (range, bytes) in zip(groups, stores) {
+            files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
         }
         return SearchIndex(files: files)
     }
@@ -141,33 +144,45 @@ struct SearchIndex: Sendable {
 
     /// The terms of one partition with their postings over every page.
     private static func mergePartition(_ partition: Int, of pages: [PagePostings]) -> [Term] {
-        typealias Places = [(page: Int32, start: Int32, end: Int32)]
-        var characters: [UInt64: Places] = [:]
-        var words: [String: Places] = [:]
+        // Character terms (nearly all) through the same open-addressing grouping as a page's
+        // occurrences: each term's places in page order, without a dictionary of arrays.
+        var grouper = TermGrouper()
+        grouper.reset()
+        var places: [(page: Int32, start: Int32, end: Int32)] = []
+        var words: [String: [(page: Int32, start: Int32, end: Int32)]] = [:]
         for (number, page) in pages.enumerated() {
-            for entry in page.characterTerms[partition] { characters[entry.key, default: []].append((Int32(number), entry.start, entry.end)) }
+            for entry in page.characterTerms[partition] {
+                grouper.add(entry.key, UInt32(places.count))
+                places.append((Int32(number), entry.start, entry.end))
+            }
             for entry in page.wordTerms[partition] { words[entry.word, default: []].append((Int32(number), entry.start, entry.end)) }
         }
-        func encode(_ places: Places) -> [UInt8] {
+        let buffers = pages.map(\.buffer)
+        func encode(count: Int, _ walk: ((UInt32) -> Void) -> Void) -> [UInt8] {
             var out: [UInt8] = []
-            appendVarint(UInt64(places.count), to: &out)
+            out.reserveCapacity(count * 6)
+            appendVarint(UInt64(count), to: &out)
             var previous: Int32 = -1
-            for place in places {
+            walk { index in
+                let place = places[Int(index)]
                 appendVarint(UInt64(place.page - previous), to: &out)
                 previous = place.page
-                out += pages[Int(place.page)].buffer[Int(place.start)..<Int(place.end)]
+                buffers[Int(place.page)].withUnsafeBufferPointer { out.append(contentsOf: $0[Int(place.start)..<Int(place.end)]) }
             }
             return out
         }
         var terms: [Term] = []
-        terms.reserveCapacity(characters.count + words.count)
-        for (key, places) in characters {
+        grouper.forEachTerm { key, count, walk in
             let bytes = CharacterTerm.bytes(key)
-            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(places)))
+            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(count: count, walk)))
         }
-        for (word, places) in words {
+        for (word, list) in words {
             let bytes = [UInt8(ascii: "w")] + Array(word.utf8)
-            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(places)))
+            let first = places.count
+            places += list
+            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(count: list.count) { visit in
+                for index in first..<(first + list.count) { visit(UInt32(index)) }
+            }))
         }
         return terms
     }
