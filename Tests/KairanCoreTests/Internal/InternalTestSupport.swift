@@ -72,7 +72,8 @@ enum InternalTestSupport {
         var outside: [String: String] = [:]
         // As a reader sees the output: through out/<audience>, not the build slots in out/.kairan/.
         for path in fileSystem.paths where path.hasPrefix("out/") && !path.hasPrefix("out/.kairan/") {
-            let text = fileSystem.text(path) ?? ""
+            // Binary files too (the search index's shards): their keys are UTF-8 text.
+            let text = fileSystem.text(path) ?? (try? fileSystem.read(path, limit: nil)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             if path.hasPrefix("out/internal/") { inside[path] = text } else { outside[path] = text }
         }
         return (inside, outside)
