@@ -43,7 +43,7 @@ struct PreviewHandler: HTTPHandler {
 
     /// What every page shows while the site has never built: its errors, until a good save.
     private func failedPage(_ snapshot: PreviewSite.Snapshot) -> HTTPResponse {
-        let text = (snapshot.errors ?? "building…").replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let text = HTMLEscaping.escape(snapshot.errors ?? "building…")
         let page = "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>kairan serve: build failed</title><body><pre>\(text)</pre></body></html>"
         return response(.serviceUnavailable, type: "text/html; charset=utf-8", LiveReloadScript.inject(into: Array(page.utf8), generation: -1))
     }

@@ -97,9 +97,8 @@ public actor IncrementalBuild {
         // The search index, as a full build makes it; the last one while nothing it reads changed.
         var search: (index: SearchIndex, made: SearchIndexInput)?
         if options.buildSearchIndex {
-            var releases: [String: String] = [:]
-            for entry in content.releases.entries { releases[entry.release.sourcePath] = entry.bodyHTML }
-            let made = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: releases, synonyms: site.synonyms.groups)
+            let made = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: content.releaseBodies,
+                                        synonyms: site.synonyms.groups)
             if let previous = last?.search, previous.made == made {
                 search = previous
             } else {
@@ -197,7 +196,7 @@ public actor IncrementalBuild {
             if let file = made.file { sink.write(file, log: log) }
             let found = made.body.map { body in
                 IncrementalState.Found(links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
-                                       text: output.origin.flatMap { searchable.contains($0) ? SearchDocument.blocks(ofHTML: body.html) : nil })
+                                       text: SearchDocument.blocks(of: body, origin: output.origin, searchable: searchable))
             }
             return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file?.bytes, diagnostics: log.items, found: found)
         }

@@ -17,6 +17,13 @@ struct SiteContent: Sendable {
     /// The text of each searchable help-center page's body, by source file (for the search index).
     var searchBlocks: [String: [SearchDocument.Block]] = [:]
 
+    /// Each release note's whole body (HTML) by source file: what the search index reads of it.
+    var releaseBodies: [String: String] {
+        var bodies: [String: String] = [:]
+        for entry in releases.entries { bodies[entry.release.sourcePath] = entry.bodyHTML }
+        return bodies
+    }
+
     /// Everything the published pages link to.
     var linkedSources: Set<String> { Set(links.values.joined()) }
 

@@ -27,7 +27,7 @@ extension SiteBuilder {
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
                 (links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
-                 text: output.origin.flatMap { searchable.contains($0) ? SearchDocument.blocks(ofHTML: body.html) : nil })
+                 text: SearchDocument.blocks(of: body, origin: output.origin, searchable: searchable))
             }
             return (found, log.items)
         }

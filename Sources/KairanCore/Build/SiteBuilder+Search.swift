@@ -2,8 +2,7 @@ extension SiteBuilder {
     /// Step 5b — index the searchable pages: their text as rendered (help-center bodies found by
     /// the render pass, release notes rendered before it), in the plan's order.
     func indexSearch(_ plan: SitePlan, content: SiteContent, site: ResolvedSite) async -> SearchIndex {
-        var releaseBodies: [String: String] = [:]
-        for entry in content.releases.entries { releaseBodies[entry.release.sourcePath] = entry.bodyHTML }
+        let releaseBodies = content.releaseBodies
         let documents = plan.searchable.map { page in
             let blocks = content.searchBlocks[page.source] ?? releaseBodies[page.source].map(SearchDocument.blocks(ofHTML:)) ?? []
             return SearchDocument(url: page.url, title: page.title, section: page.section, blocks: blocks, boost: page.boost)

@@ -20,17 +20,19 @@ struct SearchDocument: Sendable, Equatable {
     /// Added to the score's factor: the category's order (`weight`) as a gentle boost, 0…0.1.
     var boost: Double
 
-    /// The text the index reads and the client tokenises again: the title, then every block,
-    /// each on its own line.
-    var searchableText: String {
-        ([title] + blocks.map(\.text)).joined(separator: "\n")
-    }
-
-    /// The body without the title: what the client shows snippets from.
+    /// The body without the title, blocks on lines of their own: what the page store holds. The
+    /// client tokenises `title + "\n" + bodyText`, which is how `PagePostings` feeds the index.
     var bodyText: String { blocks.map(\.text).joined(separator: "\n") }
 }
 
 extension SearchDocument {
+    /// The blocks of `body` when the page made from `origin` is indexed (nil otherwise): what the
+    /// render pass keeps of each searchable page, in a full and in an incremental build.
+    static func blocks(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> [Block]? {
+        guard let origin, searchable.contains(origin) else { return nil }
+        return blocks(ofHTML: body.html)
+    }
+
     /// The blocks of rendered body HTML: text with tags removed and references decoded, a new
     /// block at each heading (its id kept) and after it; block elements (paragraphs, list items,
     /// table cells, `<br>`) separate words; heading anchor links (`#`) and `<script>`/`<style>`/

@@ -384,7 +384,7 @@ struct PagePostings: Sendable {
          known: inout [UInt32: UInt32]) {
         characterTerms = Array(repeating: [], count: partitions)
         wordTerms = Array(repeating: [], count: partitions)
-        // Tokenised block by block, exactly as the client tokenises `searchableText`.
+        // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
         var tokenizer = SearchText.Tokenizer()
         tokenizer.known = known
         defer { known = tokenizer.known }
