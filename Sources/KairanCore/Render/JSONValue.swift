@@ -111,28 +111,61 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        // Most text needs no escape: copied whole. Escaped or left out are ASCII controls, `"`, `\\`,
-        // DEL, the C1 controls (C2 80…9F), U+2028/2029 (E2 80 A8/A9) and U+FFFE/FFFF (EF BF BE/BF).
+        // Most text needs no escape: copied whole.
         if !needsEscape(text) {
+            out += "\""
             out += text
             out += "\""
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                // Forbidden characters (C0 controls among them) are never written, as in every other output format.
-                if !ForbiddenCharacter.isForbidden(scalar) { out.unicodeScalars.append(scalar) }
+        var bytes: [UInt8] = []
+        quote(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string appended to UTF-8 `out`, byte by byte (the search's page store
+    /// quotes megabytes of text). Escaped are `"`, `\\`, `\n`, `\r`, `\t` and U+2028/2029; left
+    /// out are the forbidden characters (`ForbiddenCharacter`: C0 controls, DEL, the C1 controls
+    /// C2 80…9F, U+FFFE/FFFF EF BF BE/BF), as in every other output format.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        out.append(0x22)
+        text.withUTF8 { bytes in
+            var start = 0, index = 0
+            let count = bytes.count
+            func copy(upTo end: Int) {
+                if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
             }
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F { index += 1; continue }
+                if byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF { index += 1; continue }
+                // A byte that may need an escape: what replaces the sequence, and its length.
+                var replacement: [UInt8]?
+                var length = 1
+                switch byte {
+                case 0x22: replacement = [0x5C, 0x22]
+                case 0x5C: replacement = [0x5C, 0x5C]
+                case 0x0A: replacement = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: replacement = [0x5C, UInt8(ascii: "r")]
+                case 0x09: replacement = [0x5C, UInt8(ascii: "t")]
+                case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
+                    replacement = []; length = 2
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    replacement = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8); length = 3
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    replacement = []; length = 3
+                case 0xC2, 0xE2, 0xEF: break
+                default: replacement = []  // a C0 control or DEL
+                }
+                guard let replacement else { index += 1; continue }
+                copy(upTo: index)
+                out.append(contentsOf: replacement)
+                index += length
+                start = index
+            }
+            copy(upTo: count)
         }
-        out += "\""
+        out.append(0x22)
     }
 }
