@@ -53,9 +53,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         if verbose {
             FileHandleOutput.standardOutput("jobs: \(options.concurrency), date: \(options.clock.today.iso), site: \(options.siteDirectory)")
-            for (step, milliseconds) in result.timings {
-                FileHandleOutput.standardOutput("  \(step): \(Int(milliseconds.rounded())) ms")
-            }
+            for (step, time) in result.timings { FileHandleOutput.standardOutput(time.line(step)) }
         }
         let code = Report.exitCode(result)
         if code != .success { throw ExitCode(code.rawValue) }

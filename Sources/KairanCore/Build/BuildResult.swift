@@ -18,8 +18,8 @@ public struct BuildResult: Sendable {
     public var scheduled: [ScheduledPublication] = []
     /// Whether the build published them (`--future`).
     public var includedFuture = false
-    /// Wall time of each step, in milliseconds, in step order (printed by `--verbose`).
-    public var timings: [(step: String, milliseconds: Double)] = []
+    /// Wall and processor time of each step, in step order (printed by `--verbose`).
+    public var timings: [(step: String, time: StepTime)] = []
 
     public init() {}
 
