@@ -42,15 +42,28 @@ extension SearchDocument {
         return html.withUTF8 { blocks(of: $0) }
     }
 
-    private static let separating: Set<[UInt8]> = Set(["p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd",
-        "figcaption", "caption", "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr"].map { Array($0.utf8) })
-    private static let skipped: Set<[UInt8]> = Set(["script", "style", "svg", "template"].map { Array($0.utf8) })
+    private static let separating: Set<UInt64> = Set(["p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd",
+        "figcaption", "caption", "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr"].map { packed(Array($0.utf8)[...]) })
+    private static let skipped: Set<UInt64> = Set(["script", "style", "svg", "template"].map { packed(Array($0.utf8)[...]) })
+    private static let anchorName = packed(Array("a".utf8)[...])
+
+    /// A tag name of up to ten letters and digits in one number, case-folded, six bits each
+    /// (longer names: 0, which is no name looked for).
+    private static func packed<Bytes: Collection<UInt8>>(_ name: Bytes) -> UInt64 {
+        guard name.count <= 10 else { return 0 }
+        var value: UInt64 = 0
+        for byte in name {
+            let code = byte <= UInt8(ascii: "9") ? UInt64(byte - UInt8(ascii: "0")) + 27 : UInt64((byte | 0x20) - UInt8(ascii: "a")) + 1
+            value = value << 6 | code
+        }
+        return value
+    }
 
     private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
         var blocks: [Block] = []
         var text: [UInt8] = []
         var headingID: String?
-        var skipUntil: [UInt8]?  // the element whose content is left out
+        var skipUntil: UInt64?  // the element whose content is left out
         func flush() {
             var decoded = String(decoding: text, as: UTF8.self)
             if text.contains(UInt8(ascii: "&")) { decoded = HTMLEntities.decode(decoded) }
@@ -64,10 +77,12 @@ extension SearchDocument {
         let count = bytes.count
         var index = 0
         while index < count {
-            let byte = bytes[index]
-            guard byte == UInt8(ascii: "<") else {
-                if skipUntil == nil { text.append(byte) }
-                index += 1
+            // The text up to the next tag, copied whole.
+            var next = index
+            while next < count && bytes[next] != UInt8(ascii: "<") { next += 1 }
+            if next > index {
+                if skipUntil == nil { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next])) }
+                index = next
                 continue
             }
             // A tag: its name, whether it closes, and where it ends.
@@ -77,17 +92,18 @@ extension SearchDocument {
             var nameEnd = index + (closing ? 2 : 1)
             let nameStart = nameEnd
             while nameEnd < end, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            let name = Array(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd])).map { $0 | 0x20 }
+            let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd])
+            let name = packed(nameBytes)
             let tag = UnsafeBufferPointer(rebasing: bytes[index..<min(end, count)])
             index = end + 1
             if let skip = skipUntil {
                 if closing && name == skip { skipUntil = nil }
                 continue
             }
-            if name.count == 2 && name[0] == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) {
+            if nameBytes.count == 2 && nameBytes[0] | 0x20 == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(nameBytes[1]) {
                 flush()
                 if !closing { headingID = attribute("id", in: tag) ?? "" }
-            } else if name == [UInt8(ascii: "a")] && !closing && contains(tag, "class=\"anchor\"") {
+            } else if name == anchorName && !closing && contains(tag, "class=\"anchor\"") {
                 skipUntil = name
             } else if skipped.contains(name) {
                 if !closing && tag.last != UInt8(ascii: "/") { skipUntil = name }

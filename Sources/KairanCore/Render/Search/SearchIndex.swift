@@ -53,19 +53,20 @@ struct SearchIndex: Sendable {
 
     /// Indexes `documents` (a page's number is its place) with `synonyms`.
     static func build(_ documents: [SearchDocument], synonyms: [[String]], concurrency: Int) async -> SearchIndex {
-        let partitions = 16
-        // Pages in chunks, each worker reusing one counting table.
-        let chunkSize = 16
-        let chunks = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min(documents.count, $0 + chunkSize) }
-        let postings = await ParallelMap.map(chunks, concurrency: concurrency) { range in
-            var counter = CharacterCounter()
-            var grouper = TermGrouper()
-            var known: [UInt32: UInt32] = [:]
-            return range.map { PagePostings(documents[$0], partitions: partitions, counter: &counter, grouper: &grouper, known: &known) }
-        }.flatMap { $0 }
-        let merged = await ParallelMap.map(Array(0..<partitions), concurrency: concurrency) { partition in
-            mergePartition(partition, of: postings)
-        }.flatMap { $0 }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        // Runs of consecutive pages are indexed in parallel, then merged term by term. The runs
+        // depend on the page count only, so the bytes are the same whatever the concurrency.
+        let runSize = max(64, (documents.count + 15) / 16)
+        let runs = stride(from: 0, to: documents.count, by: runSize).map { $0..<min(documents.count, $0 + runSize) }
+        // A cancelled build (a preview overtaken by the next edit) stops between steps; what it
+        // returns is never used.
+        let partials = await ParallelMap.map(runs, concurrency: concurrency) { range in
+            Task.isCancelled ? PartialIndex([], start: range.lowerBound) : PartialIndex(documents[range], start: range.lowerBound)
+        }
+        if Task.isCancelled { return SearchIndex(files: []) }
+        let merged = await PartialIndex.merge(partials, concurrency: concurrency)
+        if Task.isCancelled { return SearchIndex(files: []) }
+        let lengths = partials.flatMap(\.lengths)
+        let headings = partials.flatMap(\.headings)
 
         let big = merged.filter { $0.postings.count > bigTerm }
         let smallBytes = merged.reduce(0) { $0 + ($1.postings.count > bigTerm ? 0 : $1.key.count + $1.postings.count) }
@@ -82,7 +83,7 @@ struct SearchIndex: Sendable {
             ("big", .array(big.map { .string(String(decoding: $0.key, as: UTF8.self)) })),
             ("group", .integer(groupSize)),
             ("pages", .integer(documents.count)),
-            ("lengths", .array(postings.map { .integer($0.length) })),
+            ("lengths", .array(lengths.map { .integer($0) })),
             ("boosts", .array(documents.map { .integer(Int(($0.boost * 1000).rounded())) })),
             ("synonyms", .array(synonyms.map { group in .array(group.map { .string(SearchText.normalized($0)) }) })),
         ]).compact()
@@ -96,7 +97,7 @@ struct SearchIndex: Sendable {
         // The page store in parallel: 1,250 files of JSON at 5,000 pages were a third of the index's time.
         let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
         let stores = await ParallelMap.map(groups, concurrency: concurrency) { range in
-            Array(pageStore(documents[range], postings: postings[range]).utf8)
+            pageStore(documents[range], headings: headings[range])
         }
         for (range, bytes) in zip(groups, stores) {
             files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
@@ -117,74 +118,33 @@ struct SearchIndex: Sendable {
         out += term.postings
     }
 
-    /// The page-store file of `documents`: compact JSON, written directly (thousands of pages).
-    private static func pageStore(_ documents: ArraySlice<SearchDocument>, postings: ArraySlice<PagePostings>) -> String {
-        var out = "["
-        for (index, (document, postings)) in zip(documents, postings).enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"url\":"
+    /// The page-store file of `documents`: compact JSON, written directly as bytes (thousands of pages).
+    private static func pageStore(_ documents: ArraySlice<SearchDocument>, headings: ArraySlice<[(position: Int, id: String)]>) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        for (index, (document, headings)) in zip(documents, headings).enumerated() {
+            if index > 0 { add(",") }
+            add("{\"url\":")
             JSONValue.quote(document.url, into: &out)
-            out += ",\"title\":"
+            add(",\"title\":")
             JSONValue.quote(document.title, into: &out)
-            out += ",\"section\":"
+            add(",\"section\":")
             JSONValue.quote(document.section, into: &out)
-            out += ",\"text\":"
+            add(",\"text\":")
             JSONValue.quote(document.bodyText, into: &out)
-            out += ",\"headings\":["
-            for (number, heading) in postings.headings.enumerated() {
-                if number > 0 { out += "," }
-                out += "[" + String(heading.position) + ","
+            add(",\"headings\":[")
+            for (number, heading) in headings.enumerated() {
+                if number > 0 { add(",") }
+                add("[")
+                out.append(contentsOf: String(heading.position).utf8)
+                add(",")
                 JSONValue.quote(heading.id, into: &out)
-                out += "]"
+                add("]")
             }
-            out += "]}"
+            add("]}")
         }
-        return out + "]\n"
-    }
-
-    /// The terms of one partition with their postings over every page.
-    private static func mergePartition(_ partition: Int, of pages: [PagePostings]) -> [Term] {
-        // Character terms (nearly all) through the same open-addressing grouping as a page's
-        // occurrences: each term's places in page order, without a dictionary of arrays.
-        var grouper = TermGrouper()
-        grouper.reset()
-        var places: [(page: Int32, start: Int32, end: Int32)] = []
-        var words: [String: [(page: Int32, start: Int32, end: Int32)]] = [:]
-        for (number, page) in pages.enumerated() {
-            for entry in page.characterTerms[partition] {
-                grouper.add(entry.key, UInt32(places.count))
-                places.append((Int32(number), entry.start, entry.end))
-            }
-            for entry in page.wordTerms[partition] { words[entry.word, default: []].append((Int32(number), entry.start, entry.end)) }
-        }
-        let buffers = pages.map(\.buffer)
-        func encode(count: Int, _ walk: ((UInt32) -> Void) -> Void) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(count * 6)
-            appendVarint(UInt64(count), to: &out)
-            var previous: Int32 = -1
-            walk { index in
-                let place = places[Int(index)]
-                appendVarint(UInt64(place.page - previous), to: &out)
-                previous = place.page
-                buffers[Int(place.page)].withUnsafeBufferPointer { out.append(contentsOf: $0[Int(place.start)..<Int(place.end)]) }
-            }
-            return out
-        }
-        var terms: [Term] = []
-        grouper.forEachTerm { key, count, walk in
-            let bytes = CharacterTerm.bytes(key)
-            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(count: count, walk)))
-        }
-        for (word, list) in words {
-            let bytes = [UInt8(ascii: "w")] + Array(word.utf8)
-            let first = places.count
-            places += list
-            terms.append(Term(key: bytes, hash: fnv1a(bytes), postings: encode(count: list.count) { visit in
-                for index in first..<(first + list.count) { visit(UInt32(index)) }
-            }))
-        }
-        return terms
+        add("]\n")
+        return out
     }
 
     static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
@@ -216,6 +176,13 @@ enum CharacterTerm {
     }
 
     static func kind(_ key: UInt64) -> UInt64 { key >> 42 }
+
+    /// A number whose order is the order of `bytes(key)`: the kind letter's place (b e s u w), then
+    /// the scalars (UTF-8 keeps code-point order, and no scalar's bytes begin another's).
+    static func sortKey(_ key: UInt64) -> UInt64 {
+        ranks[Int(kind(key))] << 42 | key & 0x3FF_FFFF_FFFF
+    }
+    private static let ranks: [UInt64] = [0, 0, 2, 1, 4, 3]
     static func first(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: (key >> 21) & 0x1F_FFFF) }
     static func second(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key & 0x1F_FFFF) }
 
@@ -367,88 +334,6 @@ struct TermGrouper {
                     event = next[Int(event)]
                 }
             }
-        }
-    }
-}
-
-/// The postings of one page: every term it contains, encoded into one buffer, bucketed by
-/// partition; its length and heading positions.
-struct PagePostings: Sendable {
-    var buffer: [UInt8] = []
-    var characterTerms: [[(key: UInt64, start: Int32, end: Int32)]]
-    var wordTerms: [[(word: String, start: Int32, end: Int32)]]
-    var length: Int
-    var headings: [(position: Int, id: String)] = []
-
-    init(_ document: SearchDocument, partitions: Int, counter: inout CharacterCounter, grouper: inout TermGrouper,
-         known: inout [UInt32: UInt32]) {
-        characterTerms = Array(repeating: [], count: partitions)
-        wordTerms = Array(repeating: [], count: partitions)
-        // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
-        var tokenizer = SearchText.Tokenizer()
-        tokenizer.known = known
-        defer { known = tokenizer.known }
-        tokenizer.field = 2
-        tokenizer.feed(document.title)
-        for block in document.blocks {
-            tokenizer.feed("\n")
-            tokenizer.field = block.headingID == nil ? 0 : 1
-            let first = tokenizer.count
-            tokenizer.feed(block.text)
-            if let id = block.headingID {
-                // The heading's first token (its text may be empty: then where the next one goes).
-                headings.append((first < tokenizer.count ? Int(tokenizer.codes[first] >> 2) : Int(tokenizer.position), id))
-            }
-        }
-        tokenizer.finish()
-        let values = tokenizer.values, codes = tokenizer.codes
-        length = values.count
-
-        // Every occurrence as one sortable number: term key, then position and field.
-        let wordFlag = SearchText.Tokenizer.wordFlag
-        grouper.reset()
-        let count = values.count
-        for index in 0..<count {
-            let value = values[index], code = codes[index]
-            if value & wordFlag != 0 {
-                grouper.add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
-                continue
-            }
-            counter.add(value, field: code & 3)
-            let position = code >> 2
-            let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
-            if !previousAdjacent { grouper.add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
-            if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
-                grouper.add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
-            } else {
-                grouper.add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
-            }
-        }
-        // Each term's occurrences: count, then (position increase << 2 | field).
-        grouper.forEachTerm { key, occurrences, codes in
-            let start = Int32(buffer.count)
-            SearchIndex.appendVarint(UInt64(occurrences), to: &buffer)
-            var previous: UInt32 = 0
-            codes { code in
-                let position = code >> 2
-                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &buffer)
-                previous = position
-            }
-            if CharacterTerm.kind(key) == CharacterTerm.word {
-                let word = tokenizer.words[Int(CharacterTerm.first(key))]
-                let bytes = [UInt8(ascii: "w")] + Array(word.utf8)
-                wordTerms[Int(SearchIndex.fnv1a(bytes)) & (partitions - 1)].append((word, start, Int32(buffer.count)))
-            } else {
-                characterTerms[Int(CharacterTerm.hash(key)) & (partitions - 1)].append((key, start, Int32(buffer.count)))
-            }
-        }
-        for (value, count) in counter.drain() {
-            let start = Int32(buffer.count)
-            SearchIndex.appendVarint(UInt64(count.0), to: &buffer)
-            SearchIndex.appendVarint(UInt64(count.1), to: &buffer)
-            SearchIndex.appendVarint(UInt64(count.2), to: &buffer)
-            let key = CharacterTerm.key(CharacterTerm.character, value)
-            characterTerms[Int(CharacterTerm.hash(key)) & (partitions - 1)].append((key, start, Int32(buffer.count)))
         }
     }
 }

@@ -213,7 +213,10 @@ public enum SearchText {
 
     /// Kanji and kana letters: never marks (the check most characters take).
     static func cannotBeMark(_ value: UInt32) -> Bool {
-        value < 0x300 || (0x4E00...0x9FFF).contains(value) || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+        // Below U+0300, kanji, and the CJK symbols, kana and full-width forms around the
+        // combining marks U+302A…302F, U+3099/309A and ﾞﾟ (U+FF9E/FF9F).
+        value < 0x300 || (0x4E00...0x9FFF).contains(value) || (0x3000...0x3029).contains(value)
+            || (0x3030...0x3098).contains(value) || (0x309B...0x30FF).contains(value) || (0xFF00...0xFF9D).contains(value)
     }
 
     /// Scalars NFKC and lower-casing leave as they are (apart from ASCII capitals, handled
@@ -244,6 +247,9 @@ public enum SearchText {
         if value < 0x80 {
             return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
         }
+        // CJK punctuation and brackets (U+3000…3004, 3008…3020), the most common non-Latin
+        // separators, without a category lookup.
+        if (0x3000...0x3004).contains(value) || (0x3008...0x3020).contains(value) { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -1,0 +1,237 @@
+/// The index of a run of consecutive pages: every term they contain with its postings over
+/// them, encoded as the index stores them (`SearchIndex`). Runs are built in parallel and merged
+/// term by term (`merge`); a term's postings over all pages are its runs' postings one after the
+/// other, with only the first page number of each run's part re-counted.
+struct PartialIndex: Sendable {
+    /// One term of the run.
+    struct Entry: Sendable {
+        /// The term (`CharacterTerm`); for a Latin word, its number in `words`.
+        var key: UInt64
+        /// Per page: the page number's increase over the previous page (the first counted from
+        /// the run's start − 1), then the counts or occurrences.
+        var bytes: [UInt8] = []
+        var pages: Int32 = 0
+        var first: Int32
+        var last: Int32
+    }
+
+    /// The first page's number.
+    let start: Int
+    private(set) var entries: [Entry] = []
+    /// The run's Latin words, in order of first appearance.
+    private(set) var words: [String] = []
+    /// Each page's length in tokens.
+    private(set) var lengths: [Int] = []
+    /// Each page's headings: their first token's position and anchor id.
+    private(set) var headings: [[(position: Int, id: String)]] = []
+
+    init(_ documents: ArraySlice<SearchDocument>, start: Int) {
+        self.start = start
+        var table = KeyTable()
+        var wordNumbers: [String: UInt32] = [:]
+        var counter = CharacterCounter()
+        var grouper = TermGrouper()
+        var known: [UInt32: UInt32] = [:]
+        for (offset, document) in documents.enumerated() {
+            let page = Int32(start + offset)
+            // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
+            var tokenizer = SearchText.Tokenizer()
+            tokenizer.known = known
+            tokenizer.field = 2
+            tokenizer.feed(document.title)
+            var pageHeadings: [(position: Int, id: String)] = []
+            for block in document.blocks {
+                tokenizer.feed("\n")
+                tokenizer.field = block.headingID == nil ? 0 : 1
+                let first = tokenizer.count
+                tokenizer.feed(block.text)
+                if let id = block.headingID {
+                    // The heading's first token (its text may be empty: then where the next one goes).
+                    pageHeadings.append((first < tokenizer.count ? Int(tokenizer.codes[first] >> 2) : Int(tokenizer.position), id))
+                }
+            }
+            tokenizer.finish()
+            known = tokenizer.known
+            headings.append(pageHeadings)
+            lengths.append(tokenizer.count)
+            Self.group(tokenizer, into: &grouper, counter: &counter)
+
+            // Each term's occurrences on the page: count, then (position increase << 2 | field).
+            let pageWords = tokenizer.words
+            grouper.forEachTerm { key, occurrences, codes in
+                var key = key
+                if CharacterTerm.kind(key) == CharacterTerm.word {
+                    let word = pageWords[Int(CharacterTerm.first(key))]
+                    let number = wordNumbers[word] ?? {
+                        let number = UInt32(words.count)
+                        wordNumbers[word] = number
+                        words.append(word)
+                        return number
+                    }()
+                    key = CharacterTerm.key(CharacterTerm.word, number)
+                }
+                let index = entry(for: key, page: page, table: &table)
+                SearchIndex.appendVarint(UInt64(occurrences), to: &entries[index].bytes)
+                var previous: UInt32 = 0
+                codes { code in
+                    let position = code >> 2
+                    SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &entries[index].bytes)
+                    previous = position
+                }
+            }
+            for (value, count) in counter.drain() {
+                let index = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table)
+                SearchIndex.appendVarint(UInt64(count.0), to: &entries[index].bytes)
+                SearchIndex.appendVarint(UInt64(count.1), to: &entries[index].bytes)
+                SearchIndex.appendVarint(UInt64(count.2), to: &entries[index].bytes)
+            }
+        }
+    }
+
+    /// Every occurrence of the page's terms into `grouper` (emptied first), characters into `counter`.
+    private static func group(_ tokenizer: SearchText.Tokenizer, into grouper: inout TermGrouper, counter: inout CharacterCounter) {
+        let wordFlag = SearchText.Tokenizer.wordFlag
+        grouper.reset()
+        let values = tokenizer.values, codes = tokenizer.codes
+        let count = values.count
+        for index in 0..<count {
+            let value = values[index], code = codes[index]
+            if value & wordFlag != 0 {
+                grouper.add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
+                continue
+            }
+            counter.add(value, field: code & 3)
+            let position = code >> 2
+            let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
+            if !previousAdjacent { grouper.add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
+            if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
+                grouper.add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
+            } else {
+                grouper.add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
+            }
+        }
+    }
+
+    /// The entry of `key`, made if new, with `page` begun: its page increase written.
+    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable) -> Int {
+        let index = table.index(of: key, orAdd: Int32(entries.count))
+        if index == entries.count { entries.append(Entry(key: key, first: page, last: Int32(start) - 1)) }
+        SearchIndex.appendVarint(UInt64(page - entries[index].last), to: &entries[index].bytes)
+        entries[index].last = page
+        entries[index].pages += 1
+        return index
+    }
+
+    /// Every term of `runs` (in page order) with its postings over all of them, sorted by key
+    /// bytes.
+    static func merge(_ runs: [PartialIndex], concurrency: Int) async -> [SearchIndex.Term] {
+        // Each term's parts, in run order: (run, entry).
+        var table = KeyTable()
+        var parts: [[(run: Int32, entry: Int32)]] = []
+        var keys: [UInt64] = []
+        var words: [String] = []
+        var wordNumbers: [String: UInt32] = [:]
+        for (runNumber, run) in runs.enumerated() {
+            for (entryNumber, entry) in run.entries.enumerated() {
+                var key = entry.key
+                if CharacterTerm.kind(key) == CharacterTerm.word {
+                    let word = run.words[Int(CharacterTerm.first(key))]
+                    let number = wordNumbers[word] ?? {
+                        let number = UInt32(words.count)
+                        wordNumbers[word] = number
+                        words.append(word)
+                        return number
+                    }()
+                    key = CharacterTerm.key(CharacterTerm.word, number)
+                }
+                let term = Int(table.index(of: key, orAdd: Int32(keys.count)))
+                if term == keys.count {
+                    keys.append(key)
+                    parts.append([])
+                }
+                parts[term].append((Int32(runNumber), Int32(entryNumber)))
+            }
+        }
+        // Key bytes order: character terms by kind letter (b e s u), then scalars (UTF-8 keeps
+        // their order); words (w) last, by their bytes.
+        let wordBytes = words.map { [UInt8(ascii: "w")] + Array($0.utf8) }
+        let order = keys.indices.sorted { left, right in
+            let a = keys[left], b = keys[right]
+            let aWord = CharacterTerm.kind(a) == CharacterTerm.word, bWord = CharacterTerm.kind(b) == CharacterTerm.word
+            if aWord || bWord {
+                guard aWord && bWord else { return bWord }
+                return wordBytes[Int(CharacterTerm.first(a))].lexicographicallyPrecedes(wordBytes[Int(CharacterTerm.first(b))])
+            }
+            return CharacterTerm.sortKey(a) < CharacterTerm.sortKey(b)
+        }
+        let termKeys = keys, termParts = parts
+        let chunks = stride(from: 0, to: order.count, by: 1024).map { $0..<min(order.count, $0 + 1024) }
+        return await ParallelMap.map(chunks, concurrency: concurrency) { range in
+            range.map { place -> SearchIndex.Term in
+                let term = order[place], key = termKeys[term]
+                let bytes = CharacterTerm.kind(key) == CharacterTerm.word ? wordBytes[Int(CharacterTerm.first(key))] : CharacterTerm.bytes(key)
+                return SearchIndex.Term(key: bytes, hash: SearchIndex.fnv1a(bytes), postings: postings(termParts[term], of: runs))
+            }
+        }.flatMap { $0 }
+    }
+
+    /// A term's postings from its parts: page count, then each run's pages, the first page's
+    /// increase counted from the previous run's last page.
+    private static func postings(_ parts: [(run: Int32, entry: Int32)], of runs: [PartialIndex]) -> [UInt8] {
+        var pages = 0, size = 0
+        for part in parts {
+            let entry = runs[Int(part.run)].entries[Int(part.entry)]
+            pages += Int(entry.pages)
+            size += entry.bytes.count
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 8)
+        SearchIndex.appendVarint(UInt64(pages), to: &out)
+        var previous: Int32 = -1
+        for part in parts {
+            let entry = runs[Int(part.run)].entries[Int(part.entry)]
+            var skip = 0
+            while entry.bytes[skip] & 0x80 != 0 { skip += 1 }
+            SearchIndex.appendVarint(UInt64(entry.first - previous), to: &out)
+            entry.bytes.withUnsafeBufferPointer { out.append(contentsOf: $0[(skip + 1)...]) }
+            previous = entry.last
+        }
+        return out
+    }
+}
+
+/// An open-addressing table from term keys to numbers, for tables of many terms.
+struct KeyTable {
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var values = [Int32](repeating: -1, count: 1024)
+    private var count = 0
+
+    /// The number of `key`; `new` (and it is stored) when the key is not in the table.
+    @inline(__always)
+    mutating func index(of key: UInt64, orAdd new: Int32) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while values[slot] >= 0 {
+            if keys[slot] == key { return Int(values[slot]) }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = new
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return Int(new)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, value) in zip(oldKeys, oldValues) where value >= 0 {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while values[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+}
