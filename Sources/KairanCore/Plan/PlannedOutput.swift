@@ -107,6 +107,10 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// have pages. Reached by no single file: `SitePlan.navigation` holds its value, and an
     /// incremental build compares it (a release leaving the public site changes every page).
     case navigation
+    /// The text of every page the search indexes (help articles, categories, sections, public
+    /// release notes), bodies included: what the index's shards and manifest are made from, as
+    /// one input instead of thousands of `file` inputs. A body edit reaches it too.
+    case indexedText
 
     public var description: String {
         switch self {
@@ -121,6 +125,7 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .template(let name): return "templates/\(name).mustache"
         case .clock: return "(build date)"
         case .navigation: return "(navigation: release notes, training, reports)"
+        case .indexedText: return "(the text of every page the search indexes)"
         }
     }
 
@@ -130,7 +135,8 @@ public enum PlanInput: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .file(let path), .metadata(let path): return path
         case .config: return "site.yaml"
         case .template(let name): return "templates/\(name).mustache"
-        case .clock, .navigation, .categoryArticles, .sectionArticles, .taggedArticles, .allArticles, .releases: return nil  // see `SitePlan.groups`
+        case .clock, .navigation, .categoryArticles, .sectionArticles, .taggedArticles, .allArticles, .releases, .indexedText:
+            return nil  // see `SitePlan.groups`
         }
     }
 

@@ -28,7 +28,7 @@ extension SitePlan {
 extension PlanInput {
     /// `{kind, name}`: `file` and `metadata` name a site file, `template` a template,
     /// `category-articles` a category, `section-articles` a section (`<category>/<section>`), `tagged-articles` a tag, `releases` an audience; `config`,
-    /// `all-articles` and `clock` nothing.
+    /// `all-articles`, `indexed-text`, `navigation` and `clock` nothing.
     var json: JSONValue {
         switch self {
         case .file(let path): return .object([("kind", .string("file")), ("name", .string(path))])
@@ -42,6 +42,7 @@ extension PlanInput {
         case .template(let name): return .object([("kind", .string("template")), ("name", .string(name))])
         case .clock: return .object([("kind", .string("clock")), ("name", .null)])
         case .navigation: return .object([("kind", .string("navigation")), ("name", .null)])
+        case .indexedText: return .object([("kind", .string("indexed-text")), ("name", .null)])
         }
     }
 }

@@ -94,7 +94,13 @@ public struct SitePlan: Sendable, Equatable {
             self.edited = edited
             self.bodyOnly = bodyOnly
             var reached = Set<PlanInput>()
-            for file in edited where !bodyOnly.contains(file) { for plan in groups { reached.formUnion(plan[file] ?? []) } }
+            for file in edited {
+                for plan in groups {
+                    // A body edit changes what the search indexes, and nothing else other pages show.
+                    let inputs = plan[file] ?? []
+                    if bodyOnly.contains(file) { if inputs.contains(.indexedText) { reached.insert(.indexedText) } } else { reached.formUnion(inputs) }
+                }
+            }
             for (input, changed) in valued {
                 if changed { reached.insert(input) } else { reached.remove(input) }
             }
@@ -104,12 +110,22 @@ public struct SitePlan: Sendable, Equatable {
 
     /// Whether any input of `output` is reached by `reach`.
     func isReached(_ output: PlannedOutput, by reach: Reach) -> Bool {
-        allInputs(of: output).contains { input in
+        // The inputs of `allInputs(of:)`, looked at in place (asked of every output per edit).
+        func reached(_ input: PlanInput) -> Bool {
             if reach.groupInputs.contains(input) { return true }
             guard let file = input.sourceFile, reach.edited.contains(file) else { return false }
             if case .metadata = input { return !reach.bodyOnly.contains(file) }
             return true
         }
+        if output.inputs.contains(where: reached) { return true }
+        if !links.isEmpty {
+            for case .file(let source) in output.inputs {
+                if let linked = links[source], linked.contains(where: { reached(.metadata($0)) }) { return true }
+            }
+        }
+        guard let template = output.template else { return false }
+        if let used = templateInputs[template] { if used.contains(where: reached) { return true } } else if reached(.template(template)) { return true }
+        return reached(.config) || reached(.clock) || reached(.navigation)
     }
 
     /// `./content/kb/x.md` → `content/kb/x.md`.

@@ -28,7 +28,7 @@ extension SitePlanner {
     /// page (and the synonyms), a page-store file from its own pages.
     static func searchFiles(_ index: SearchIndex, pages: [SearchablePage], synonyms: String?) -> [PlannedOutput] {
         // `.config` too: an edit of site.yaml rebuilds everything (and the index is cheap to remake).
-        let all = pages.map { PlanInput.file($0.source) } + (synonyms.map { [PlanInput.file($0)] } ?? []) + [.config]
+        let all = [PlanInput.indexedText] + (synonyms.map { [PlanInput.file($0)] } ?? []) + [.config]
         return index.files.enumerated().map { number, file in
             let inputs = file.pages.map { range in
                 pages[range].flatMap { [PlanInput.file($0.source)] + $0.shows.map(PlanInput.metadata) } + [.config]

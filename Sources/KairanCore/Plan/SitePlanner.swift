@@ -39,7 +39,7 @@ struct SitePlanner {
         plan.append(contentsOf: redirects())
         plan.append(contentsOf: staticFiles())
         plan.append(contentsOf: siteFiles(listing: plan))
-        plan.groups = groups()
+        plan.groups = groups(searchable: plan.searchable)
         plan.templateInputs = templateInputs
         plan.navigation = SiteNavigation(site)
         return plan
@@ -48,7 +48,7 @@ struct SitePlanner {
     // MARK: Help center
 
     /// The group inputs each source belongs to (see `SitePlan.groups`).
-    private func groups() -> [String: [PlanInput]] {
+    private func groups(searchable: [SearchablePage]) -> [String: [PlanInput]] {
         var groups: [String: [PlanInput]] = [:]
         for entry in site.center.articles {
             let article = entry.article
@@ -57,6 +57,7 @@ struct SitePlanner {
                 + article.tags.map(PlanInput.taggedArticles)
         }
         for release in site.releases { groups[release.sourcePath] = [.releases(release.audience)] }
+        for page in searchable { groups[page.source, default: []].append(.indexedText) }
         return groups
     }
 
