@@ -134,6 +134,9 @@ def main():
     code = server.wait(timeout=30)
     reader.join(timeout=5)
     rebuilds = [l for l in lines if l.startswith("Rebuilt") or l.startswith("  ")]
+    if os.environ.get("KAIRAN_SERVE_LOG"):
+        with open(os.environ["KAIRAN_SERVE_LOG"], "w") as log:
+            log.write("\n".join(rebuilds) + "\n")
     print("server's last rebuilds:")
     print("\n".join(rebuilds[-12:]))
     print(f"server exit code after SIGINT: {code}")

@@ -9,12 +9,15 @@ struct PreviewHandler: HTTPHandler {
     let port: PreviewRouter.Port
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let snapshot = await site.snapshot
+        var snapshot = await site.snapshot
         let router = PreviewRouter(port: port, basePaths: snapshot.basePaths, customersOrigin: snapshot.customersOrigin)
-        let tree = snapshot.tree
+        var tree = snapshot.tree
         // The path as sent (FlyingFox's `path` drops a trailing slash, which names a folder here).
         let path = request.target.path(percentEncoded: false)
-        let route = router.route(path.hasPrefix("/") ? path : "/" + path) { audience, path in tree?[audience, path] != nil }
+        let pending = snapshot.searchPending
+        let route = router.route(path.hasPrefix("/") ? path : "/" + path) { audience, path in
+            tree?[audience, path] != nil || (pending && OutputKey(audience: audience, path: path).isSearchIndexFile)
+        }
         switch route {
         case .events:
             let stream = await site.hub.subscribe(hello: await site.state)
@@ -26,6 +29,13 @@ struct PreviewHandler: HTTPHandler {
             headers[.location] = location
             return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         case .file(let audience, let path):
+            // The search index's files while it is being made after an edit: the request waits
+            // for them (never the last build's index, never a missing file).
+            if tree?[audience, path] == nil, pending, OutputKey(audience: audience, path: path).isSearchIndexFile {
+                await site.searchReady()
+                snapshot = await site.snapshot
+                tree = snapshot.tree
+            }
             guard let bytes = tree?[audience, path] else { return notFound(snapshot) }
             let type = ContentTypes.type(of: path)
             return response(.ok, type: type, type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes, generation: snapshot.generation) : bytes)

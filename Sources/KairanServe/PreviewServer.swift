@@ -77,14 +77,18 @@ public enum PreviewServer {
         }
     }
 
-    /// Polls the sources; after a burst of saves has been quiet for `debounce`, rebuilds once.
+    /// Looks at the sources; after a burst of saves has been quiet for `debounce`, rebuilds once.
+    /// Where the kernel tells of edits (Linux), looking is cheap and done every few milliseconds.
     private static func watch(_ site: PreviewSite, options: ServeOptions, terminal: Terminal, shown: inout Set<Diagnostic>) async {
         var watcher = SourceWatcher(siteDirectory: options.build.siteDirectory)
-        var pings = 0
+        let interval = watcher.isNotified ? min(options.pollInterval, .milliseconds(5)) : options.pollInterval
+        var lastPing = ContinuousClock.now
         while !Task.isCancelled {
-            try? await Task.sleep(for: options.pollInterval)
-            pings += 1
-            if pings % 500 == 0 { await site.hub.ping() }
+            try? await Task.sleep(for: interval)
+            if ContinuousClock.now - lastPing > .seconds(10) {
+                lastPing = ContinuousClock.now
+                await site.hub.ping()
+            }
             var changed = watcher.changes()
             guard !changed.isEmpty else { continue }
             while !Task.isCancelled {
@@ -155,7 +159,7 @@ public enum PreviewServer {
                 say("Rebuilt\(what): \(result.rendered.count) of \(result.plan.outputs.count) outputs rendered, \(outcome.changedFiles) files changed, in \(time).")
             }
             if verbose {
-                say(result.timings.map { "  \($0.step): \(Int($0.milliseconds.rounded())) ms" }.joined(separator: "\n"))
+                say(result.timings.map { $0.time.line($0.step) }.joined(separator: "\n"))
             }
             return Set(result.diagnostics)
         }

@@ -19,6 +19,10 @@ public actor IncrementalBuild {
     private var known: [String: [UInt8]?] = [:]
     /// Help-center files parsed by earlier builds, reused while their text is unchanged.
     private let parseCache = ArticleParseCache()
+    /// A build whose pages are done and whose search index is still to be made (`completeSearch`).
+    private var deferred: DeferredSearch?
+    /// Counts deferred builds: a `completeSearch` overtaken by a newer build gives up.
+    private var deferrals = 0
 
     public init(options: BuildOptions, fileSystem: FileSystem = DiskFileSystem()) {
         var options = options
@@ -29,9 +33,20 @@ public actor IncrementalBuild {
 
     /// Builds after `changed` (paths relative to the site folder) were edited, created or
     /// deleted; the first build renders everything.
-    public func rebuild(changed: [String] = []) async -> IncrementalResult {
+    ///
+    /// With `deferSearch`, a build that must make the search index again returns first with
+    /// every other output done and `searchPending` set; its tree lacks the index's files until
+    /// `completeSearch()` makes them (a preview shows the edited page at once, and holds requests
+    /// for the index until then). Deferred only while nothing else is planned under `search/`, so
+    /// the plan's checks cannot depend on the index's files. A build pending its index when the
+    /// next one starts is dropped: the next one builds from the last complete build, with the
+    /// edits of both.
+    public func rebuild(changed: [String] = [], deferSearch: Bool = false) async -> IncrementalResult {
+        deferred = nil
+        deferrals += 1
         pending.formUnion(changed.map(SitePlan.normalizedSitePath))
         var stopwatch = Stopwatch()
+        let deferral = deferrals
         // One builder per run: its site-folder guard collects what this run read.
         var builder = SiteBuilder(options: options, fileSystem: fileSystem)
         builder.parseCache = parseCache
@@ -86,6 +101,7 @@ public actor IncrementalBuild {
         let searchable = options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : []
         await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder, searchable: searchable,
                      records: &records, rendered: &result.rendered)
+        result.timings.append(("render", stopwatch.lap()))
         for output in plan.outputs {
             guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
             content.links[origin] = found.links
@@ -96,13 +112,17 @@ public actor IncrementalBuild {
         builder.validate(content, log: log)
         // The search index, as a full build makes it; the last one while nothing it reads changed.
         var search: (index: SearchIndex, made: SearchIndexInput)?
+        var made: SearchIndexInput?
         if options.buildSearchIndex {
-            let made = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: content.releaseBodies,
-                                        synonyms: site.synonyms.groups)
-            if let previous = last?.search, previous.made == made {
+            let now = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: content.releaseBodies,
+                                       synonyms: site.synonyms.groups)
+            made = now
+            // Only the texts of pages rendered again can differ from the last build's.
+            let renderedOrigins = Set(result.rendered.compactMap { records[$0]?.output.origin })
+            if let previous = last?.search, now.isSame(as: previous.made, checkingTextsOf: renderedOrigins) {
                 search = previous
-            } else {
-                search = (await builder.indexSearch(plan, content: content, site: site), made)
+            } else if !(deferSearch && last != nil && DeferredSearch.isPossible(plan)) {
+                search = (await builder.indexSearch(plan, content: content, site: site), now)
             }
         }
         result.timings.append(("index for search", stopwatch.lap()))
@@ -111,24 +131,65 @@ public actor IncrementalBuild {
         plan = builder.completed(plan, content: content, site: site, log: log)
         // Search files are rendered again whenever the index was made again (their bytes are its).
         let remade = search.map { now in last?.search.map { $0.made != now.made } ?? true } ?? false
-        await render(Array(plan.outputs[planned...]), in: plan, changes: changes,
-                     renderer: renderer.withContentHealth(site, content: content, today: options.clock.today), builder: builder,
+        let healthRenderer = renderer.withContentHealth(site, content: content, today: options.clock.today)
+        await render(Array(plan.outputs[planned...]), in: plan, changes: changes, renderer: healthRenderer, builder: builder,
                      search: search?.index, forceKinds: remade ? [.searchIndex] : [], records: &records, rendered: &result.rendered)
+        result.timings.append(("render linked files and the index", stopwatch.lap()))
+
+        let step = DeferredSearch(plan: plan, site: site, content: content, changes: changes, renderer: healthRenderer, builder: builder,
+                                  records: records, result: result, made: made, articles: articles, neighbours: neighbours,
+                                  prepared: prepared, bytesNow: bytesNow, diagnostics: log.items)
+        guard options.buildSearchIndex, search == nil else { return finish(step, search: search) }
+        // The index is made later: the pages are served now, if they built.
+        var partial = finish(step, search: nil, keep: false)
+        if !partial.failed, deferral == deferrals {
+            deferred = step
+            partial.searchPending = true
+        }
+        return partial
+    }
+
+    /// Makes the search index of a build returned with `searchPending`, and returns that build
+    /// whole (nil when none is pending, or when a newer build started meanwhile).
+    public func completeSearch() async -> IncrementalResult? {
+        guard var step = deferred, let made = step.made else { return nil }
+        deferred = nil
+        let deferral = deferrals
+        var stopwatch = Stopwatch()
+        let index = await step.builder.indexSearch(step.plan, content: step.content, site: step.site)
+        // Overtaken or cancelled: the next build starts again from the last complete one.
+        guard deferral == deferrals, !Task.isCancelled else { return nil }
+        step.result.timings.append(("index for search, after the pages", stopwatch.lap()))
+        let files = SitePlanner.searchFiles(index, pages: step.plan.searchable, synonyms: step.site.synonymsSource)
+        step.plan.append(contentsOf: files)
+        await render(files, in: step.plan, changes: step.changes, renderer: step.renderer, builder: step.builder, search: index,
+                     forceKinds: [.searchIndex], records: &step.records, rendered: &step.result.rendered)
+        guard deferral == deferrals, !Task.isCancelled else { return nil }
+        step.result.timings.append(("render the index", stopwatch.lap()))
+        return finish(step, search: (index, made))
+    }
+
+    /// The result of `step`; with `keep`, it becomes the last good build when it is one.
+    private func finish(_ step: DeferredSearch, search: (index: SearchIndex, made: SearchIndexInput)?, keep: Bool = true) -> IncrementalResult {
+        var result = step.result
+        var records = step.records
+        let plan = step.plan
         // What the rendered outputs are made from, with the links their bodies were found to hold.
         for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
-        result.timings.append(("render", stopwatch.lap()))
-
+        let log = DiagnosticLog()
+        log.append(step.diagnostics)
         for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
-        result.diagnostics = builder.finish(BuildResult(), log).diagnostics
+        result.diagnostics = step.builder.finish(BuildResult(), log).diagnostics
         result.plan = plan
-        result.basePaths = [.public: site.paths.basePath, .customers: SitePaths(baseURL: site.config.customersBaseURL).basePath]
+        result.basePaths = [.public: step.site.paths.basePath, .customers: SitePaths(baseURL: step.site.config.customersBaseURL).basePath]
         guard !result.diagnostics.hasErrors, !(options.strict && result.diagnostics.contains { $0.severity == .warning }) else { return result }
         var files: [OutputKey: [UInt8]] = [:]
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        last = IncrementalState(plan: plan, records: records, articles: articles, neighbours: neighbours, prepared: prepared, result: result,
-                                search: search)
-        known.merge(bytesNow) { _, now in now }
+        guard keep else { return result }
+        last = IncrementalState(plan: plan, records: records, articles: step.articles, neighbours: step.neighbours, prepared: step.prepared,
+                                result: result, search: search)
+        known.merge(step.bytesNow) { _, now in now }
         pending = []
         return result
     }
@@ -214,6 +275,14 @@ struct SearchIndexInput: Sendable, Equatable {
     /// Release notes' bodies (HTML), which the index reads too.
     var releases: [String: String]
     var synonyms: [[String]]
+
+    /// Whether this equals `previous`, given that only the texts of `origins` may differ (the
+    /// others come from the same kept renders): megabytes of text are not compared per edit.
+    func isSame(as previous: SearchIndexInput, checkingTextsOf origins: Set<String>) -> Bool {
+        guard pages == previous.pages, synonyms == previous.synonyms, releases == previous.releases,
+              texts.count == previous.texts.count else { return false }
+        return origins.allSatisfy { texts[$0] == previous.texts[$0] }
+    }
 }
 
 /// One file of the output tree: its audience folder and its path inside it.
@@ -230,6 +299,12 @@ public struct OutputKey: Hashable, Sendable, Comparable, CustomStringConvertible
     init(_ output: PlannedOutput) { self.init(audience: output.audience, path: output.path) }
 
     public var description: String { "\(audience.folder)/\(path)" }
+
+    /// Whether this is one of the search index's files (`search/index.json`, its shards and page
+    /// store; not the results page), which an incremental build may make after the pages.
+    public var isSearchIndexFile: Bool {
+        audience == .public && path.hasPrefix(SearchIndex.folder) && path != SearchIndex.folder + "index.html"
+    }
 
     public static func < (lhs: OutputKey, rhs: OutputKey) -> Bool {
         (lhs.audience, lhs.path) < (rhs.audience, rhs.path)
@@ -260,12 +335,42 @@ public struct IncrementalResult: Sendable {
     public var basePaths: [Audience: String] = [:]
     /// The outputs rendered by this run; every other output kept its bytes.
     public var rendered: Set<OutputKey> = []
-    /// Wall time of each step, in milliseconds.
-    public var timings: [(step: String, milliseconds: Double)] = []
+    /// Wall and processor time of each step.
+    public var timings: [(step: String, time: StepTime)] = []
+
+    /// Whether the search index's files are still to be made (`IncrementalBuild.completeSearch`):
+    /// `tree` holds every other output.
+    public var searchPending = false
 
     public init() {}
 
     public var failed: Bool { tree == nil }
+}
+
+/// A build between its pages and its search index: what `IncrementalBuild.completeSearch` needs.
+struct DeferredSearch: Sendable {
+    var plan: SitePlan
+    var site: ResolvedSite
+    var content: SiteContent
+    var changes: IncrementalState.Changes?
+    var renderer: SiteRenderer
+    var builder: SiteBuilder
+    var records: [OutputKey: IncrementalState.Record]
+    var result: IncrementalResult
+    /// What the index is made from (nil when the build indexes nothing).
+    var made: SearchIndexInput?
+    var articles: [String: Article]
+    var neighbours: [String: [String]]
+    var prepared: IncrementalState.Prepared
+    var bytesNow: [String: [UInt8]?]
+    /// The diagnostics of the steps before rendering.
+    var diagnostics: [Diagnostic]
+
+    /// Whether the index's files can come later: nothing else of the public tree is under
+    /// `search/` but the results page, so no check of the plan depends on them.
+    static func isPossible(_ plan: SitePlan) -> Bool {
+        !plan.outputs.contains { OutputKey($0).isSearchIndexFile }
+    }
 }
 
 /// What an incremental build remembers of the last good build.

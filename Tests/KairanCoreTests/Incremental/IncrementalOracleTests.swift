@@ -38,10 +38,29 @@ import Testing
         var patched = 0
         var clock = ContinuousClock.now
         var incrementalTime = Duration.zero
+        var deferredSteps = 0
+        var overtaken = 0
         for step in 0..<200 {
-            let (edit, changed) = applyRandomEdit(&model, &random, fileSystem, step: step)
+            var (edit, changed) = applyRandomEdit(&model, &random, fileSystem, step: step)
             clock = .now
-            let result = await incremental.rebuild(changed: changed)
+            // Every other step as `kairan serve` builds: the pages first, the search index after;
+            // now and then the next edit overtakes a pending index.
+            let deferring = step % 2 == 1
+            var result = await incremental.rebuild(changed: changed, deferSearch: deferring)
+            if result.searchPending, step % 10 == 5 {
+                let (more, moreChanged) = applyRandomEdit(&model, &random, fileSystem, step: step)
+                edit += " then " + more
+                changed = moreChanged
+                result = await incremental.rebuild(changed: changed, deferSearch: true)
+                overtaken += 1
+            }
+            if result.searchPending {
+                deferredSteps += 1
+                #expect(result.tree?.files.keys.contains { $0.isSearchIndexFile } == false, "step \(step): index files before the index")
+                let whole = await incremental.completeSearch()
+                result = try #require(whole, "step \(step) \(edit): no index after the pages")
+                #expect(result.tree?.files.keys.contains { $0.isSearchIndexFile } == true)
+            }
             incrementalTime += ContinuousClock.now - clock
             rendered += result.rendered.count
             if result.timings.contains(where: { $0.step == "load edited articles" }) { patched += 1 }
@@ -59,6 +78,8 @@ import Testing
         #expect(compared > 150, "only \(compared) steps built")
         // Body edits take the path that patches the last build's sources instead of loading them.
         #expect(patched > 20, "only \(patched) body edits patched")
+        // Most deferring steps edited what the index reads; some were overtaken by the next edit.
+        #expect(deferredSteps > 40 && overtaken > 5, "\(deferredSteps) deferred, \(overtaken) overtaken")
         print("incremental: \(compared) steps compared, \(patched) patched, \(rendered) outputs rendered of \(firstTree.files.count) per build, \(incrementalTime)")
     }
 
