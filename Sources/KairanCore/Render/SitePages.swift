@@ -110,7 +110,7 @@ public struct SitePages: Sendable {
     }
 
     /// The `article.sidebar` value: the category with its own articles, its sections with theirs
-    /// (each list with `more` when it is cut), and the other categories.
+    /// (each list with its whole `count`, and `cut` when it shows only some), and the other categories.
     private func sidebar(_ sidebar: ArticleSidebar) -> TemplateValue {
         let paths = models.paths
         let category = center.categories[sidebar.category]
@@ -120,14 +120,11 @@ public struct SitePages: Sendable {
                  "current": .flag(index == sidebar.current)]
             })
         }
-        func more(_ list: ArticleSidebar.List, path: String) -> TemplateValue {
-            list.isCut ? ["href": .text(paths.href(path)), "count": .number(list.total)] : .flag(false)
-        }
         let sections: [TemplateValue] = sidebar.sections.compactMap { list in
             guard let position = list.section else { return nil }
             let section = center.sections[position]
             return ["title": .text(section.section.title), "href": .text(paths.href(section.path)), "count": .number(list.total),
-                    "current": .flag(list.holdsCurrent), "articles": articles(list), "more": more(list, path: section.path)]
+                    "current": .flag(list.holdsCurrent), "articles": articles(list), "cut": .flag(list.isCut)]
         }
         let others: [TemplateValue] = sidebar.otherCategories.map { index in
             ["title": .text(center.categories[index].category.title), "href": .text(paths.href(center.categories[index].path))]
@@ -135,7 +132,7 @@ public struct SitePages: Sendable {
         return [
             "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
             "articles": articles(sidebar.own), "has_articles": .flag(!sidebar.own.articles.isEmpty),
-            "more": more(sidebar.own, path: category.path),
+            "count": .number(sidebar.own.total), "cut": .flag(sidebar.own.isCut),
             "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
             "categories": .list(others), "has_categories": .flag(!others.isEmpty),
         ]

@@ -77,10 +77,9 @@ public enum TemplateSchema {
     /// An article's `sidebar`: its category's lists and the other categories.
     static let articleSidebar: TemplateShape = {
         let articles: TemplateShape = .list(.map(["title": .value, "href": .value, "current": .flag]))
-        let more: TemplateShape = .orFalse(.map(["href": .value, "count": .value]))
         return .map([
-            "category": link, "articles": articles, "has_articles": .flag, "more": more,
-            "sections": .list(.map(["title": .value, "href": .value, "count": .value, "current": .flag, "articles": articles, "more": more])),
+            "category": link, "articles": articles, "has_articles": .flag, "count": .value, "cut": .flag,
+            "sections": .list(.map(["title": .value, "href": .value, "count": .value, "current": .flag, "articles": articles, "cut": .flag])),
             "has_sections": .flag, "categories": .list(link), "has_categories": .flag,
         ])
     }()
