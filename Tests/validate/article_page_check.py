@@ -127,8 +127,8 @@ def main():
         expect("helpful=yes" in answer.url, f"はい opened {answer.url}")
         answer.close()
         thanks = page.locator(".feedback-thanks")
-        expect(thanks.is_visible() and "ありがとうございました" in (thanks.text_content() or ""), "no thank-you after はい")
-        expect(thanks.get_attribute("role") == "status", "the thank-you is not a status message")
+        expect(thanks.count() == 1 and thanks.is_visible() and "ありがとうございました" in (thanks.text_content() or ""), "no thank-you after はい")
+        expect(thanks.count() == 1 and thanks.get_attribute("role") == "status", "the thank-you is not a status message")
         expect(not errors, f"script errors: {errors}")
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)

@@ -34,10 +34,15 @@
       var heading = doc.getElementById(id);
       if (heading) entries.push({ link: link, heading: heading });
     });
+    var summary = toggle ? toggle.querySelector("summary") : null;
     var pinned = null;
     function layout() {
       var now = window.getComputedStyle(toc).position === "sticky";
-      if (now !== pinned && toggle) toggle.open = now;
+      if (now !== pinned && toggle) {
+        toggle.open = now;
+        // Pinned open, the toggle is a title: no tab stop.
+        if (summary) summary.tabIndex = now ? -1 : 0;
+      }
       pinned = now;
     }
     layout();
