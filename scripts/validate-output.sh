@@ -68,6 +68,12 @@ fi
 # menu that opens on phones; screenshots of the main page kinds in .build/screenshots.
 check "page layout (Chromium at 390 px and 1280 px): every page" \
   python3 "$root/Tests/validate/page_layout_check.py" "$out" "$root/.build/screenshots"
+# Article pages in Chromium, with their script and without: the sidebar beside the text and
+# sticky, the table of contents following the reading position, the code copy button (the
+# clipboard read back), the feedback's thank-you; at 390 px no sideways scrolling and heading
+# links visible on touch; without JavaScript the table of contents' links still there.
+check "article page (Chromium at 1280 px and 390 px, with and without JavaScript)" \
+  python3 "$root/Tests/validate/article_page_check.py" "$out/public" "$root/.build/screenshots"
 for feed in reports/weekly/atom.xml newsletters/atom.xml; do
   if [ -f "$out/customers/$feed" ]; then
     check "jing RFC 4287: customers/$feed" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/customers/$feed"

@@ -379,7 +379,7 @@ struct IncrementalState: Sendable {
     var records: [OutputKey: Record]
     /// The help articles by source file (what other pages show of them is compared, see `Changes`).
     var articles: [String: Article]
-    /// Each article's related articles, then `<` and `>` with its pager neighbours, by source file.
+    /// Each article's related articles, `<` and `>` with its pager neighbours, then its sidebar's lists, by source file.
     var neighbours: [String: [String]]
     /// The sources, resolution and plan the build rendered from.
     var prepared: Prepared
@@ -401,14 +401,15 @@ struct IncrementalState: Sendable {
         var patchable: Bool
     }
 
-    /// What each article page shows of other articles: its related list, then its pager.
+    /// What each article page shows of other articles: its related list, its pager, then its sidebar.
     static func neighbours(of center: HelpCenter) -> [String: [String]] {
         var neighbours: [String: [String]] = [:]
         neighbours.reserveCapacity(center.articles.count)
-        for entry in center.articles {
+        for (index, entry) in center.articles.enumerated() {
             var shown = entry.related.map { center.articles[$0].article.sourcePath }
             shown.append("<" + (entry.previous.map { center.articles[$0].article.sourcePath } ?? ""))
             shown.append(">" + (entry.next.map { center.articles[$0].article.sourcePath } ?? ""))
+            shown += ArticleSidebar(article: index, in: center).shown(in: center)
             neighbours[entry.article.sourcePath] = shown
         }
         return neighbours
@@ -473,7 +474,7 @@ struct IncrementalState: Sendable {
             if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
             guard output.kind == .article, let origin = output.origin else { return plan.isReached(output, by: reached) }
             // An article page declares its category's and tags' groups (related articles are ranked
-            // over them); what it shows of them is its related articles and its pager neighbours,
+            // over them); what it shows of them is its related articles, pager neighbours and sidebar,
             // known once resolved: it is rendered again when those change, or their metadata does.
             if plan.isReached(output, by: reachedOutsideGroups) { return true }
             let now = neighboursNow[origin] ?? []

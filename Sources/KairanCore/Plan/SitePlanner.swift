@@ -85,10 +85,11 @@ struct SitePlanner {
             let category = center.categories[entry.category]
             // Related articles are ranked over the category and the articles sharing a tag; the
             // pager over the section's or the category's order; breadcrumbs name the section.
-            let section = entry.section.map { [PlanInput.metadata(center.sections[$0].section.location.file)] } ?? []
+            // The sidebar shows the category's sections and every other category's title.
+            let sections = category.sections.map { PlanInput.metadata(center.sections[$0].section.location.file) }
             outputs.append(page(entry.path, .public, .article, template: "article", origin: article.sourcePath,
                                 inputs: [.file(article.sourcePath), .metadata(category.category.location.file), .categoryArticles(article.categorySlug)]
-                                    + section + article.tags.map(PlanInput.taggedArticles),
+                                    + sections + article.tags.map(PlanInput.taggedArticles) + otherCategories(than: entry.category),
                                 listed: !article.draft, lastModified: article.lastModified, job: .article(index)))
         }
         outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: [.allArticles], listed: true, job: .tagIndex))
@@ -98,6 +99,11 @@ struct SitePlanner {
         outputs.append(page(SitePaths.support, .public, .support, template: "support", inputs: [], listed: true, job: .support))
         outputs.append(page(SitePaths.notFound, .public, .notFound, template: "404", inputs: [], job: .notFound))
         return outputs
+    }
+
+    /// The metadata inputs of every category but `category` (an article's sidebar lists their titles).
+    private func otherCategories(than category: Int) -> [PlanInput] {
+        site.center.categories.indices.filter { $0 != category }.map { PlanInput.metadata(site.center.categories[$0].category.location.file) }
     }
 
     // MARK: Release notes
@@ -229,8 +235,9 @@ struct SitePlanner {
         var outputs: [PlannedOutput] = []
         // Emails carry their styles inline: the email tree gets no theme assets.
         for audience in plan.audiencesWithPages where audience != .email {
-            // The search client serves the public help center only.
-            for asset in site.theme.files.assets.keys.sorted() where audience == .public || asset != SearchIndex.script {
+            // The search client and the article script serve the public help center only.
+            for asset in site.theme.files.assets.keys.sorted()
+            where audience == .public || (asset != SearchIndex.script && asset != SitePages.articleScript) {
                 outputs.append(PlannedOutput(audience: audience, path: "assets/" + asset, kind: .themeAsset,
                                              inputs: [.file("templates/assets/" + asset)], job: .themeAsset(asset)))
             }

@@ -46,7 +46,8 @@ public struct PublicViewModels: Sendable {
                 "favicon": .text(paths.href("/assets/favicon.svg")), "sitemap": .text(paths.href("/sitemap.xml")),
                 "releases": .text(paths.href("/releases/")),
                 "search": .text(paths.href(SearchIndex.pagePath)), "search_index": .text(paths.href("/" + SearchIndex.folder)),
-                "search_script": .text(paths.href("/assets/" + SearchIndex.script)), "root": .text(paths.href(SitePaths.home)),
+                "search_script": .text(paths.href("/assets/" + SearchIndex.script)),
+                "article_script": .text(paths.href("/assets/" + SitePages.articleScript)), "root": .text(paths.href(SitePaths.home)),
             ],
             "support": [
                 "hours": .text(support.hours), "intro": .text(support.intro), "has_sla": .flag(!support.sla.isEmpty),

@@ -10,6 +10,10 @@ public struct SitePages: Sendable {
 
     private var center: HelpCenter { models.center }
 
+    /// The article pages' script (`templates/assets/article.js`): the table of contents' current
+    /// heading, copy buttons, the feedback's thank-you. Public only, like the search client.
+    static let articleScript = "article.js"
+
     private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
         OutputFile(audience: .public, path: SitePaths.file(for: path), text: theme.render(template, context))
     }
@@ -100,9 +104,38 @@ public struct SitePages: Sendable {
             "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
             "related": models.summaries(related), "has_related": .flag(!related.isEmpty),
             "previous": link(entry.previous), "next": link(entry.next), "has_pager": .flag(entry.previous != nil || entry.next != nil),
-            "video": video, "draft": .flag(article.draft),
+            "video": video, "draft": .flag(article.draft), "sidebar": sidebar(ArticleSidebar(article: index, in: center)),
         ]
         return file(entry.path, template: "article", context)
+    }
+
+    /// The `article.sidebar` value: the category with its own articles, its sections with theirs
+    /// (each list with its whole `count`, and `cut` when it shows only some), and the other categories.
+    private func sidebar(_ sidebar: ArticleSidebar) -> TemplateValue {
+        let paths = models.paths
+        let category = center.categories[sidebar.category]
+        func articles(_ list: ArticleSidebar.List) -> TemplateValue {
+            .list(list.articles.map { index in
+                ["title": .text(center.articles[index].article.title), "href": .text(paths.href(center.articles[index].path)),
+                 "current": .flag(index == sidebar.current)]
+            })
+        }
+        let sections: [TemplateValue] = sidebar.sections.compactMap { list in
+            guard let position = list.section else { return nil }
+            let section = center.sections[position]
+            return ["title": .text(section.section.title), "href": .text(paths.href(section.path)), "count": .number(list.total),
+                    "current": .flag(list.holdsCurrent), "articles": articles(list), "cut": .flag(list.isCut)]
+        }
+        let others: [TemplateValue] = sidebar.otherCategories.map { index in
+            ["title": .text(center.categories[index].category.title), "href": .text(paths.href(center.categories[index].path))]
+        }
+        return [
+            "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
+            "articles": articles(sidebar.own), "has_articles": .flag(!sidebar.own.articles.isEmpty),
+            "count": .number(sidebar.own.total), "cut": .flag(sidebar.own.isCut),
+            "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
+            "categories": .list(others), "has_categories": .flag(!others.isEmpty),
+        ]
     }
 
     /// Home, the article's category and, in a section, its section.

@@ -104,8 +104,9 @@ import Testing
         return [
             "article body": article,
             "article title": article,
+            // login.md is in another category: its sidebar lists アカウント among the other categories.
             "category": ["index.html", "kb/account/index.html", "kb/account/mfa/index.html", "kb/account/password/index.html", "sitemap.xml",
-                         health, "search/d/0.json"] + search,
+                         "kb/start/login/index.html", health, "search/d/0.json"] + search,
             // Now shares ログイン with login.md: login's related list and the ログイン tag page.
             "tag added": article + ["kb/start/login/index.html", "tags/ログイン/index.html"],
             "release": releaseLists + ["releases/1.0.0/index.html", "releases/1.0.1/index.html", "releases/atom.xml", "releases/feed.json",

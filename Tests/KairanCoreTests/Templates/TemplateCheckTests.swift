@@ -24,7 +24,7 @@ import Testing
         let found = await errors(["article.mustache": template])
         #expect(found.count == 1)
         let error = try #require(found.first)
-        #expect(error.location == SourceLocation(file: "templates/article.mustache", line: 5, column: 5))
+        #expect(error.location == SourceLocation(file: "templates/article.mustache", line: 10, column: 5))
         #expect(error.message == "`article.titel` is not a value the `article` template receives")
         #expect(error.hint == "did you mean `article.title`?")
     }
@@ -46,7 +46,7 @@ import Testing
         let outside = try article(replacing: "<h1>{{article.title}}</h1>", with: "<h1>{{name}}</h1>")
         let found = await errors(["article.mustache": outside])
         #expect(found.count == 1)
-        #expect(found.first?.location == SourceLocation(file: "templates/article.mustache", line: 5, column: 5))
+        #expect(found.first?.location == SourceLocation(file: "templates/article.mustache", line: 10, column: 5))
         #expect(found.first?.message == "`name` is not a value the `article` template receives")
         #expect(found.first?.hint == "`name` is known only inside `{{#article.tags}}…{{/article.tags}}` or `{{#site.support.channels}}…{{/site.support.channels}}`")
     }

@@ -54,7 +54,7 @@ public enum TemplateSchema {
         "title": .value, "description": .value, "language": .value, "base_url": .value, "copyright": .value,
         "year": .value, "generator": .value, "feedback_url": .value, "nav": navigation,
         "links": .map(["home": .value, "support": .value, "tags": .value, "releases": .value, "css": .value,
-                       "favicon": .value, "sitemap": .value, "search": .value, "search_index": .value, "search_script": .value,
+                       "favicon": .value, "sitemap": .value, "search": .value, "search_index": .value, "search_script": .value, "article_script": .value,
                        "root": .value]),
         "support": .map([
             "hours": .value, "intro": .value, "has_sla": .flag,
@@ -73,6 +73,16 @@ public enum TemplateSchema {
             "has_breadcrumbs": .flag, "breadcrumbs": .list(link),
         ]),
     ]
+
+    /// An article's `sidebar`: its category's lists and the other categories.
+    static let articleSidebar: TemplateShape = {
+        let articles: TemplateShape = .list(.map(["title": .value, "href": .value, "current": .flag]))
+        return .map([
+            "category": link, "articles": articles, "has_articles": .flag, "count": .value, "cut": .flag,
+            "sections": .list(.map(["title": .value, "href": .value, "count": .value, "current": .flag, "articles": articles, "cut": .flag])),
+            "has_sections": .flag, "categories": .list(link), "has_categories": .flag,
+        ])
+    }()
 
     static let feeds: TemplateShape = .map(["atom": .value, "json": .value])
 
@@ -103,7 +113,7 @@ public enum TemplateSchema {
                 "has_toc": .flag, "related": .list(articleEntry), "has_related": .flag,
                 "previous": .orFalse(link), "next": .orFalse(link), "has_pager": .flag,
                 "video": .mapOrFalse(["src": .value, "frame": .flag, "file": .flag, "minutes": .orFalse(.value)]),
-                "draft": .flag,
+                "draft": .flag, "sidebar": articleSidebar,
             ]),
         ],
         "tag": ["tag": .map(["name": .value, "href": .value, "count": .value, "articles": .list(articleEntry)])],

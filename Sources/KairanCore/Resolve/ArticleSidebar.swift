@@ -1,0 +1,72 @@
+/// What the navigation beside an article shows: the article's category with its own articles,
+/// its sections with theirs, and the other categories (Zendesk Guide's category → section →
+/// article; MkDocs Material's navigation).
+///
+/// Made from the resolved help center, so it holds only what the public tree publishes; drafts
+/// are left out (but for the article itself, when a build shows drafts). A long list shows a
+/// window of `listLimit` articles (around the article in its own list) and links to the page that
+/// lists them all, so an article page's size does not grow with its category.
+public struct ArticleSidebar: Sendable, Equatable {
+    /// One list: the category's own articles (`section == nil`) or a section's.
+    public struct List: Sendable, Equatable {
+        /// Index into `HelpCenter.sections`; `nil` for the category's own articles.
+        public var section: Int?
+        /// The articles shown: indices into `HelpCenter.articles`, in display order.
+        public var articles: [Int]
+        /// How many articles the whole list has (more than `articles.count` when it is cut).
+        public var total: Int
+        /// Whether the page's article is in this list.
+        public var holdsCurrent: Bool
+
+        /// Whether some of the list's articles are left out (the list's page shows them all).
+        public var isCut: Bool { articles.count < total }
+    }
+
+    /// The most articles one list shows.
+    public static let listLimit = 12
+
+    /// The article the page shows: index into `HelpCenter.articles`.
+    public var current: Int
+    /// Index into `HelpCenter.categories`.
+    public var category: Int
+    /// The category's own articles.
+    public var own: List
+    /// The category's sections, in display order.
+    public var sections: [List]
+    /// Every other category, in display order: indices into `HelpCenter.categories`.
+    public var otherCategories: [Int]
+
+    /// The sidebar of article `index`.
+    public init(article index: Int, in center: HelpCenter) {
+        let entry = center.articles[index]
+        current = index
+        category = entry.category
+        let page = center.categories[entry.category]
+        func list(_ members: [Int], section: Int?) -> List {
+            let shown = members.filter { $0 == index || !center.articles[$0].article.draft }
+            let position = shown.firstIndex(of: index)
+            return List(section: section, articles: Self.window(shown, around: position), total: shown.count, holdsCurrent: position != nil)
+        }
+        own = list(page.articles, section: nil)
+        sections = page.sections.map { list(center.sections[$0].articles, section: $0) }
+        otherCategories = center.categories.indices.filter { $0 != entry.category }
+    }
+
+    /// Every list, the category's own first.
+    public var lists: [List] { [own] + sections }
+
+    /// What the sidebar shows of other articles and of its lists, as text an incremental build
+    /// compares with the last build's: each shown article's source and each list's size.
+    public func shown(in center: HelpCenter) -> [String] {
+        lists.flatMap { list in
+            ["#\(list.section.map(String.init) ?? "-"):\(list.total)"] + list.articles.map { center.articles[$0].article.sourcePath }
+        }
+    }
+
+    /// At most `listLimit` of `articles`: all of them, the first ones, or a window around `position`.
+    static func window(_ articles: [Int], around position: Int?) -> [Int] {
+        guard articles.count > listLimit else { return articles }
+        let start = position.map { min(max(0, $0 - listLimit / 2), articles.count - listLimit) } ?? 0
+        return Array(articles[start..<(start + listLimit)])
+    }
+}
