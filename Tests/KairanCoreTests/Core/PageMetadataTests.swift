@@ -89,10 +89,16 @@ import Testing
         ]
     }
 
-    static func build(jobs: Int = 2) async -> (BuildResult, MemoryFileSystem) {
+    /// The site with its two PNG files: a 640×360 header and one cut short before its size.
+    static func files() -> MemoryFileSystem {
         let fileSystem = MemoryFileSystem(site)
         try? fileSystem.write("site/content/kb/faq/images/screen.png", Array(ImageSizeTests.png.prefix(16)) + ImageSizeTests.be32(640) + ImageSizeTests.be32(360) + [8, 2, 0, 0, 0])
         try? fileSystem.write("site/content/kb/guide/bad.png", Array(ImageSizeTests.png.prefix(12)))
+        return fileSystem
+    }
+
+    static func build(jobs: Int = 2) async -> (BuildResult, MemoryFileSystem) {
+        let fileSystem = files()
         let options = BuildOptions(siteDirectory: "site", outputDirectory: "out", concurrency: jobs,
                                    clock: BuildClock(date: CivilDate(iso: "2026-11-25")!))
         let result = await SiteBuilder(options: options, fileSystem: fileSystem).run()
@@ -174,6 +180,24 @@ import Testing
         #expect(html.contains(#"<img src="/kb/guide/flow.svg" alt="図" width="120" height="40" loading="lazy" decoding="async" />"#))
         // An SVG is no preview image.
         #expect(!html.contains("og:image"))
+    }
+
+    /// `kairan serve`: an image replaced by one of another size renders its pages again, as a full build would.
+    @Test func previewRendersPagesAgainWhenTheirImageChanges() async throws {
+        let fileSystem = Self.files()
+        let image = "content/kb/guide/flow.svg"
+        let build = IncrementalBuild(options: IncrementalTestSupport.options(), fileSystem: fileSystem)
+        let built = await build.rebuild()
+        let first = try #require(built.tree, "\(built.diagnostics)")
+        let page = try #require(first[.public, "kb/guide/start/index.html"])
+        #expect(String(decoding: page, as: UTF8.self).contains(#"width="120" height="40""#))
+        try fileSystem.write("site/" + image, text: #"<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"></svg>"#)
+        let result = await build.rebuild(changed: [image])
+        let tree = try #require(result.tree, "\(result.diagnostics)")
+        let again = try #require(tree[.public, "kb/guide/start/index.html"])
+        #expect(String(decoding: again, as: UTF8.self).contains(#"width="90" height="30""#))
+        let full = try #require(await IncrementalTestSupport.fullBuild(fileSystem).tree)
+        #expect(IncrementalTestSupport.differences(tree, full) == [])
     }
 
     @Test func outputIsTheSameAtAnyJobs() async {
