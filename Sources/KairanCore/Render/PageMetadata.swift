@@ -76,50 +76,63 @@ extension PublicViewModels {
 
     /// OpenGraph's `language_TERRITORY` for the site's language: `ja` → `ja_JP`.
     static func openGraphLocale(_ language: String) -> String {
-        let known = ["ja": "ja_JP", "en": "en_US", "zh": "zh_CN", "ko": "ko_KR"]
-        if let locale = known[language.lowercased()] { return locale }
-        return language.replacing("-", with: "_")
+        switch language {
+        case "ja", "ja-JP", "ja_JP": return "ja_JP"
+        case "en": return "en_US"
+        default: return language.replacing("-", with: "_")
+        }
     }
 
     /// `page.structured_data`: one `{json}` per schema.org node — `BreadcrumbList` always, `Article`
-    /// for dated writing, `FAQPage` when the page has questions.
+    /// for dated writing, `FAQPage` when the page has questions. Written straight as text (every
+    /// page has some, so no value tree is built), each string through `JSONValue`'s quoting.
     func structuredData(title: String, description: String, path: String, canonical: String,
                         breadcrumbs: [(String, String)], facts: PageFacts) -> TemplateValue {
-        let context: (String, JSONValue) = ("@context", .string("https://schema.org"))
-        var crumbs = breadcrumbs.map { ($0.0, paths.absolute($0.1)) }
-        crumbs.append((path == SitePaths.home ? "ホーム" : title, canonical))
-        var nodes: [JSONValue] = [
-            .object([
-                context, ("@type", .string("BreadcrumbList")),
-                ("itemListElement", .array(crumbs.enumerated().map { index, crumb in
-                    .object([("@type", .string("ListItem")), ("position", .integer(index + 1)), ("name", .string(crumb.0)),
-                             ("item", .string(crumb.1))])
-                })),
-            ]),
-        ]
-        let publisher: JSONValue = .object([("@type", .string("Organization")), ("name", .string(config.title)),
-                                            ("url", .string(paths.baseURL))])
+        var json = JSONText()
+        json.open("BreadcrumbList")
+        json.raw(#","itemListElement":["#)
+        for (index, crumb) in breadcrumbs.enumerated() {
+            json.listItem(position: index + 1, name: crumb.0, url: paths.absolute(crumb.1))
+        }
+        json.listItem(position: breadcrumbs.count + 1, name: path == SitePaths.home ? "ホーム" : title, url: canonical)
+        json.raw("]}")
+        var nodes: [TemplateValue] = [["json": .html(json.finished())]]
         if facts.isArticle {
-            var members: [(String, JSONValue)] = [context, ("@type", .string("Article")), ("headline", .string(title))]
-            if !description.isEmpty { members.append(("description", .string(description))) }
-            members += [("inLanguage", .string(config.language)), ("url", .string(canonical)), ("mainEntityOfPage", .string(canonical))]
-            if let published = facts.published { members.append(("datePublished", .string(published.iso))) }
-            if let modified = facts.modified ?? facts.published { members.append(("dateModified", .string(modified.iso))) }
-            if let image = facts.image { members.append(("image", .string(image.url))) }
-            members += [("author", publisher), ("publisher", publisher)]
-            nodes.append(.object(members))
+            json = JSONText()
+            json.open("Article")
+            json.member("headline", title)
+            if !description.isEmpty { json.member("description", description) }
+            json.member("inLanguage", config.language)
+            json.member("url", canonical)
+            json.member("mainEntityOfPage", canonical)
+            if let published = facts.published { json.member("datePublished", published.iso) }
+            if let modified = facts.modified ?? facts.published { json.member("dateModified", modified.iso) }
+            if let image = facts.image { json.member("image", image.url) }
+            json.raw(#","author":"#)
+            json.organization(name: config.title, url: paths.baseURL)
+            json.raw(#","publisher":"#)
+            json.organization(name: config.title, url: paths.baseURL)
+            json.raw("}")
+            nodes.append(["json": .html(json.finished())])
         }
         if !facts.questions.isEmpty {
-            nodes.append(.object([
-                context, ("@type", .string("FAQPage")), ("inLanguage", .string(config.language)), ("url", .string(canonical)),
-                ("mainEntity", .array(facts.questions.map { question in
-                    .object([("@type", .string("Question")), ("name", .string(question.name)),
-                             ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(question.answer)),
-                                                         ("url", .string(question.url))]))])
-                })),
-            ]))
+            json = JSONText()
+            json.open("FAQPage")
+            json.member("inLanguage", config.language)
+            json.member("url", canonical)
+            json.raw(#","mainEntity":["#)
+            for (index, question) in facts.questions.enumerated() {
+                json.raw(index == 0 ? #"{"@type":"Question","name":"# : #",{"@type":"Question","name":"#)
+                json.string(question.name)
+                json.raw(#","acceptedAnswer":{"@type":"Answer","text":"#)
+                json.string(question.answer)
+                json.member("url", question.url)
+                json.raw("}}")
+            }
+            json.raw("]}")
+            nodes.append(["json": .html(json.finished())])
         }
-        return .list(nodes.map { ["json": .html(StructuredData.scriptText($0))] })
+        return .list(nodes)
     }
 
     /// `page.edit_href`: the `edit_url` address of the page's source; empty without either.
@@ -131,13 +144,23 @@ extension PublicViewModels {
 
 /// JSON-LD written inside `<script type="application/ld+json">`.
 public enum StructuredData {
-    /// Compact JSON that cannot end its script element or open a comment in it: `<`, `>` and `&`
-    /// are written as `\u003c`, `\u003e` and `\u0026` (they occur only inside strings, where JSON
-    /// reads the escapes as the same characters); U+2028 and U+2029 are escaped by `JSONValue`.
+    /// Compact JSON of `value` for a script element (see ``scriptSafe(_:)``).
     public static func scriptText(_ value: JSONValue) -> String {
         var text = value.compact()
         if text.hasSuffix("\n") { text.removeLast() }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
+        return scriptSafe(text)
+    }
+
+    /// JSON text that cannot end its script element or open a comment in it: `<`, `>` and `&`
+    /// are written as `\u003c`, `\u003e` and `\u0026` (in JSON they occur only inside strings,
+    /// where the escapes read as the same characters); U+2028 and U+2029 are escaped by `JSONValue`.
+    public static func scriptSafe(_ text: String) -> String {
+        var clean = true
+        for byte in text.utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
+            clean = false
+            break
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 32)
         for scalar in text.unicodeScalars {
@@ -150,4 +173,50 @@ public enum StructuredData {
         }
         return out
     }
+}
+
+/// A schema.org node written as compact JSON text, strings quoted by `JSONValue`.
+struct JSONText {
+    private var text = ""
+
+    init() { text.reserveCapacity(512) }
+
+    /// `{"@context":"https://schema.org","@type":"<type>"`.
+    mutating func open(_ type: String) {
+        text += #"{"@context":"https://schema.org","@type":"#
+        string(type)
+    }
+
+    mutating func raw(_ fragment: String) { text += fragment }
+
+    mutating func string(_ value: String) { JSONValue.quote(value, into: &text) }
+
+    /// `,"<key>":"<value>"`.
+    mutating func member(_ key: String, _ value: String) {
+        text += ","
+        string(key)
+        text += ":"
+        string(value)
+    }
+
+    mutating func listItem(position: Int, name: String, url: String) {
+        text += position == 1 ? #"{"@type":"ListItem","position":"# : #",{"@type":"ListItem","position":"#
+        text += String(position)
+        text += #","name":"#
+        string(name)
+        text += #","item":"#
+        string(url)
+        text += "}"
+    }
+
+    mutating func organization(name: String, url: String) {
+        text += #"{"@type":"Organization","name":"#
+        string(name)
+        text += #","url":"#
+        string(url)
+        text += "}"
+    }
+
+    /// The text, safe inside a script element.
+    func finished() -> String { StructuredData.scriptSafe(text) }
 }
