@@ -171,6 +171,38 @@ import Testing
         }
     }
 
+    // MARK: - Reading files
+
+    /// Sizes are read through the site's file system: a link that leads out of the site reads
+    /// nothing (and is the one containment error); a link inside works; each file is read once.
+    @Test func sizesAreReadInsideTheSiteOnly() throws {
+        let memory = MemoryFileSystem()
+        try memory.write("outside/secret.png", Self.png)
+        try memory.write("site/content/kb/a/real.png", Self.png)
+        try memory.createSymbolicLink("site/content/kb/a/escape.png", to: "../../../../outside/secret.png")
+        try memory.createSymbolicLink("site/content/kb/a/alias.png", to: "real.png")
+        let files = SiteFileSystem(base: memory, root: "site")
+        let sizes = ImageSizes(files: files, root: "site")
+        #expect(sizes.size(of: "content/kb/a/escape.png") == nil)
+        #expect(files.escapedPaths == ["content/kb/a/escape.png"])
+        #expect(sizes.size(of: "content/kb/a/alias.png") == ImageSize(width: 3, height: 2))
+        #expect(sizes.size(of: "content/kb/a/missing.png") == nil)
+        // Cached: the file's later bytes are not read again within the build.
+        try memory.write("site/content/kb/a/real.png", Self.gif87)
+        #expect(sizes.size(of: "content/kb/a/real.png") == ImageSize(width: 640, height: 480))
+        #expect(sizes.size(of: "content/kb/a/alias.png") == ImageSize(width: 3, height: 2))
+    }
+
+    /// A JPEG whose frame header lies past the first 64 KB (a large EXIF thumbnail) is read further.
+    @Test func aJPEGWithLargeLeadingSegmentsIsReadFurther() throws {
+        let memory = MemoryFileSystem()
+        let big = [0xFF, 0xD8] + Self.exif(orientation: 1, little: false, padding: 65_000)
+            + Self.segment(0xE1, [UInt8](repeating: 7, count: 30_000)) + Self.frame(0xC0, width: 4000, height: 3000)
+        try memory.write("site/photo.jpg", big)
+        #expect(ImageSize.read(Array(big.prefix(ImageSizes.headerBytes))) == .truncated)
+        #expect(ImageSizes(files: SiteFileSystem(base: memory, root: "site"), root: "site").size(of: "photo.jpg") == ImageSize(width: 4000, height: 3000))
+    }
+
     // MARK: - The <img> tags of rendered Markdown
 
     static let three = ImageSize(width: 3, height: 2)
