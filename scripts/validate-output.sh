@@ -46,6 +46,16 @@ rm -rf "$corpus"
 check "search in Chromium (kanji, katakana, half-width, hiragana, synonym, two words, full-width Latin)" \
   python3 "$root/Tests/validate/search_browser_check.py" "$out/public"
 
+# Web metadata: the JSON-LD of every public page parses (extruct and strict json) with the
+# expected @types, OpenGraph and Twitter card tags are there, images carry their files' real size;
+# every sitemap validates against the sitemaps.org schema (kept in Tests/validate/schemas).
+check "web metadata (extruct: JSON-LD @types, OpenGraph, Twitter card; image sizes): public" \
+  python3 "$root/Tests/validate/metadata_check.py" "$out/public" https://help.example.com/
+for sitemap in $(find -L "$out/public" -name 'sitemap*.xml' | sort); do
+  check "xmllint sitemaps.org schema: public/${sitemap#"$out/public/"}" \
+    xmllint --noout --schema "$root/Tests/validate/schemas/sitemap.xsd" "$sitemap"
+done
+
 # Redirects (aliases): each page leads to a page that exists, is noindex and out of the sitemap;
 # _redirects lists exactly them. (The Nu HTML Checker above has read them as pages.)
 check "redirects (every redirect page leads to a page that exists; _redirects matches): public" \

@@ -78,7 +78,8 @@ public actor IncrementalBuild {
             }
             result.timings.append(("validate and resolve", stopwatch.lap()))
             let plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
-            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
+                                  images: ImageSizes(files: builder.siteFiles, root: options.siteDirectory))
             let listed = builder.renderListedContent(site, links: links, log: log)
             let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
             prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,

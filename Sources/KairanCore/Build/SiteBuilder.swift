@@ -50,7 +50,8 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("plan", stopwatch.lap()))
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
-        let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)))
+        let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
+                              images: ImageSizes(files: siteFiles, root: options.siteDirectory))
         var content = renderListedContent(site, links: links, log: log)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
         // The search index is made from the rendered pages' text.

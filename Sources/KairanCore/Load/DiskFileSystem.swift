@@ -59,6 +59,22 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    public func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path) }
+        defer { close(fd) }
+        let wanted = max(0, count)
+        return [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            var got = 0
+            while got < wanted, let base = buffer.baseAddress {
+                let n = Glibc.read(fd, base + got, wanted - got)
+                if n <= 0 { break }
+                got += n
+            }
+            initialized = got
+        }
+    }
+
     public func list(_ path: String) throws -> [String] {
         guard let dir = opendir(path) else { throw error(path) }
         defer { closedir(dir) }

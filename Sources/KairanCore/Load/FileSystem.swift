@@ -31,6 +31,8 @@ public protocol FileSystem: Sendable {
     /// The bytes of a file that is not a symbolic link; throws `FileSystemError.Reason.isLink` for a
     /// link (`SiteFileSystem` looks at a link before reading through it).
     func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8]
+    /// The first `count` bytes of a file (all of it when it is shorter): what a header is read from.
+    func readPrefix(_ path: String, count: Int) throws -> [UInt8]
 
     // The write side's questions about what is at a path never follow a symbolic link at it (lstat),
     // so the output swap can neither read through nor delete through a link someone placed.
@@ -101,6 +103,7 @@ extension FileSystem {
 
     public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
+    public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { Array(try read(path, limit: nil).prefix(count)) }
 }
 
 /// What a path names.

@@ -3,7 +3,7 @@ public enum SiteConfigLoader {
     /// The keys `site.yaml` may hold.
     public static let keys = ["title", "base_url", "language", "timezone", "description", "copyright",
                               "feedback_url", "allow_raw_html", "navigation", "support", "schedule", "customers_base_url", "limits", "mail",
-                              "generate", "content_health"]
+                              "generate", "content_health", "edit_url", "social_image"]
 
     /// Loads `site.yaml` from `siteDirectory`; nil after logging errors.
     /// - Parameter withSchedule: also read the schedule file `schedule:` names (`kairan send`,
@@ -78,6 +78,9 @@ public enum SiteConfigLoader {
         config.description = fields.string("description") ?? ""
         config.copyright = fields.string("copyright") ?? ""
         config.feedbackURL = fields.url("feedback_url", example: "https://example.com/feedback")
+        config.editURL = EditURLPattern.decode(fields, key: "edit_url")
+        config.socialImage = fields.url("social_image", example: "/images/social.png", kinds: [.web, .sitePath],
+                                        rule: "be a web address (https://…) or a path of this site (/images/social.png)")
         config.allowRawHTML = fields.bool("allow_raw_html") ?? false
         config.navigation = fields.list("navigation", expected: ["title", "url"]).compactMap { item in
             guard let title = item.string("title", required: true), let url = item.url("url", required: true, example: "/support/") else { return nil }

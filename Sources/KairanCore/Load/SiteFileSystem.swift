@@ -151,6 +151,11 @@ public struct SiteFileSystem: FileSystem {
 
     public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
+    public func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        guard staysInside(path) else { throw escapeError(path) }
+        return try base.readPrefix(path, count: count)
+    }
+
     public func list(_ path: String) throws -> [String] { try entries(path).map(\.name) }
 
     public func entries(_ path: String) throws -> [FolderEntry] {

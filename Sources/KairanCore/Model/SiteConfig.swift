@@ -52,6 +52,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var copyright: String = ""
     /// Where every page's feedback link points (seed 5.3.1).
     public var feedbackURL: SafeURL?
+    /// `edit_url`: where a page's 「このページを編集」 link points, made from its source path.
+    public var editURL: EditURLPattern?
+    /// `social_image`: the image link previews (OpenGraph, Twitter card) show for a page without its own.
+    public var socialImage: SafeURL?
     /// When true, raw HTML in Markdown is kept (GFM's tagfilter still applies); else it is escaped.
     public var allowRawHTML: Bool = false
     public var navigation: [NavigationItem] = []

@@ -105,8 +105,10 @@ public struct PublicViewModels: Sendable {
     }
 
     /// A page's common values: `site` (with `nav` marking the current item) and `page`.
+    /// - Parameter facts: what the page's link previews and structured data say (`PageMetadata`).
     public func page(title: String, description: String, path: String, kind: String,
-                     breadcrumbs: [(String, String)] = [], noindex: Bool = false, draft: Bool = false) -> TemplateValue {
+                     breadcrumbs: [(String, String)] = [], noindex: Bool = false, draft: Bool = false,
+                     facts: PageFacts = PageFacts()) -> TemplateValue {
         // The current navigation item: the first whose site path is this page or (but for `/`) contains it.
         let current = navigation.firstIndex { item in
             let url = item.url.text
@@ -127,6 +129,10 @@ public struct PublicViewModels: Sendable {
                 "feedback_yes": .text(feedback.isEmpty ? "" : feedback + "&helpful=yes"),
                 "feedback_no": .text(feedback.isEmpty ? "" : feedback + "&helpful=no"), "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
                 "breadcrumbs": .list(breadcrumbs.map { ["title": .text($0.0), "href": .text(paths.href($0.1))] }),
+                "social": social(title: title, description: description, facts: facts),
+                "structured_data": structuredData(title: title, description: description, path: path, canonical: canonical,
+                                                  breadcrumbs: breadcrumbs, facts: facts),
+                "edit_href": .text(editHref(facts)),
             ],
         ]
     }

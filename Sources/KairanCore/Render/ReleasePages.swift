@@ -91,7 +91,8 @@ public struct ReleasePages: Sendable {
         } else {
             context = models.page(title: title, description: release.summary, path: entry.path, kind: "release",
                                   breadcrumbs: release.audience == .public ? [("ホーム", SitePaths.home), ("リリースノート", ReleaseNotes.indexPath)] : [],
-                                  draft: release.draft)
+                                  draft: release.draft,
+                                  facts: PageFacts(source: release.sourcePath, isArticle: true, published: release.date))
             if release.audience == .customers { context = TrainingPages.portal(context, models: models, hasTraining: portalHasTraining) }
         }
         var value = summary(entry, href: href)

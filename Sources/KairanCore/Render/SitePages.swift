@@ -36,7 +36,8 @@ public struct SitePages: Sendable {
     public func category(_ index: Int, content: RenderedMarkdown) -> OutputFile {
         let listing = center.categories[index]
         var context = models.page(title: listing.category.title, description: listing.category.summary, path: listing.path,
-                                  kind: "category", breadcrumbs: [("ホーム", SitePaths.home)])
+                                  kind: "category", breadcrumbs: [("ホーム", SitePaths.home)],
+                                  facts: PageFacts(source: listing.category.location.file, questions: questions(ofCategory: index)))
         let sections: [TemplateValue] = listing.sections.map { position in
             let section = center.sections[position]
             // `description`, not `summary`: an article of the list without a summary must not show the section's.
@@ -58,7 +59,8 @@ public struct SitePages: Sendable {
         let listing = center.sections[index]
         let category = center.categories[listing.category]
         var context = models.page(title: listing.section.title, description: listing.section.summary, path: listing.path,
-                                  kind: "section", breadcrumbs: [("ホーム", SitePaths.home), (category.category.title, category.path)])
+                                  kind: "section", breadcrumbs: [("ホーム", SitePaths.home), (category.category.title, category.path)],
+                                  facts: PageFacts(source: listing.section.location.file))
         context["section"] = [
             "title": .text(listing.section.title), "summary": .text(listing.section.summary),
             "href": .text(models.paths.href(listing.path)), "content": .html(content.html),
@@ -73,9 +75,11 @@ public struct SitePages: Sendable {
         let entry = center.articles[index]
         let article = entry.article
         let category = center.categories[entry.category]
+        let facts = PageFacts(source: article.sourcePath, isArticle: true, published: article.date, modified: article.lastModified,
+                              image: PageFacts.previewImage(of: content.images, paths: models.paths))
         var context = models.page(title: article.title, description: article.summary, path: entry.path, kind: "article",
                                   breadcrumbs: breadcrumbs(ofArticle: index),
-                                  draft: article.draft)
+                                  draft: article.draft, facts: facts)
         let paths = models.paths
         func link(_ index: Int?) -> TemplateValue {
             guard let index else { return .flag(false) }
@@ -137,6 +141,21 @@ public struct SitePages: Sendable {
             "categories": .list(others), "has_categories": .flag(!others.isEmpty),
         ]
     }
+
+    /// The FAQ category's questions (its folder is `faq`): each of its articles with a summary is
+    /// a question, its title the question and its summary the answer (schema.org `FAQPage`).
+    private func questions(ofCategory index: Int) -> [PageFacts.Question] {
+        let listing = center.categories[index]
+        guard listing.category.slug == SitePages.faqCategory else { return [] }
+        return listing.members.compactMap { member in
+            let entry = center.articles[member]
+            guard !entry.article.summary.isEmpty else { return nil }
+            return PageFacts.Question(name: entry.article.title, answer: entry.article.summary, url: models.paths.absolute(entry.path))
+        }
+    }
+
+    /// The folder of the category whose page carries schema.org `FAQPage` data.
+    public static let faqCategory = "faq"
 
     /// Home, the article's category and, in a section, its section.
     private func breadcrumbs(ofArticle index: Int) -> [(String, String)] {

@@ -109,7 +109,8 @@ struct SiteRenderer: Sendable {
             return Rendered(file: pages.section(index, content: body), body: body)
         case .article(let index):
             let article = pages.models.center.articles[index].article
-            let body = markdown.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading, log: log)
+            let body = markdown.render(article.body, file: article.sourcePath, dropFirstHeading: article.titleFromHeading,
+                                       eagerLeadImage: true, log: log)
             return Rendered(file: pages.article(index, content: body), body: body)
         case .email(let kind, let index, let part):
             return Rendered(file: emails?.file(kind, index, part, path: output.path, log: log), body: nil)

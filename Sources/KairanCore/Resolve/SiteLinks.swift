@@ -10,8 +10,10 @@ struct SiteLinks: Sendable {
     let customers: MarkdownRenderer
     let `internal`: MarkdownRenderer
 
-    /// - Parameter withheld: the scheduled articles and releases left out of this build: a link to one is an error saying when it appears.
-    init(site: ResolvedSite, plan: SitePlan, withheld: [ScheduledPublication] = [], brokenSources: Set<String> = []) {
+    /// - Parameters:
+    ///   - withheld: the scheduled articles and releases left out of this build: a link to one is an error saying when it appears.
+    ///   - images: the sizes of the site's image files, read once for this build.
+    init(site: ResolvedSite, plan: SitePlan, withheld: [ScheduledPublication] = [], brokenSources: Set<String> = [], images: ImageSizes? = nil) {
         let paths = site.paths
         let assets = Set(site.knowledgeBase.assets)
         let internalPages = plan.pages(of: .internal)
@@ -24,7 +26,7 @@ struct SiteLinks: Sendable {
         publicLinks.brokenSources = brokenSources
         let scheduled = Dictionary(withheld.map { ($0.source, $0.date) }) { first, _ in first }
         publicLinks.scheduledSources = scheduled
-        self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks)
+        self.public = MarkdownRenderer(allowRawHTML: raw, links: publicLinks, images: images)
 
         // Other trees reach help-center pages by absolute URL (worked out only when they have Markdown).
         let otherTrees = !site.training.isEmpty || site.releases.contains { $0.audience != .public }
@@ -40,8 +42,8 @@ struct SiteLinks: Sendable {
             resolver.scheduledSources = scheduled
             return resolver
         }
-        customers = MarkdownRenderer(allowRawHTML: raw, links: tree(.customers, basePath: SitePaths(baseURL: site.config.customersBaseURL).basePath))
-        self.internal = MarkdownRenderer(allowRawHTML: raw, links: tree(.internal, basePath: "../../"))
+        customers = MarkdownRenderer(allowRawHTML: raw, links: tree(.customers, basePath: SitePaths(baseURL: site.config.customersBaseURL).basePath), images: images)
+        self.internal = MarkdownRenderer(allowRawHTML: raw, links: tree(.internal, basePath: "../../"), images: images)
     }
 
     /// The renderer for Markdown published in `audience`'s tree.

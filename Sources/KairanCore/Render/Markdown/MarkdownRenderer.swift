@@ -6,10 +6,13 @@ public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML is kept (with GFM's tagfilter) rather than shown as text.
     public var allowRawHTML: Bool
     public var links: LinkResolver
+    /// Where the sizes of the site's images come from (`width`/`height` of `<img>`); nil: none are added.
+    public var images: ImageSizes?
 
-    public init(allowRawHTML: Bool, links: LinkResolver) {
+    public init(allowRawHTML: Bool, links: LinkResolver, images: ImageSizes? = nil) {
         self.allowRawHTML = allowRawHTML
         self.links = links
+        self.images = images
     }
 
     private var options: Int32 {
@@ -19,8 +22,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Renders `source` from the file `file`.
-    /// - Parameter dropFirstHeading: remove the first `#` heading (it became the page title).
-    public func render(_ source: MarkdownSource, file: String, dropFirstHeading: Bool = false, log: DiagnosticLog) -> RenderedMarkdown {
+    /// - Parameters:
+    ///   - dropFirstHeading: remove the first `#` heading (it became the page title).
+    ///   - eagerLeadImage: the document opens its page (an article): its first image, when it comes
+    ///     before any heading, is not lazy-loaded (see `ImageAttributes`).
+    public func render(_ source: MarkdownSource, file: String, dropFirstHeading: Bool = false, eagerLeadImage: Bool = false,
+                       log: DiagnosticLog) -> RenderedMarkdown {
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], anchorReferences: []) }
         defer { cmark_parser_free(parser) }
         MarkdownExtensions.attach(to: parser, tagfilter: allowRawHTML)
@@ -42,16 +49,21 @@ public struct MarkdownRenderer: Sendable {
                                     otherAnchors: walker.otherAnchors)
         }
         defer { free(html) }
-        let output: String
+        var output: String
         if !allowRawHTML && !walker.headings.isEmpty {
             let bytes = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
             output = HeadingIDs.insert(walker.headings, into: UnsafeBufferPointer(start: bytes, count: strlen(html)))
         } else {
             output = String(cString: html)
         }
+        var images: [RenderedMarkdown.Image] = []
+        if walker.hasImages {
+            let sizes = self.images
+            (output, images) = ImageAttributes.complete(output, sources: walker.assetURLs, eagerLead: eagerLeadImage) { sizes?.size(of: $0) }
+        }
         let anchors = walker.otherAnchors + (walker.hasFootnotes ? MarkdownRenderer.footnoteIDs(in: output) : [])
         return RenderedMarkdown(html: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
-                                linkedSources: walker.linkedSources, otherAnchors: anchors)
+                                linkedSources: walker.linkedSources, otherAnchors: anchors, images: images)
     }
 
     /// Renders a node's inline children alone, without the paragraph around them.

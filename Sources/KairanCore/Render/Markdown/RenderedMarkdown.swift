@@ -15,6 +15,13 @@ public struct RenderedMarkdown: Sendable, Equatable {
         public var location: SourceLocation
     }
 
+    /// An image of the document that is a file of the site, with its size when it could be read.
+    public struct Image: Sendable, Equatable {
+        /// The file, relative to the site (`content/kb/faq/images/login.png`).
+        public var source: String
+        public var size: ImageSize?
+    }
+
     public var html: String
     public var headings: [Heading]
     public var anchorReferences: [AnchorReference]
@@ -23,6 +30,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// Ids other than headings' that links may name: footnotes (`fn-1`, `fnref-1`) and, with raw
     /// HTML kept, elements with an `id`.
     public var otherAnchors: [String] = []
+    /// The site files the document's `<img>` tags show, in document order.
+    public var images: [Image] = []
 
     /// Every id a link to this document may name.
     public var anchorIDs: Set<String> { Set(headings.map(\.id)).union(otherAnchors) }

@@ -16,6 +16,7 @@ extension TreeRewriter {
         var changed = false
         let start = location(of: node)
         for token in tokenizer.tokens() where token.kind == .startTag {
+            if token.name == "img" { hasImages = true }
             var attributes = token.attributes
             var tagChanged = false
             for (index, attribute) in attributes.enumerated() {

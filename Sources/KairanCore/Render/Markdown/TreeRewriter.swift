@@ -15,6 +15,10 @@ struct TreeRewriter {
     var otherAnchors: [String] = []
     /// Whether the document has footnotes (their ids are read from the HTML: `MarkdownRenderer`).
     private(set) var hasFootnotes = false
+    /// Whether the document has images (Markdown or raw HTML `<img>`): their tags are completed after rendering.
+    var hasImages = false
+    /// Site files (not pages) links and images were resolved to, by their URL percent-decoded.
+    private(set) var assetURLs: [String: String] = [:]
     /// The `::: kind` containers of the text cmark read (`ContainerFences`).
     let containers: [ContainerFences.Container]
     private var anchors = HeadingAnchors()
@@ -50,7 +54,8 @@ struct TreeRewriter {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING { headingNodes.append(node) }
-            else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkNodes.append(node) }
+            else if type == CMARK_NODE_LINK { linkNodes.append(node) }
+            else if type == CMARK_NODE_IMAGE { linkNodes.append(node); hasImages = true }
             else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { htmlNodes.append(node) }
             else if type == CMARK_NODE_BLOCK_QUOTE { quoteNodes.append(node) }
             else if type == CMARK_NODE_THEMATIC_BREAK && !containers.isEmpty { breakNodes[Int(cmark_node_get_start_line(node))] = node }
@@ -137,6 +142,7 @@ struct TreeRewriter {
             return .unchanged
         case .rewrite(let url, let target, let fragment):
             if let target, !linkedSources.contains(target) { linkedSources.append(target) }
+            if let target, !target.hasSuffix(".md") { assetURLs[LinkResolver.percentDecoded(url)] = target }
             if let fragment, !fragment.isEmpty, let page = target ?? renderer.links.pageSource(ofSitePath: destination) {
                 anchorReferences.append(.init(targetSource: page, fragment: fragment, location: location()))
             }

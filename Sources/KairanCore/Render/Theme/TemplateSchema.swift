@@ -71,6 +71,9 @@ public enum TemplateSchema {
             "title": .value, "description": .value, "href": .value, "canonical": .value, "kind": .value, "noindex": .flag,
             "draft": .flag, "feedback_href": .value, "feedback_yes": .value, "feedback_no": .value,
             "has_breadcrumbs": .flag, "breadcrumbs": .list(link),
+            "social": .map(["title": .value, "description": .value, "type": .value, "locale": .value, "image": .value,
+                            "image_width": .value, "image_height": .value, "card": .value]),
+            "structured_data": .list(.map(["json": .html])), "edit_href": .value,
         ]),
     ]
 
