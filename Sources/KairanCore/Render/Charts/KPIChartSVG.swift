@@ -44,7 +44,7 @@ public struct KPIChartSVG: Hashable, Sendable {
                 return (value, cls, "\(label) \(KPIRule.absolute(comparison, value).japanese(unit: definition.unit))", dash)
             }
         let layout = KPIChartLayout(width: width, height: height, start: start ?? points.first?.date ?? evaluation.date,
-                                    end: evaluation.date, values: points.map(\.value) + thresholds.map(\.value), decimals: kpi.decimals)
+                                    end: evaluation.date, values: range(points, thresholds.map(\.value)), decimals: kpi.decimals)
         let n = SVGFormat.number
         var out = SVGFormat.open(width: width, height: height, classes: "kpi-chart", status: evaluation.status, id: id,
                                  title: definition.name, desc: description)
@@ -79,6 +79,12 @@ public struct KPIChartSVG: Hashable, Sendable {
         out += "<text class=\"kpi-chart-status \(evaluation.status.cssClass)\" x=\"\(n(layout.width - 4))\" y=\"14.0\" text-anchor=\"end\""
         out += " fill=\"currentColor\" font-size=\"11\">\(SVGFormat.text(status))</text>\n"
         return out + "</svg>\n"
+    }
+
+    /// The values the y axis must cover: the data and the thresholds, at least `KPIValueRange.minimumShare` apart.
+    private func range(_ points: [KPIMeasurement], _ thresholds: [Double]) -> [Double] {
+        guard let bounds = KPIValueRange.bounds(values: points.map(\.value), thresholds: thresholds) else { return [] }
+        return [bounds.low, bounds.high]
     }
 
     /// Dashed horizontal lines with labels right of the plot, nudged apart when they would overlap.
@@ -126,7 +132,7 @@ public struct KPIChartSVG: Hashable, Sendable {
         if let first = points.first, let last = points.last { parts.append("期間 \(first.date.iso)〜\(last.date.iso)") }
         if let latest = evaluation.latest {
             var text = "最新値 \(evaluation.latestLabel)（\(latest.date.iso)）"
-            if evaluation.change != nil { text += "、前回比 \(evaluation.changeLabel)" }
+            if evaluation.change != nil { text += "、\(evaluation.changeTitle) \(evaluation.changeLabel)" }
             parts.append(text)
         } else {
             parts.append("データなし")

@@ -71,7 +71,7 @@ struct InternalViewModels: Sendable {
             "target": .text(definition.target.japanese(unit: definition.unit)),
             "alert": .text(definition.alert?.japanese(unit: definition.unit) ?? ""),
             "status": InternalViewModels.status(evaluation.status),
-            "change": .text(evaluation.changeLabel), "has_change": .flag(evaluation.change != nil),
+            "change": .text(evaluation.changeLabel), "change_title": .text(evaluation.changeTitle), "has_change": .flag(evaluation.change != nil),
             "date": evaluation.latest.map { PublicViewModels.date($0.date) } ?? .flag(false),
             "sparkline": .html(sparkline),
         ]

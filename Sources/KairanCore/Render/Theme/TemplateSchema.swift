@@ -194,14 +194,14 @@ public enum TemplateSchema {
     /// A KPI card (`internal/partials/kpi-card`).
     static let kpiCard: TemplateShape = .map([
         "id": .value, "name": .value, "href": .value, "group": .value, "group_name": .value, "unit": .value, "value": .value,
-        "has_value": .flag, "target": .value, "alert": .value, "status": kpiStatus, "change": .value, "has_change": .flag,
+        "has_value": .flag, "target": .value, "alert": .value, "status": kpiStatus, "change": .value, "change_title": .value, "has_change": .flag,
         "date": optionalDate, "sparkline": .html,
     ])
 
     static let keyAndLabel: TemplateShape = .map(["key": .value, "label": .value])
 
     static let backlogItem: TemplateShape = .map([
-        "id": .value, "anchor": .value, "title": .value, "category": .value, "priority": keyAndLabel, "estimate": .value,
+        "id": .value, "anchor": .value, "title": .value, "category": .value, "category_key": .value, "priority": keyAndLabel, "estimate": .value,
         "value": .value, "owner": .value, "due": optionalDate, "milestone": .value, "status": keyAndLabel, "done": .flag,
         "done_on": optionalDate, "requested_by": .list(.value), "requested_count": .value, "approved_by": .value,
         "notes": .value,
@@ -251,15 +251,16 @@ public enum TemplateSchema {
                 "milestones": .list(.map([
                     "id": .value, "anchor": .value, "name": .value, "goal": .value, "start": optionalDate, "due": optionalDate,
                     "state": .map(["key": .value, "label": .value, "icon": .value]), "done": .value, "total": .value,
-                    "percent": .value, "progress_max": .value, "progress_value": .value, "progress_label": .value,
+                    "percent": .value, "progress_max": .value, "progress_value": .value, "progress_label": .value, "judged_at_due": optionalDate,
                     "checks": .list(.map(["title": .value, "done": .flag, "icon": .value, "label": .value, "detail": .value])),
                 ])),
                 "due_soon": .list(.map(["id": .value, "href": .value, "title": .value, "owner": .value, "due": date,
                                         "days_left": .value, "overdue": .flag, "status": .value])),
                 "has_due_soon": .flag, "due_window": .value,
                 "approval": .map([
-                    "criteria": .value, "has_issues": .flag,
-                    "issues": .list(.map(["id": .value, "href": .value, "message": .value, "hint": .value, "location": .value])),
+                    "horizon": .value, "criteria": .value, "has_issues": .flag,
+                    "issues": .list(.map(["id": .value, "href": .value, "title": .value, "message": .value, "advice": .value,
+                                          "location": .value])),
                 ]),
             ]),
         ],
