@@ -68,6 +68,9 @@ fi
 # menu that opens on phones; screenshots of the main page kinds in .build/screenshots.
 check "page layout (Chromium at 390 px and 1280 px): every page" \
   python3 "$root/Tests/validate/page_layout_check.py" "$out" "$root/.build/screenshots"
+# KPI charts legible on phones: every shown chart text at least 11 CSS px at 390, 640 and 1280 px.
+check "KPI chart text (Chromium at 390, 640 and 1280 px): at least 11 px" \
+  python3 "$root/Tests/validate/chart_text_check.py" "$out"
 for feed in reports/weekly/atom.xml newsletters/atom.xml; do
   if [ -f "$out/customers/$feed" ]; then
     check "jing RFC 4287: customers/$feed" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/customers/$feed"

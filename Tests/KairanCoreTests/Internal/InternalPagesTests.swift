@@ -36,6 +36,7 @@ import Testing
         let roadmap = try #require(fileSystem.text("out/internal/roadmap/index.html"))
         let findings = try #require(roadmap.components(separatedBy: "<ul class=\"approval-issues\">").last?.components(separatedBy: "</ul>").first)
         #expect(findings.contains("<a href=\"#item-BL-006\">BL-006</a>「"))
+        #expect(findings.contains("」は要望元が2院しかありません"))
         #expect(findings.contains("要望元が2院しかありません（3院以上が必要です）。"))
         #expect(findings.contains("<p class=\"finding-source\"><span class=\"visually-hidden\">編集する場所: </span>content/data/backlog.yaml:"))
         #expect(roadmap.contains("id=\"item-BL-006\""))

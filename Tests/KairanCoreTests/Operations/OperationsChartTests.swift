@@ -66,6 +66,9 @@ import Testing
         let chart = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu")
         #expect(chart.description == "期間 2026-09-29〜2026-11-24。最新値 74.2%（2026-11-24）、前回比 +2.3pt。目標 70%未満。アラート 85%超。状態: 目標未達。")
         try compare(chart.render(), golden: "kpi-chart.svg")
+        // The phones' form: 360 units across, text at 13, thresholds in a legend under the plot.
+        let compact = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu-compact", form: .compact)
+        try compare(compact.render(), golden: "kpi-chart-compact.svg")
     }
 
     @Test func relativeRuleChartGolden() throws {
@@ -91,7 +94,7 @@ import Testing
     @Test func structureAndAccessibility() {
         let kpi = cpu
         let svg = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu").render()
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 240\" class=\"kpi-chart\" data-status=\"off-target\" role=\"img\""))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 240\" class=\"kpi-chart kpi-chart-wide\" data-status=\"off-target\" role=\"img\""))
         #expect(svg.contains("aria-labelledby=\"kpi-cpu-title\" aria-describedby=\"kpi-cpu-desc\""))
         #expect(svg.contains("<title id=\"kpi-cpu-title\">CPU使用率 &lt;app &amp; &quot;db&quot;&gt;</title>"))
         #expect(svg.contains("目標 70%未満"))

@@ -88,7 +88,9 @@ struct InternalViewModels: Sendable {
             guard let period = rule?.period, let measured else { return .text("") }
             return .text("\(period.label) \(FixedDecimal.signed(measured, decimals: 1))%")
         }
+        // Both forms: the theme shows the compact chart on phones and the wide one from 40rem.
         value["chart"] = .html(KPIChartSVG(kpi: kpi, evaluation: evaluation, id: "chart-\(kpi.id)").render())
+        value["chart_compact"] = .html(KPIChartSVG(kpi: kpi, evaluation: evaluation, id: "chart-\(kpi.id)-compact", form: .compact).render())
         value["target_input"] = input(definition.target, evaluation.targetValue)
         value["alert_input"] = input(definition.alert, evaluation.alertValue)
         value["direction"] = .text(definition.direction.label)

@@ -236,7 +236,7 @@ public enum TemplateSchema {
         ],
         "internal/kpi": [
             "kpi": kpiCard.adding([
-                "chart": .html, "target_input": .value, "alert_input": .value, "direction": .value, "method": .value,
+                "chart": .html, "chart_compact": .html, "target_input": .value, "alert_input": .value, "direction": .value, "method": .value,
                 "frequency": .value, "review": .value, "audience": .value, "source": .value, "age": .value,
                 "measurements": .list(.map(["date": date, "value": .value])), "measurement_count": .value,
                 "has_measurements": .flag,
