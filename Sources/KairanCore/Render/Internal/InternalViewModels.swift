@@ -23,7 +23,7 @@ struct InternalViewModels: Sendable {
     /// `page` (with `breadcrumbs`, `(title, path)` pairs before the page itself).
     func page(title: String, description: String, path: String, kind: String, breadcrumbs: [(String, String)] = []) -> TemplateValue {
         func href(_ target: String) -> TemplateValue { .text(InternalPaths.href(target, from: path)) }
-        var nav: [TemplateValue] = []
+        var nav: [TemplateValue] = [["title": "ホーム", "href": href(InternalHomePage.path), "current": .flag(path == InternalHomePage.path)]]
         if data.kpis != nil {
             nav.append(["title": "KPI", "href": href(InternalPaths.kpiIndex), "current": .flag(path.hasPrefix(InternalPaths.kpiIndex))])
         }
@@ -33,13 +33,12 @@ struct InternalViewModels: Sendable {
         if hasContentHealth {
             nav.append(["title": "コンテンツ", "href": href(ContentHealthPage.path), "current": .flag(path == ContentHealthPage.path)])
         }
-        let home = data.kpis != nil ? InternalPaths.kpiIndex : data.hasRoadmap ? InternalPaths.roadmap : ContentHealthPage.path
         return [
             "site": [
                 "title": .text(siteTitle), "generator": .text("Kairan \(Kairan.version)"), "label": "社内限定",
                 "report_date": PublicViewModels.date(data.reportDate), "nav": .list(nav),
                 "links": [
-                    "home": href(home), "kpi": href(InternalPaths.kpiIndex), "roadmap": href(InternalPaths.roadmap),
+                    "home": href(InternalHomePage.path), "kpi": href(InternalPaths.kpiIndex), "roadmap": href(InternalPaths.roadmap),
                     "kpi_json": href(InternalPaths.kpiJSON), "kpi_csv": href(InternalPaths.kpiCSV),
                     "css": href(InternalPaths.css), "favicon": href(InternalPaths.favicon),
                 ],

@@ -16,6 +16,8 @@ public enum TemplateSchema {
         pages["customers/release"] = .map(customersPage.merging(["release": releasePage]) { _, new in new })
         pages["internal/release"] = .map(internalPage.merging(["release": releasePage]) { _, new in new })
         for (name, own) in publicationPages { pages[name] = .map(customersPage.merging(own) { _, new in new }) }
+        pages[PortalHomePage.template] = .map(customersPage.merging(["portal": portalHome]) { _, new in new })
+        pages[InternalHomePage.template] = .map(internalPage.merging(["home": internalHome]) { _, new in new })
         for (name, own) in emailPages { pages[name] = .map(own) }
         return pages
     }()
@@ -174,7 +176,25 @@ public enum TemplateSchema {
         ],
     ]
 
+    /// `portal` of the customers' home page (`customers/index`).
+    static let portalHome: TemplateShape = .map([
+        "has_training": .flag, "training_href": .value, "materials_href": .value, "ics_href": .value,
+        "programs": .list(programEntry), "events": .list(eventEntry), "has_releases": .flag, "releases": .list(releaseEntry),
+        "has_reports": .flag, "reports_href": .value, "has_newsletters": .flag, "newsletters_href": .value, "help_center": .value,
+    ])
+
     // MARK: - Internal pages
+
+    /// `home` of the internal home page (`internal/index`).
+    static let internalHome: TemplateShape = .map([
+        "has_kpis": .flag, "kpi_href": .value, "kpi_total": .value, "summary": .list(kpiStatus.adding(["count": .value])),
+        "alerts": .list(kpiCard), "has_alerts": .flag, "kpi_json": .value, "kpi_csv": .value,
+        "has_roadmap": .flag, "roadmap_href": .value, "has_milestones": .flag,
+        "milestones": .list(.map(["name": .value, "href": .value, "state": .map(["key": .value, "label": .value, "icon": .value])])),
+        "finding_count": .value, "approval_href": .value, "due_count": .value, "due_href": .value,
+        "has_content_health": .flag, "content_href": .value, "has_releases": .flag,
+        "releases": .list(.map(["version_label": .value, "title": .value, "summary": .value, "href": .value, "date": date])),
+    ])
 
     /// What every internal page receives (never the public values).
     static let internalPage: [String: TemplateShape] = [
