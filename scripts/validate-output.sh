@@ -68,6 +68,10 @@ fi
 # menu that opens on phones; screenshots of the main page kinds in .build/screenshots.
 check "page layout (Chromium at 390 px and 1280 px): every page" \
   python3 "$root/Tests/validate/page_layout_check.py" "$out" "$root/.build/screenshots"
+# WCAG AA contrast of the theme's text, status and UI colours in light and dark, computed from
+# the CSS (the checker first proves on bad colour pairs that it fails them).
+check "contrast (WCAG AA, light and dark): templates/assets/kairan.css" \
+  python3 "$root/Tests/validate/contrast_check.py" "$root/templates/assets/kairan.css"
 # KPI charts legible on phones: every shown chart text at least 11 CSS px at 390, 640 and 1280 px.
 check "KPI chart text (Chromium at 390, 640 and 1280 px): at least 11 px" \
   python3 "$root/Tests/validate/chart_text_check.py" "$out"
