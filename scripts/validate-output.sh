@@ -84,6 +84,13 @@ check "page layout (Chromium at 390 px and 1280 px): every page" \
 # links visible on touch; without JavaScript the table of contents' links still there.
 check "article page (Chromium at 1280 px and 390 px, with and without JavaScript)" \
   python3 "$root/Tests/validate/article_page_check.py" "$out/public" "$root/.build/screenshots"
+# WCAG AA contrast of the theme's text, status and UI colours in light and dark, computed from
+# the CSS (the checker first proves on bad colour pairs that it fails them).
+check "contrast (WCAG AA, light and dark): templates/assets/kairan.css" \
+  python3 "$root/Tests/validate/contrast_check.py" "$root/templates/assets/kairan.css"
+# KPI charts legible on phones: every shown chart text at least 11 CSS px at 390, 640 and 1280 px.
+check "KPI chart text (Chromium at 390, 640 and 1280 px): at least 11 px" \
+  python3 "$root/Tests/validate/chart_text_check.py" "$out"
 for feed in reports/weekly/atom.xml newsletters/atom.xml; do
   if [ -f "$out/customers/$feed" ]; then
     check "jing RFC 4287: customers/$feed" jing -c "$root/Tests/validate/schemas/atom.rnc" "$out/customers/$feed"

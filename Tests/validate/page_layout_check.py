@@ -48,8 +48,8 @@ MENU = """() => {
 }"""
 
 SHOTS = {"public": ["/", "/kb/troubleshooting/error-codes/", "/kb/accounts/login-security/mfa/", "/kb/accounts/", "/releases/", "/tags/"],
-         "customers": ["/training/", "/reports/weekly/", "/reports/weekly/2026-W44/", "/newsletters/2026-11/"],
-         "internal": ["/kpi/", "/roadmap/"], "email": ["/", "/weekly/2026-W44.html", "/release/1.7.0.html"]}
+         "customers": ["/", "/training/", "/reports/weekly/", "/reports/weekly/2026-W44/", "/newsletters/2026-11/"],
+         "internal": ["/", "/kpi/", "/kpi/uptime/", "/kpi/mau/", "/roadmap/", "/content/"], "email": ["/", "/weekly/2026-W44.html", "/release/1.7.0.html"]}
 
 def serve(folder):
     class Quiet(http.server.SimpleHTTPRequestHandler):

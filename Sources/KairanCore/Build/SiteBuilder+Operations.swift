@@ -12,8 +12,8 @@ struct OperationsData: Sendable {
     var backlog: [BacklogItem]?
     /// The phases of `milestones.yaml` decided at `reportDate`; nil when the site has none.
     var milestones: [MilestoneProgress]?
-    /// What `ApprovalRules.check` found (also in the build log).
-    var approvalIssues: [Diagnostic] = []
+    /// What `ApprovalRules` found (also in the build log, as warnings).
+    var approvalFindings: [ApprovalFinding] = []
 
     /// The operations files read (for the plan's inputs), relative to the site folder.
     var sourceFiles: [String] = []
@@ -58,12 +58,12 @@ extension SiteBuilder {
         if let backlogFile {
             let items = BacklogLoader.load(backlogFile, log: log)
             data.backlog = items
-            data.approvalIssues = ApprovalRules.check(items)
-            log.append(data.approvalIssues)
+            data.approvalFindings = ApprovalRules.standard.findings(items)
+            log.append(data.approvalFindings.map(\.diagnostic))
         }
         if let milestoneFile {
             let milestones = MilestoneLoader.load(milestoneFile, log: log)
-            data.milestones = MilestoneEvaluator.evaluate(milestones, backlog: data.backlog ?? [], kpis: data.evaluations,
+            data.milestones = MilestoneEvaluator.evaluate(milestones, backlog: data.backlog ?? [], kpis: data.kpis ?? [],
                                                           at: data.reportDate, log: log)
         }
         return data

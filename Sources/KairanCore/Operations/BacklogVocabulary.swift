@@ -23,12 +23,12 @@ public enum BacklogHorizon: String, Hashable, Sendable, CaseIterable {
     case shortTerm = "short-term"
     case longTerm = "long-term"
 
-    /// `Immediate`, `Short-term`, `Long-term`.
+    /// `即時対応`, `短期`, `中長期` (the YAML words stay English: `immediate`, `short-term`, `long-term`).
     public var label: String {
         switch self {
-        case .immediate: return "Immediate"
-        case .shortTerm: return "Short-term"
-        case .longTerm: return "Long-term"
+        case .immediate: return "即時対応"
+        case .shortTerm: return "短期"
+        case .longTerm: return "中長期"
         }
     }
 
@@ -58,6 +58,21 @@ public enum BacklogStatus: String, Hashable, Sendable, CaseIterable {
         case .inProgress: return "対応中"
         case .done: return "完了"
         case .dropped: return "取り下げ"
+        }
+    }
+}
+
+/// The Japanese names of the backlog's `category:` words (`Feature | Enhancement | Bug | Security`).
+public enum BacklogCategory {
+    /// `Feature` → `新機能`, `Enhancement` → `改善`, `Bug` → `不具合`, `Security` → `セキュリティ`
+    /// (case-insensitive); other words as written.
+    public static func label(_ category: String) -> String {
+        switch category.lowercased() {
+        case "feature": return "新機能"
+        case "enhancement": return "改善"
+        case "bug": return "不具合"
+        case "security": return "セキュリティ"
+        default: return category
         }
     }
 }

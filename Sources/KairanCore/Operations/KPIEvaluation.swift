@@ -6,10 +6,13 @@ public struct KPIEvaluation: Hashable, Sendable {
     public var date: CivilDate
     /// The newest measurement on or before `date`.
     public var latest: KPIMeasurement?
-    /// The measurement before `latest` (the previous period's value).
+    /// What `change` is measured from: the measurement before `latest`, or for a relative target
+    /// the newest one on or before one target period before `latest` (see `changePeriod`).
     public var previous: KPIMeasurement?
     /// `latest` against `previous`.
     public var change: KPIChange?
+    /// The period `change` spans when the target is relative (`wow` → week over week); nil when it is against the previous measurement.
+    public var changePeriod: KPIPeriod?
     /// What the target rule was compared with: the latest value (absolute rules) or the
     /// percentage change over the rule's period (relative rules); nil when it could not be computed.
     public var targetValue: Double?
@@ -27,13 +30,14 @@ public struct KPIEvaluation: Hashable, Sendable {
     public var decimals: Int
 
     public init(definition: KPIDefinition, date: CivilDate, latest: KPIMeasurement? = nil, previous: KPIMeasurement? = nil,
-                change: KPIChange? = nil, targetValue: Double? = nil, alertValue: Double? = nil, targetMet: Bool? = nil,
+                change: KPIChange? = nil, changePeriod: KPIPeriod? = nil, targetValue: Double? = nil, alertValue: Double? = nil, targetMet: Bool? = nil,
                 alertTriggered: Bool = false, status: KPIStatus, ageDays: Int? = nil, decimals: Int = 0) {
         self.definition = definition
         self.date = date
         self.latest = latest
         self.previous = previous
         self.change = change
+        self.changePeriod = changePeriod
         self.targetValue = targetValue
         self.alertValue = alertValue
         self.targetMet = targetMet
@@ -56,6 +60,9 @@ public struct KPIEvaluation: Hashable, Sendable {
     public var changeLabel: String {
         change?.label(unit: definition.unit, decimals: decimals) ?? ""
     }
+
+    /// What the change is against: `前週比` (and the like) for a relative target, else `前回比`.
+    public var changeTitle: String { changePeriod?.label ?? "前回比" }
 
     /// `✓ 目標達成` — icon and label together.
     public var statusText: String { "\(status.icon) \(status.label)" }

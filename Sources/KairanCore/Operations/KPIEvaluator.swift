@@ -1,7 +1,9 @@
 /// Judges KPIs at a report date.
 ///
-/// - The latest value is the newest measurement on or before the date; the previous value is the
-///   measurement just before it (measurements are taken once per `frequency` period).
+/// - The latest value is the newest measurement on or before the date; the previous value, which
+///   the change is measured from, is the measurement just before it (measurements are taken once
+///   per `frequency` period) or, for a relative target, the baseline of the target's period (a
+///   `wow` target's card shows the change against the week before, as the target judges it).
 /// - An absolute rule compares the latest value. A relative rule compares the percentage change of
 ///   the latest value against the baseline: the newest measurement on or before one period before
 ///   the latest (`KPIPeriod.baselineDate(before:)`). With no baseline the rule cannot be judged;
@@ -20,7 +22,16 @@ public enum KPIEvaluator {
         guard let latest = history.last else {
             return KPIEvaluation(definition: definition, date: date, status: .noData, decimals: kpi.decimals)
         }
-        let previous = history.count >= 2 ? history[history.count - 2] : nil
+        // The change is told in the target's terms: against one period earlier for a relative
+        // target (`wow > 0%`: the week before), else against the measurement before.
+        let changePeriod = definition.target.period
+        let previous: KPIMeasurement?
+        if let changePeriod {
+            let baselineDate = changePeriod.baselineDate(before: latest.date)
+            previous = history.last { $0.date <= baselineDate }
+        } else {
+            previous = history.count >= 2 ? history[history.count - 2] : nil
+        }
         let change = previous.map { KPIChange(from: $0.value, to: latest.value, inPoints: definition.isPercentUnit) }
         let targetValue = ruleInput(definition.target, history: history)
         let targetMet = targetValue.map { definition.target.comparison.holds($0, definition.target.threshold) }
@@ -38,7 +49,7 @@ public enum KPIEvaluator {
         } else {
             status = .noData
         }
-        return KPIEvaluation(definition: definition, date: date, latest: latest, previous: previous, change: change,
+        return KPIEvaluation(definition: definition, date: date, latest: latest, previous: previous, change: change, changePeriod: changePeriod,
                              targetValue: targetValue, alertValue: alertValue, targetMet: targetMet,
                              alertTriggered: alertTriggered, status: status, ageDays: age, decimals: kpi.decimals)
     }

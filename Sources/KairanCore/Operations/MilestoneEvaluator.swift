@@ -1,11 +1,18 @@
-/// Decides milestone checklists at a report date from the backlog and the KPI evaluations.
+/// Decides milestone checklists at a report date from the backlog and the KPIs.
+///
+/// A phase whose due date has passed is judged with what was true on its due date: backlog items
+/// done by then and the KPIs' values as of then. Later values neither tick nor untick it, so a
+/// phase that missed its goal stays 期限超過 even once the goal is reached later.
 public enum MilestoneEvaluator {
-    /// Every phase with its checklist decided at `date`. A rule naming a KPI that is not among
-    /// `kpis` is a warning at the rule's place and counts as not done.
-    public static func evaluate(_ milestones: [Milestone], backlog: [BacklogItem], kpis: [KPIEvaluation],
+    /// Every phase with its checklist decided at `date` (at its due date when that is earlier). A
+    /// rule naming a KPI that is not among `kpis` is a warning at the rule's place and counts as not done.
+    public static func evaluate(_ milestones: [Milestone], backlog: [BacklogItem], kpis: [KPI],
                                 at date: CivilDate, log: DiagnosticLog) -> [MilestoneProgress] {
-        milestones.map { milestone in
-            let checks = milestone.checklist.map { decide($0, backlog: backlog, kpis: kpis, at: date, log: log) }
+        var evaluations: [CivilDate: [KPIEvaluation]] = [:]
+        return milestones.map { milestone in
+            let judged = milestone.due.map { min($0, date) } ?? date
+            if evaluations[judged] == nil { evaluations[judged] = KPIEvaluator.evaluate(kpis, at: judged) }
+            let checks = milestone.checklist.map { decide($0, backlog: backlog, kpis: evaluations[judged] ?? [], at: judged, log: log) }
             let complete = !checks.isEmpty && checks.allSatisfy(\.done)
             let state: MilestonePhaseState
             if complete {
@@ -17,7 +24,7 @@ public enum MilestoneEvaluator {
             } else {
                 state = .active
             }
-            return MilestoneProgress(milestone: milestone, checks: checks, state: state)
+            return MilestoneProgress(milestone: milestone, checks: checks, state: state, judgedAt: judged)
         }
     }
 
@@ -38,7 +45,7 @@ public enum MilestoneEvaluator {
                 let suggestion = YAMLFields.closest(to: id, in: kpis.map(\.id)).map { "did you mean `\($0)`? " } ?? ""
                 log.warning(check.location, "unknown KPI `\(id)` in checklist rule `\(MilestoneRule.kpi(id: id, comparison, threshold))`",
                             hint: "\(suggestion)use an id from kpis.yaml")
-                return MilestoneCheckResult(check: check, done: false, detail: "KPI `\(id)` が見つかりません")
+                return MilestoneCheckResult(check: check, done: false, detail: "KPI「\(id)」が見つかりません")
             }
             guard let latest = evaluation.latest, evaluation.status != .stale else {
                 return MilestoneCheckResult(check: check, done: false, detail: "\(evaluation.definition.name): \(evaluation.status.label)")

@@ -17,12 +17,18 @@ public struct MilestoneProgress: Hashable, Sendable {
     public var milestone: Milestone
     public var checks: [MilestoneCheckResult]
     public var state: MilestonePhaseState
+    /// The date the checklist was decided at: the report date, or the due date once that has passed.
+    public var judgedAt: CivilDate?
 
-    public init(milestone: Milestone, checks: [MilestoneCheckResult], state: MilestonePhaseState) {
+    public init(milestone: Milestone, checks: [MilestoneCheckResult], state: MilestonePhaseState, judgedAt: CivilDate? = nil) {
         self.milestone = milestone
         self.checks = checks
         self.state = state
+        self.judgedAt = judgedAt
     }
+
+    /// Whether the checklist was decided at the due date, before the report date.
+    public func judgedAtDue(reportDate: CivilDate) -> Bool { judgedAt.map { $0 < reportDate } ?? false }
 
     /// How many entries are done.
     public var doneCount: Int { checks.filter(\.done).count }

@@ -70,6 +70,8 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case trainingIndex = "training-index", trainingProgram = "training-program", trainingMaterials = "training-materials"
     case trainingEvent = "training-event", calendar
     case kpiIndex = "kpi-index", kpi, roadmap, kpiExport = "kpi-export", contentHealth = "content-health"
+    /// The home pages of the customers' portal and of the internal tree (`index.html` of each).
+    case portalHome = "portal-home", internalHome = "internal-home"
     case themeAsset = "theme-asset", contentAsset = "content-asset", staticFile = "static-file"
     case sitemap, robots
     case emailMessage = "email-message", emailHTML = "email-html", emailText = "email-text", outbox, emailIndex = "email-index"

@@ -13,6 +13,8 @@ enum RenderJob: Sendable, Equatable {
     case trainingIndex, trainingMaterials, trainingProgram(Int), trainingEvent(Int), trainingCalendar, eventCalendar(Int)
     // Internal pages (`InternalPages`, `KPIExport`).
     case kpiIndex, kpi(Int), roadmap, kpiJSON, kpiCSV
+    // The home pages of the customers' portal (`PortalHomePage`) and of the internal tree (`InternalHomePage`).
+    case portalHome, internalHome
     // The content-health page (`ContentHealthPage`), made once every page's links are known.
     case contentHealth
     // Files: a theme asset by its path under `templates/assets/`, a site file copied as it is.

@@ -33,6 +33,7 @@ struct SitePlanner {
         plan.append(contentsOf: training())
         plan.append(contentsOf: internalPages())
         plan.append(contentsOf: publications())
+        plan.append(contentsOf: landingPages(plan))
         let search = search()
         plan.append(contentsOf: search.outputs)
         plan.searchable = search.pages

@@ -23,6 +23,9 @@ struct SiteRenderer: Sendable {
     let archive: PublicationArchive?
     let redirects: [Redirect]
     let language: String
+    /// The home pages of the customers' portal and of the internal tree.
+    let portalHome: PortalHomePage
+    let internalHome: InternalHomePage
     /// The content-health page, once every page's links are known (`withLinks`).
     var contentHealth: ContentHealthPage?
 
@@ -59,6 +62,8 @@ struct SiteRenderer: Sendable {
                                                          notes: notes, mail: $0, lists: site.status.lists) }
         archive = site.publications.isEmpty ? nil
             : PublicationArchive(theme: site.theme, portal: portal, models: publicationModels, publications: site.publications, hasTraining: hasTraining)
+        portalHome = PortalHomePage(theme: site.theme, portal: portal, training: training, notes: notes, navigation: SiteNavigation(site))
+        internalHome = InternalHomePage(theme: site.theme, models: internalModels, notes: notes)
         export = site.operations.flatMap { data in
             data.kpis.map { KPIExport(kpis: $0, evaluations: data.evaluations, reportDate: data.reportDate) }
         }
@@ -71,9 +76,12 @@ struct SiteRenderer: Sendable {
         var reports: [SiteConfig.NavigationItem] = []
         if !site.publications.weekly.isEmpty { reports.append(.init(title: "ステータスレポート", url: SafeURL(sitePath: PublicationViewModels.weeklyIndexPath))) }
         if !site.publications.newsletters.isEmpty { reports.append(.init(title: "ニュースレター", url: SafeURL(sitePath: PublicationViewModels.newsletterIndexPath))) }
+        let hasTraining = !site.training.isEmpty || !TrainingPages.customerEvents(of: site.config.schedule).isEmpty
+        let training: [SiteConfig.NavigationItem] = hasTraining
+            ? [.init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
+               .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] : []
         return PublicViewModels(config: site.config, paths: SitePaths(baseURL: site.config.customersBaseURL), center: site.center, clock: clock,
-                                navigation: [.init(title: "研修・イベント", url: SafeURL(sitePath: TrainingPages.indexPath)),
-                                             .init(title: "教材", url: SafeURL(sitePath: TrainingPages.materialsPath))] + reports + helpCenter)
+                                navigation: [.init(title: "ホーム", url: SafeURL(sitePath: SitePaths.home))] + training + reports + helpCenter)
     }
 
     /// This renderer with the content-health page, made from what every page links to (`content`
@@ -147,6 +155,8 @@ struct SiteRenderer: Sendable {
         case .trainingEvent(let index): return training?.event(index)
         case .trainingCalendar: return training?.calendar()
         case .eventCalendar(let index): return training?.eventCalendar(index)
+        case .portalHome: return portalHome.page()
+        case .internalHome: return internalHome.page()
         case .kpiIndex: return internalPages?.kpiIndex()
         case .kpi(let index): return internalPages?.kpi(index)
         case .roadmap: return internalPages?.roadmap()

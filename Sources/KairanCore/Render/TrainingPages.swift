@@ -55,16 +55,17 @@ public struct TrainingPages: Sendable {
     }
 
     /// A page context of the customers' portal (`customers-layout`): `site.help_center` and the
-    /// `training` links (`home` is the help center when the site has no training pages).
+    /// `training` links (`home` is the portal's home page, `PortalHomePage`).
     static func portal(_ page: TemplateValue, models: PublicViewModels, hasTraining: Bool) -> TemplateValue {
         var context = page
         var site = context["site"] ?? .empty
         site["help_center"] = .text(models.helpCenterURL)
         context["site"] = site
+        let home = TemplateValue.text(models.paths.href(SitePaths.home))
         context["training"] = hasTraining ? [
-            "home": .text(models.paths.href(TrainingPages.indexPath)), "materials": .text(models.paths.href(TrainingPages.materialsPath)),
+            "home": home, "materials": .text(models.paths.href(TrainingPages.materialsPath)),
             "ics": .text(models.paths.href(TrainingPages.calendarPath)),
-        ] : ["home": .text(models.helpCenterURL), "materials": .text(""), "ics": .text("")]
+        ] : ["home": home, "materials": .text(""), "ics": .text("")]
         return context
     }
 
@@ -125,12 +126,12 @@ public struct TrainingPages: Sendable {
         return ""
     }
 
-    private func programSummary(_ program: Training.Program) -> TemplateValue {
+    func programSummary(_ program: Training.Program) -> TemplateValue {
         ["title": .text(program.title), "summary": .text(program.summary), "href": .text(models.paths.href(TrainingPages.programPath(program.id))),
          "when": .text(program.when), "audience": .text(program.audience), "total": .text(TrainingPages.duration(program.totalMinutes))]
     }
 
-    private func eventSummary(_ item: ScheduledItem) -> TemplateValue {
+    func eventSummary(_ item: ScheduledItem) -> TemplateValue {
         let content = training.events.first { $0.id == item.id }
         return ["title": .text(content?.title ?? item.title), "summary": .text(content?.summary ?? item.description ?? ""),
                 "rule": .text("\(item.rule.japanese) \(item.time.text)" + (item.durationMinutes > 0 ? "〜\(item.time.adding(minutes: item.durationMinutes).text)" : "")),

@@ -24,8 +24,29 @@ import Testing
         }
         #expect(dashboard.contains("<h2 id=\"group-business\">ビジネス指標"))
         let roadmap = try #require(fileSystem.text("out/internal/roadmap/index.html"))
-        #expect(roadmap.contains("BL-006: an Immediate item needs requests from at least 3 clinics, found 2"))
         #expect(roadmap.contains("<progress"))
+        #expect(fileSystem.text("out/public/kpi/index.html") == nil)
+    }
+
+    /// The roadmap tells approval findings as Japanese sentences with the item linked and its file
+    /// location small, for editors; the terminal keeps the English diagnostics.
+    @Test func roadmapFindingsAreJapaneseSentences() async throws {
+        let (result, fileSystem) = await TestSupport.build(try InternalTestSupport.demoSite())
+        #expect(result.diagnostics.contains { $0.message == "BL-006: an Immediate item needs requests from at least 3 clinics, found 2" })
+        let roadmap = try #require(fileSystem.text("out/internal/roadmap/index.html"))
+        let findings = try #require(roadmap.components(separatedBy: "<ul class=\"approval-issues\">").last?.components(separatedBy: "</ul>").first)
+        #expect(findings.contains("<a href=\"#item-BL-006\">BL-006</a>「"))
+        #expect(findings.contains("」は要望元が2院しかありません"))
+        #expect(findings.contains("要望元が2院しかありません（3院以上が必要です）。"))
+        #expect(findings.contains("<p class=\"finding-source\"><span class=\"visually-hidden\">編集する場所: </span>content/data/backlog.yaml:"))
+        #expect(roadmap.contains("id=\"item-BL-006\""))
+        for raw in ["an Immediate item", "requested_by", "`", "horizon: short-term", "Immediate", "Short-term", "Long-term", "<code>"] {
+            #expect(!roadmap.contains(raw), "\(raw)")
+        }
+        #expect(roadmap.contains("即時対応（1ヶ月以内）") && roadmap.contains("短期（1〜3ヶ月）") && roadmap.contains("中長期（3ヶ月以降）"))
+        #expect(roadmap.contains("<td>新機能</td>") && !roadmap.contains("<td>Feature</td>"))
+        // The growth phase (due 2026-10-14) says it was judged at its due date.
+        #expect(roadmap.contains("期限日（<time datetime=\"2026-10-14\">"))
         #expect(fileSystem.text("out/public/kpi/index.html") == nil)
     }
 

@@ -37,11 +37,38 @@ import Testing
         try compare(svg, golden: "sparkline.svg")
     }
 
+    /// The sparkline's scale holds the target (and alert) line and a baseline: a 100% → 99.9%
+    /// uptime dip is a small step, not a fall from the top of the box to its bottom.
+    @Test func sparklineScaleHoldsTheTargetAndABaseline() throws {
+        let uptime = opsKPI(id: "uptime", unit: "%", target: ">= 99.9", values: [100, 100, 99.9, 100, 100], decimals: 2)
+        let spark = SparklineSVG(kpi: uptime, evaluation: KPIEvaluator.evaluate(uptime, at: opsDay("2026-11-05")))
+        let scale = try #require(spark.valueScale)
+        #expect(scale.low <= 99.9 && scale.high >= 100)
+        // At least 2% of the magnitude, toward zero: the dip is at most a tenth of the height.
+        #expect(scale.high - scale.low >= 2)
+        #expect(0.1 / (scale.high - scale.low) <= 0.1)
+        let svg = spark.render()
+        #expect(svg.contains("<line class=\"kpi-sparkline-target\""))
+        // With an alert threshold further off, the scale reaches it too.
+        let alerting = opsKPI(id: "uptime", unit: "%", target: ">= 99.9", alert: "< 95", values: [100, 99.9], decimals: 2)
+        let wide = try #require(SparklineSVG(kpi: alerting, evaluation: KPIEvaluator.evaluate(alerting, at: opsDay("2026-11-02"))).valueScale)
+        #expect(wide.low <= 95 && wide.high >= 100)
+        // A target far below the data is still inside: the line never leaves the box.
+        let cpu = opsKPI(id: "cpu", unit: "%", target: "< 40", values: [70, 72, 74], decimals: 1)
+        let high = try #require(SparklineSVG(kpi: cpu, evaluation: KPIEvaluator.evaluate(cpu, at: opsDay("2026-11-03"))).valueScale)
+        #expect(high.low <= 40 && high.high >= 74)
+        #expect(KPIValueRange.bounds(values: [0, 0], thresholds: []).map { [$0.low, $0.high] } == [0, 0])
+        #expect(KPIValueRange.bounds(values: [-50, -50.5], thresholds: []).map { $0.high - $0.low }.map { $0 >= 1 } == true)
+    }
+
     @Test func kpiChartGolden() throws {
         let kpi = cpu
         let chart = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu")
         #expect(chart.description == "期間 2026-09-29〜2026-11-24。最新値 74.2%（2026-11-24）、前回比 +2.3pt。目標 70%未満。アラート 85%超。状態: 目標未達。")
         try compare(chart.render(), golden: "kpi-chart.svg")
+        // The phones' form: 360 units across, text at 13, thresholds in a legend under the plot.
+        let compact = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu-compact", form: .compact)
+        try compare(compact.render(), golden: "kpi-chart-compact.svg")
     }
 
     @Test func relativeRuleChartGolden() throws {
@@ -67,7 +94,7 @@ import Testing
     @Test func structureAndAccessibility() {
         let kpi = cpu
         let svg = KPIChartSVG(kpi: kpi, evaluation: KPIEvaluator.evaluate(kpi, at: reportDate), id: "kpi-cpu").render()
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 240\" class=\"kpi-chart\" data-status=\"off-target\" role=\"img\""))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 240\" class=\"kpi-chart kpi-chart-wide\" data-status=\"off-target\" role=\"img\""))
         #expect(svg.contains("aria-labelledby=\"kpi-cpu-title\" aria-describedby=\"kpi-cpu-desc\""))
         #expect(svg.contains("<title id=\"kpi-cpu-title\">CPU使用率 &lt;app &amp; &quot;db&quot;&gt;</title>"))
         #expect(svg.contains("目標 70%未満"))

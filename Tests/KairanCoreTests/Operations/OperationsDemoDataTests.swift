@@ -64,12 +64,14 @@ import Testing
         let kpis = try loadKPIs(log: log)
         let backlog = BacklogLoader.load(try source("content/data/backlog.yaml"), log: log)
         let milestones = MilestoneLoader.load(try source("content/data/milestones.yaml"), log: log)
-        let progress = MilestoneEvaluator.evaluate(milestones, backlog: backlog, kpis: KPIEvaluator.evaluate(kpis, at: reportDate),
+        let progress = MilestoneEvaluator.evaluate(milestones, backlog: backlog, kpis: kpis,
                                                    at: reportDate, log: log)
         #expect(log.items.isEmpty, "\(opsMessages(log))")
         #expect(progress.map(\.milestone.id) == ["stabilization", "improvement", "growth"])
         #expect(progress.map(\.state) == [.complete, .complete, .overdue])
         #expect(progress.map(\.doneCount) == [4, 4, 3])
-        #expect(progress.last?.checks.first?.detail == "Short-term 4/6件完了（66.7%）")
+        // The growth phase was due on 2026-10-14: judged with what was done by then (a fourth
+        // short-term item was done later, and does not count).
+        #expect(progress.last?.checks.first?.detail == "短期 3/6件完了（50.0%）")
     }
 }

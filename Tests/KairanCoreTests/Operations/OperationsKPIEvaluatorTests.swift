@@ -122,7 +122,9 @@ import Testing
         #expect(evaluation.alertValue == -10)
         #expect(evaluation.targetValue == -10)
         #expect(evaluation.status == .alert)
-        #expect(evaluation.previous?.date == opsDay("2026-11-18"))
+        // The change is told against the same baseline, week over week.
+        #expect(evaluation.previous?.date == opsDay("2026-11-16"))
+        #expect(evaluation.changeLabel == "-10人（-10.0%）")
         // 11-18 vs 11-11 → 11-10 (120): -12.5%.
         #expect(KPIEvaluator.evaluate(kpi, at: opsDay("2026-11-18")).alertValue == -12.5)
         // 11-16 has no baseline on or before 11-09: neither rule can be judged.
@@ -181,5 +183,22 @@ import Testing
         let b = opsKPI(id: "b", target: ">= 1", values: [0])
         #expect(KPIEvaluator.evaluate([a, b], at: opsDay("2026-11-01")).map(\.status) == [.onTarget, .offTarget])
         #expect(KPIEvaluator.evaluate([a, b], at: opsDay("2026-11-01")).map(\.id) == ["a", "b"])
+    }
+
+    /// A `wow` target's change is week over week, as the target judges it, not against the day before
+    /// (MAU "-1人" next to ✓ 目標達成 told two different things).
+    @Test func changeIsInTheTargetsTerms() {
+        // Daily values: 100 a week before the latest, 109 the day before, 108 on the latest day.
+        let mau = opsKPI(id: "mau", unit: "人", target: "wow > 0%", values: [100, 101, 102, 103, 104, 105, 109, 108], decimals: 0)
+        let weekly = KPIEvaluator.evaluate(mau, at: opsDay("2026-11-08"))
+        #expect(weekly.status == .onTarget)
+        #expect(weekly.previous == KPIMeasurement(date: opsDay("2026-11-01"), value: 100))
+        #expect(weekly.changePeriod == .weekOverWeek)
+        #expect(weekly.changeTitle == "前週比")
+        #expect(weekly.changeLabel == "+8人（+8.0%）")
+        // An absolute target keeps the change against the previous measurement.
+        let absolute = KPIEvaluator.evaluate(opsKPI(target: ">= 100", values: [100, 109, 108], decimals: 0), at: opsDay("2026-11-03"))
+        #expect(absolute.changeTitle == "前回比" && absolute.changePeriod == nil)
+        #expect(absolute.changeLabel == "-1（-0.9%）")
     }
 }

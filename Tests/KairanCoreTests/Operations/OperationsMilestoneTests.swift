@@ -98,14 +98,14 @@ import Testing
         let nps = opsKPI(id: "nps", target: ">= 50", frequency: .monthly, series: [])
         let run = { (day: String) -> [MilestoneProgress] in
             let date = opsDay(day)
-            return MilestoneEvaluator.evaluate(milestones, backlog: backlog, kpis: KPIEvaluator.evaluate([csat, nps], at: date),
+            return MilestoneEvaluator.evaluate(milestones, backlog: backlog, kpis: [csat, nps],
                                                at: date, log: DiagnosticLog())
         }
         let june = run("2026-06-15")
         guard june.count == 2 else { return }
         // 3 of 5 immediate items done by mid-June (the dropped one is left out): 60%.
         #expect(june[0].checks.map(\.done) == [false, false, true, false])
-        #expect(june[0].checks[0].detail == "Immediate 3/5件完了（60.0%）")
+        #expect(june[0].checks[0].detail == "即時対応 3/5件完了（60.0%）")
         #expect(june[0].checks[1].detail == "最新値 4.4点（2026-06-01）")
         #expect(june[0].checks[2].detail == "手動チェック")
         #expect(june[0].doneCount == 1 && june[0].total == 4 && june[0].percent == 25)
@@ -113,14 +113,17 @@ import Testing
         #expect(june[1].state == .upcoming)
         let july = run("2026-07-14")
         #expect(july[0].checks.map(\.done) == [true, true, true, false])
-        #expect(july[0].checks[0].detail == "Immediate 4/5件完了（80.0%）")
+        #expect(july[0].checks[0].detail == "即時対応 4/5件完了（80.0%）")
         #expect(july[0].state == .active)
         #expect(run("2026-07-15")[0].state == .overdue)
         #expect(run("2026-12-24")[1].state == .active)
-        // CSAT data stops on 07-01: by 2026-09-02 it is stale and no longer counts.
+        // CSAT data stops on 07-01: by 2026-09-02 it is stale, but the phase was due on 07-14 and
+        // keeps the verdict of its due date.
         let stale = run("2026-09-02")
-        #expect(stale[0].checks[1].done == false)
-        #expect(stale[0].checks[1].detail == "テスト指標: 更新停止")
+        #expect(stale[0].checks[1].done == true)
+        #expect(stale[0].checks[1].detail == "最新値 4.6点（2026-07-01）")
+        #expect(stale[0].judgedAt == opsDay("2026-07-14"))
+        #expect(stale[1].judgedAt == opsDay("2026-09-02"))
     }
 
     @Test func unknownKPIIsAWarning() {
@@ -129,7 +132,7 @@ import Testing
         let milestone = Milestone(id: "m", name: "m", checklist: [
             MilestoneCheck(title: "x", kind: .rule(.kpi(id: "cstat", .greaterOrEqual, 4.5)), location: at),
         ])
-        let csat = KPIEvaluator.evaluate(opsKPI(id: "csat", target: ">= 4.5", values: [5]), at: opsDay("2026-11-01"))
+        let csat = opsKPI(id: "csat", target: ">= 4.5", values: [5])
         let progress = MilestoneEvaluator.evaluate([milestone], backlog: [], kpis: [csat], at: opsDay("2026-11-01"), log: log)
         #expect(progress.first?.checks.first?.done == false)
         #expect(progress.first?.state == .active)
@@ -144,5 +147,27 @@ import Testing
         #expect(progress.map(\.state) == [.complete, .active])
         #expect(progress.map(\.percent) == [100, 100])
         #expect(MilestonePhaseState.allCases.map(\.label) == ["完了", "進行中", "未着手", "期限超過"])
+    }
+
+    /// A past phase is judged with the values of its due date: a KPI that reached its goal and an
+    /// item done after the due date do not tick it, and the phase stays overdue.
+    @Test func pastPhaseIsJudgedAtItsDueDate() {
+        let phase = Milestone(id: "p", name: "p", due: opsDay("2026-07-31"), checklist: [
+            MilestoneCheck(title: "CSAT", kind: .rule(.kpi(id: "csat", .greaterOrEqual, 4.5))),
+            MilestoneCheck(title: "即時対応", kind: .rule(.backlogDone(.immediate, .greaterOrEqual, 100))),
+        ])
+        let csat = opsKPI(id: "csat", unit: "点", target: ">= 4.5", frequency: .monthly,
+                          series: [("2026-07-01", 4.2), ("2026-08-01", 4.8), ("2026-11-01", 4.9)])
+        let backlog = [BacklogItem(id: "1", title: "a", horizon: .immediate, status: .done, doneOn: opsDay("2026-08-20"))]
+        let later = MilestoneEvaluator.evaluate([phase], backlog: backlog, kpis: [csat], at: opsDay("2026-11-25"), log: DiagnosticLog())
+        #expect(later.first?.checks.map(\.done) == [false, false])
+        #expect(later.first?.checks.first?.detail == "最新値 4.2点（2026-07-01）")
+        #expect(later.first?.checks.last?.detail == "即時対応 0/1件完了（0.0%）")
+        #expect(later.first?.state == .overdue)
+        #expect(later.first?.judgedAt == opsDay("2026-07-31"))
+        #expect(later.first?.judgedAtDue(reportDate: opsDay("2026-11-25")) == true)
+        // Before its due date the same phase is judged with the values of the report date.
+        let before = MilestoneEvaluator.evaluate([phase], backlog: backlog, kpis: [csat], at: opsDay("2026-07-15"), log: DiagnosticLog())
+        #expect(before.first?.judgedAtDue(reportDate: opsDay("2026-07-15")) == false)
     }
 }

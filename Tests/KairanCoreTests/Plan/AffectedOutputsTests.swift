@@ -113,7 +113,7 @@ import Testing
                                        "releases/inapp.json", "sitemap.xml", health, "search/d/1.json"] + search,
             "template": ["tags/セキュリティ/index.html", "tags/ログイン/index.html", "tags/初心者/index.html"],
             "partial": layoutPages,
-            "KPI CSV": ["internal/kpi/index.html", "internal/kpi/uptime/index.html", "internal/kpi/kpis.json", "internal/kpi/kpis.csv"],
+            "KPI CSV": ["internal/index.html", "internal/kpi/index.html", "internal/kpi/uptime/index.html", "internal/kpi/kpis.json", "internal/kpi/kpis.csv"],
         ]
     }()
 }

@@ -17,54 +17,59 @@ public struct KPIChartSVG: Hashable, Sendable {
     public var start: CivilDate?
     /// Prefix for the `<title>`/`<desc>` ids (`kpi-cpu` → `kpi-cpu-title`); empty for no ids.
     public var id: String
-    /// viewBox size.
-    public var width: Int
-    public var height: Int
+    /// Wide (screens from 40rem) or compact (phones); the root's class says which (`kpi-chart-wide`, `kpi-chart-compact`).
+    public var form: KPIChartForm
 
-    public init(kpi: KPI, evaluation: KPIEvaluation, from start: CivilDate? = nil, id: String = "",
-                width: Int = 640, height: Int = 240) {
+    public init(kpi: KPI, evaluation: KPIEvaluation, from start: CivilDate? = nil, id: String = "", form: KPIChartForm = .wide) {
         self.kpi = kpi
         self.evaluation = evaluation
         self.start = start
         self.id = id
-        self.width = width
-        self.height = height
+        self.form = form
     }
+
+    /// viewBox size.
+    public var width: Int { form.width }
+    public var height: Int { form.height }
 
     /// The measurements drawn: from `start` through the evaluation's date.
     public var points: [KPIMeasurement] { kpi.measurements(from: start, through: evaluation.date) }
+
+    private typealias Threshold = (value: Double, cls: String, label: String, dash: String)
 
     /// The SVG document (no XML declaration), ending with a newline.
     public func render() -> String {
         let definition = kpi.definition
         let points = self.points
         let thresholds = [(definition.target, "kpi-chart-target", "目標", "6 4"), (definition.alert, "kpi-chart-alert", "アラート", "2 3")]
-            .compactMap { rule, cls, label, dash -> (value: Double, cls: String, label: String, dash: String)? in
+            .compactMap { rule, cls, label, dash -> Threshold? in
                 guard let rule, case .absolute(let comparison, let value) = rule else { return nil }
                 return (value, cls, "\(label) \(KPIRule.absolute(comparison, value).japanese(unit: definition.unit))", dash)
             }
-        let layout = KPIChartLayout(width: width, height: height, start: start ?? points.first?.date ?? evaluation.date,
-                                    end: evaluation.date, values: points.map(\.value) + thresholds.map(\.value), decimals: kpi.decimals)
+        let layout = KPIChartLayout(form: form, start: start ?? points.first?.date ?? evaluation.date,
+                                    end: evaluation.date, values: range(points, thresholds.map(\.value)), decimals: kpi.decimals)
         let n = SVGFormat.number
-        var out = SVGFormat.open(width: width, height: height, classes: "kpi-chart", status: evaluation.status, id: id,
+        let font = form.fontSize
+        var out = SVGFormat.open(width: width, height: height, classes: "kpi-chart kpi-chart-\(form.rawValue)", status: evaluation.status, id: id,
                                  title: definition.name, desc: description)
         // Grid and value ticks.
         out += "<g class=\"kpi-chart-grid\" stroke=\"currentColor\" stroke-opacity=\"0.2\" stroke-width=\"1\">\n"
         for tick in layout.ticks.values {
             out += "<line x1=\"\(n(layout.left))\" y1=\"\(n(layout.y(tick)))\" x2=\"\(n(layout.right))\" y2=\"\(n(layout.y(tick)))\"/>\n"
         }
-        out += "</g>\n<g class=\"kpi-chart-axis\" fill=\"currentColor\" font-size=\"11\">\n"
+        let lineHeight = Double(font) + 2
+        out += "</g>\n<g class=\"kpi-chart-axis\" fill=\"currentColor\" font-size=\"\(font)\">\n"
         if !definition.unit.isEmpty {
-            out += "<text x=\"4.0\" y=\"14.0\">\(SVGFormat.text("単位: " + definition.unit))</text>\n"
+            out += "<text x=\"4.0\" y=\"\(n(Double(font) + 3))\">\(SVGFormat.text("単位: " + definition.unit))</text>\n"
         }
         for tick in layout.ticks.values {
-            out += "<text x=\"\(n(layout.left - 6))\" y=\"\(n(layout.y(tick) + 4))\" text-anchor=\"end\">\(FixedDecimal.format(tick, decimals: layout.ticks.decimals))</text>\n"
+            out += "<text x=\"\(n(layout.left - 6))\" y=\"\(n(layout.y(tick) + Double(font) / 3))\" text-anchor=\"end\">\(FixedDecimal.format(tick, decimals: layout.ticks.decimals))</text>\n"
         }
         let labels = layout.monthLabels()
         for label in labels {
-            out += "<text x=\"\(n(label.x))\" y=\"\(n(layout.bottom + 18))\" text-anchor=\"middle\">\(SVGFormat.text(label.text))</text>\n"
+            out += "<text x=\"\(n(label.x))\" y=\"\(n(layout.bottom + 6 + Double(font)))\" text-anchor=\"middle\">\(SVGFormat.text(label.text))</text>\n"
             if let year = label.year {
-                out += "<text x=\"\(n(label.x))\" y=\"\(n(layout.bottom + 31))\" text-anchor=\"middle\">\(year)年</text>\n"
+                out += "<text x=\"\(n(label.x))\" y=\"\(n(layout.bottom + 6 + Double(font) + lineHeight))\" text-anchor=\"middle\">\(year)年</text>\n"
             }
         }
         out += "</g>\n<g class=\"kpi-chart-axis-line\" stroke=\"currentColor\" stroke-width=\"1\">\n"
@@ -73,30 +78,59 @@ public struct KPIChartSVG: Hashable, Sendable {
             out += "<line x1=\"\(n(label.x))\" y1=\"\(n(layout.bottom))\" x2=\"\(n(label.x))\" y2=\"\(n(layout.bottom + 4))\"/>\n"
         }
         out += "</g>\n"
-        out += thresholdLines(thresholds, layout: layout)
+        out += form.hasLegend ? legend(thresholds, layout: layout) : thresholdLines(thresholds, layout: layout)
         out += series(points, layout: layout)
         let status = "\(evaluation.status.icon) \(evaluation.status.label)" + (evaluation.latest == nil ? "" : "　最新値 \(evaluation.latestLabel)")
-        out += "<text class=\"kpi-chart-status \(evaluation.status.cssClass)\" x=\"\(n(layout.width - 4))\" y=\"14.0\" text-anchor=\"end\""
-        out += " fill=\"currentColor\" font-size=\"11\">\(SVGFormat.text(status))</text>\n"
+        out += "<text class=\"kpi-chart-status \(evaluation.status.cssClass)\" x=\"\(n(layout.width - 4))\" y=\"\(n(Double(font) + 3))\" text-anchor=\"end\""
+        out += " fill=\"currentColor\" font-size=\"\(font)\">\(SVGFormat.text(status))</text>\n"
         return out + "</svg>\n"
     }
 
-    /// Dashed horizontal lines with labels right of the plot, nudged apart when they would overlap.
-    private func thresholdLines(_ lines: [(value: Double, cls: String, label: String, dash: String)], layout: KPIChartLayout) -> String {
+    /// The values the y axis must cover: the data and the thresholds, at least `KPIValueRange.minimumShare` apart.
+    private func range(_ points: [KPIMeasurement], _ thresholds: [Double]) -> [Double] {
+        guard let bounds = KPIValueRange.bounds(values: points.map(\.value), thresholds: thresholds) else { return [] }
+        return [bounds.low, bounds.high]
+    }
+
+    /// A dashed horizontal line per threshold.
+    private func line(_ line: Threshold, layout: KPIChartLayout) -> String {
         let n = SVGFormat.number
-        var labelY = lines.map { layout.y($0.value) + 4 }
-        if labelY.count == 2, abs(labelY[0] - labelY[1]) < 13 {
+        let y = layout.y(line.value)
+        return "<line x1=\"\(n(layout.left))\" y1=\"\(n(y))\" x2=\"\(n(layout.right))\" y2=\"\(n(y))\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.dash)\"/>\n"
+    }
+
+    /// Dashed horizontal lines with labels right of the plot, nudged apart when they would overlap.
+    private func thresholdLines(_ lines: [Threshold], layout: KPIChartLayout) -> String {
+        let n = SVGFormat.number
+        let font = Double(form.fontSize)
+        var labelY = lines.map { layout.y($0.value) + font / 3 }
+        if labelY.count == 2, abs(labelY[0] - labelY[1]) < font + 2 {
             let middle = (labelY[0] + labelY[1]) / 2
             let firstAbove = labelY[0] <= labelY[1]
-            labelY[0] = middle + (firstAbove ? -6.5 : 6.5)
-            labelY[1] = middle + (firstAbove ? 6.5 : -6.5)
+            let half = (font + 2) / 2
+            labelY[0] = middle + (firstAbove ? -half : half)
+            labelY[1] = middle + (firstAbove ? half : -half)
         }
         var out = ""
-        for (index, line) in lines.enumerated() {
-            let y = layout.y(line.value)
-            out += "<g class=\"kpi-chart-threshold \(line.cls)\">\n"
-            out += "<line x1=\"\(n(layout.left))\" y1=\"\(n(y))\" x2=\"\(n(layout.right))\" y2=\"\(n(y))\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.dash)\"/>\n"
-            out += "<text x=\"\(n(layout.right + 6))\" y=\"\(n(labelY[index]))\" fill=\"currentColor\" font-size=\"11\">\(SVGFormat.text(line.label))</text>\n"
+        for (index, threshold) in lines.enumerated() {
+            out += "<g class=\"kpi-chart-threshold \(threshold.cls)\">\n" + line(threshold, layout: layout)
+            out += "<text x=\"\(n(layout.right + 6))\" y=\"\(n(labelY[index]))\" fill=\"currentColor\" font-size=\"\(form.fontSize)\">\(SVGFormat.text(threshold.label))</text>\n"
+            out += "</g>\n"
+        }
+        return out
+    }
+
+    /// Dashed lines across the plot, named in a legend under it: a sample of each line's dash and its label, one per row.
+    private func legend(_ lines: [Threshold], layout: KPIChartLayout) -> String {
+        let n = SVGFormat.number
+        let font = Double(form.fontSize)
+        var out = ""
+        for (index, threshold) in lines.enumerated() {
+            let baseline = layout.height - 6 - Double(lines.count - 1 - index) * (font + 8)
+            let middle = baseline - font / 3
+            out += "<g class=\"kpi-chart-threshold \(threshold.cls)\">\n" + line(threshold, layout: layout)
+            out += "<line x1=\"4.0\" y1=\"\(n(middle))\" x2=\"32.0\" y2=\"\(n(middle))\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"\(threshold.dash)\"/>\n"
+            out += "<text x=\"38.0\" y=\"\(n(baseline))\" fill=\"currentColor\" font-size=\"\(form.fontSize)\">\(SVGFormat.text(threshold.label))</text>\n"
             out += "</g>\n"
         }
         return out
@@ -106,7 +140,7 @@ public struct KPIChartSVG: Hashable, Sendable {
     private func series(_ points: [KPIMeasurement], layout: KPIChartLayout) -> String {
         let n = SVGFormat.number
         guard let last = points.last else {
-            return "<text class=\"kpi-chart-empty\" x=\"\(n((layout.left + layout.right) / 2))\" y=\"\(n((layout.top + layout.bottom) / 2))\" text-anchor=\"middle\" fill=\"currentColor\" font-size=\"13\">データなし</text>\n"
+            return "<text class=\"kpi-chart-empty\" x=\"\(n((layout.left + layout.right) / 2))\" y=\"\(n((layout.top + layout.bottom) / 2))\" text-anchor=\"middle\" fill=\"currentColor\" font-size=\"\(form.fontSize + 2)\">データなし</text>\n"
         }
         var out = ""
         if points.count > 1 {
@@ -126,7 +160,7 @@ public struct KPIChartSVG: Hashable, Sendable {
         if let first = points.first, let last = points.last { parts.append("期間 \(first.date.iso)〜\(last.date.iso)") }
         if let latest = evaluation.latest {
             var text = "最新値 \(evaluation.latestLabel)（\(latest.date.iso)）"
-            if evaluation.change != nil { text += "、前回比 \(evaluation.changeLabel)" }
+            if evaluation.change != nil { text += "、\(evaluation.changeTitle) \(evaluation.changeLabel)" }
             parts.append(text)
         } else {
             parts.append("データなし")

@@ -1,5 +1,6 @@
 /// The URL scheme of the internal tree (`output/internal/`), which is served on its own host:
 ///
+/// - `/` — the tree's home page (`InternalHomePage`);
 /// - `/kpi/` — the KPI dashboard; `/kpi/<id>/` — one page per KPI (ids are slugs);
 /// - `/kpi/kpis.json`, `/kpi/kpis.csv` — the evaluated KPIs;
 /// - `/roadmap/` — backlog, milestones, due items and approval-rule violations;

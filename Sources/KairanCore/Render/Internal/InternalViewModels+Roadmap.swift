@@ -16,16 +16,19 @@ extension InternalViewModels {
         }
         let due = dueSoon()
         let rules = ApprovalRules.standard
-        let issues: [TemplateValue] = data.approvalIssues.map { issue in
-            let index = backlog.firstIndex { $0.location == issue.location }
-            return ["id": .text(index.map { backlog[$0].id } ?? ""), "href": .text(index.map { "#" + anchor($0) } ?? ""), "message": .text(issue.message),
-                    "hint": .text(issue.hint), "location": .text(issue.location.description)]
+        // Japanese sentences for readers; the file location is kept, small, for editors.
+        let issues: [TemplateValue] = data.approvalFindings.map { finding in
+            let title = backlog.indices.contains(finding.item) ? backlog[finding.item].title : ""
+            return ["id": .text(finding.id), "href": .text("#" + anchor(finding.item)), "title": .text(title),
+                    "message": .text(finding.japanese), "advice": .text(finding.japaneseAdvice),
+                    "location": .text(finding.location.description)]
         }
         return [
             "has_backlog": .flag(data.backlog != nil), "horizons": .list(horizons),
             "has_milestones": .flag(!milestones.isEmpty), "milestones": .list(milestones),
             "due_soon": .list(due), "has_due_soon": .flag(!due.isEmpty), "due_window": .number(InternalViewModels.dueWindowDays),
             "approval": [
+                "horizon": .text(BacklogHorizon.immediate.label),
                 "criteria": .text("要望\(rules.minimumClinics)院以上・ビジネス価値\(rules.minimumValue)以上・\(rules.approver)承認済み"),
                 "issues": .list(issues), "has_issues": .flag(!issues.isEmpty),
             ],
@@ -44,7 +47,8 @@ extension InternalViewModels {
         var clinics: [String] = []
         for clinic in item.requestedBy where !clinics.contains(clinic) { clinics.append(clinic) }
         return [
-            "id": .text(item.id), "anchor": .text(anchor(index)), "title": .text(item.title), "category": .text(item.category),
+            "id": .text(item.id), "anchor": .text(anchor(index)), "title": .text(item.title),
+            "category": .text(BacklogCategory.label(item.category)), "category_key": .text(item.category),
             "priority": ["key": .text(item.priority.rawValue), "label": .text(item.priority.label)],
             "estimate": .text(item.estimate), "value": .number(item.value), "owner": .text(item.owner),
             "due": item.due.map(PublicViewModels.date) ?? .flag(false), "milestone": .text(item.milestone ?? ""),
@@ -89,6 +93,7 @@ extension InternalViewModels {
             "done": .number(progress.doneCount), "total": .number(progress.total), "percent": .number(percent),
             "progress_max": .number(max(progress.total, 1)), "progress_value": .number(progress.total == 0 ? 1 : progress.doneCount),
             "progress_label": .text("\(progress.total)項目中\(progress.doneCount)項目完了（\(percent)%）"),
+            "judged_at_due": progress.judgedAtDue(reportDate: data.reportDate) ? progress.judgedAt.map(PublicViewModels.date) ?? .flag(false) : .flag(false),
             "checks": .list(progress.checks.map { check in
                 ["title": .text(check.check.title), "done": .flag(check.done), "icon": .text(check.done ? "✓" : "✕"),
                  "label": .text(check.done ? "達成" : "未達成"), "detail": .text(check.detail)]

@@ -23,7 +23,7 @@ struct InternalViewModels: Sendable {
     /// `page` (with `breadcrumbs`, `(title, path)` pairs before the page itself).
     func page(title: String, description: String, path: String, kind: String, breadcrumbs: [(String, String)] = []) -> TemplateValue {
         func href(_ target: String) -> TemplateValue { .text(InternalPaths.href(target, from: path)) }
-        var nav: [TemplateValue] = []
+        var nav: [TemplateValue] = [["title": "ホーム", "href": href(InternalHomePage.path), "current": .flag(path == InternalHomePage.path)]]
         if data.kpis != nil {
             nav.append(["title": "KPI", "href": href(InternalPaths.kpiIndex), "current": .flag(path.hasPrefix(InternalPaths.kpiIndex))])
         }
@@ -33,13 +33,12 @@ struct InternalViewModels: Sendable {
         if hasContentHealth {
             nav.append(["title": "コンテンツ", "href": href(ContentHealthPage.path), "current": .flag(path == ContentHealthPage.path)])
         }
-        let home = data.kpis != nil ? InternalPaths.kpiIndex : data.hasRoadmap ? InternalPaths.roadmap : ContentHealthPage.path
         return [
             "site": [
                 "title": .text(siteTitle), "generator": .text("Kairan \(Kairan.version)"), "label": "社内限定",
                 "report_date": PublicViewModels.date(data.reportDate), "nav": .list(nav),
                 "links": [
-                    "home": href(home), "kpi": href(InternalPaths.kpiIndex), "roadmap": href(InternalPaths.roadmap),
+                    "home": href(InternalHomePage.path), "kpi": href(InternalPaths.kpiIndex), "roadmap": href(InternalPaths.roadmap),
                     "kpi_json": href(InternalPaths.kpiJSON), "kpi_csv": href(InternalPaths.kpiCSV),
                     "css": href(InternalPaths.css), "favicon": href(InternalPaths.favicon),
                 ],
@@ -71,7 +70,7 @@ struct InternalViewModels: Sendable {
             "target": .text(definition.target.japanese(unit: definition.unit)),
             "alert": .text(definition.alert?.japanese(unit: definition.unit) ?? ""),
             "status": InternalViewModels.status(evaluation.status),
-            "change": .text(evaluation.changeLabel), "has_change": .flag(evaluation.change != nil),
+            "change": .text(evaluation.changeLabel), "change_title": .text(evaluation.changeTitle), "has_change": .flag(evaluation.change != nil),
             "date": evaluation.latest.map { PublicViewModels.date($0.date) } ?? .flag(false),
             "sparkline": .html(sparkline),
         ]
@@ -88,7 +87,9 @@ struct InternalViewModels: Sendable {
             guard let period = rule?.period, let measured else { return .text("") }
             return .text("\(period.label) \(FixedDecimal.signed(measured, decimals: 1))%")
         }
+        // Both forms: the theme shows the compact chart on phones and the wide one from 40rem.
         value["chart"] = .html(KPIChartSVG(kpi: kpi, evaluation: evaluation, id: "chart-\(kpi.id)").render())
+        value["chart_compact"] = .html(KPIChartSVG(kpi: kpi, evaluation: evaluation, id: "chart-\(kpi.id)-compact", form: .compact).render())
         value["target_input"] = input(definition.target, evaluation.targetValue)
         value["alert_input"] = input(definition.alert, evaluation.alertValue)
         value["direction"] = .text(definition.direction.label)

@@ -16,6 +16,8 @@ public enum TemplateSchema {
         pages["customers/release"] = .map(customersPage.merging(["release": releasePage]) { _, new in new })
         pages["internal/release"] = .map(internalPage.merging(["release": releasePage]) { _, new in new })
         for (name, own) in publicationPages { pages[name] = .map(customersPage.merging(own) { _, new in new }) }
+        pages[PortalHomePage.template] = .map(customersPage.merging(["portal": portalHome]) { _, new in new })
+        pages[InternalHomePage.template] = .map(internalPage.merging(["home": internalHome]) { _, new in new })
         for (name, own) in emailPages { pages[name] = .map(own) }
         return pages
     }()
@@ -187,7 +189,25 @@ public enum TemplateSchema {
         ],
     ]
 
+    /// `portal` of the customers' home page (`customers/index`).
+    static let portalHome: TemplateShape = .map([
+        "has_training": .flag, "training_href": .value, "materials_href": .value, "ics_href": .value,
+        "programs": .list(programEntry), "events": .list(eventEntry), "has_releases": .flag, "releases": .list(releaseEntry),
+        "has_reports": .flag, "reports_href": .value, "has_newsletters": .flag, "newsletters_href": .value, "help_center": .value,
+    ])
+
     // MARK: - Internal pages
+
+    /// `home` of the internal home page (`internal/index`).
+    static let internalHome: TemplateShape = .map([
+        "has_kpis": .flag, "kpi_href": .value, "kpi_total": .value, "summary": .list(kpiStatus.adding(["count": .value])),
+        "alerts": .list(kpiCard), "has_alerts": .flag, "kpi_json": .value, "kpi_csv": .value,
+        "has_roadmap": .flag, "roadmap_href": .value, "has_milestones": .flag,
+        "milestones": .list(.map(["name": .value, "href": .value, "state": .map(["key": .value, "label": .value, "icon": .value])])),
+        "finding_count": .value, "approval_href": .value, "due_count": .value, "due_href": .value,
+        "has_content_health": .flag, "content_href": .value, "has_releases": .flag,
+        "releases": .list(.map(["version_label": .value, "title": .value, "summary": .value, "href": .value, "date": date])),
+    ])
 
     /// What every internal page receives (never the public values).
     static let internalPage: [String: TemplateShape] = [
@@ -207,14 +227,14 @@ public enum TemplateSchema {
     /// A KPI card (`internal/partials/kpi-card`).
     static let kpiCard: TemplateShape = .map([
         "id": .value, "name": .value, "href": .value, "group": .value, "group_name": .value, "unit": .value, "value": .value,
-        "has_value": .flag, "target": .value, "alert": .value, "status": kpiStatus, "change": .value, "has_change": .flag,
+        "has_value": .flag, "target": .value, "alert": .value, "status": kpiStatus, "change": .value, "change_title": .value, "has_change": .flag,
         "date": optionalDate, "sparkline": .html,
     ])
 
     static let keyAndLabel: TemplateShape = .map(["key": .value, "label": .value])
 
     static let backlogItem: TemplateShape = .map([
-        "id": .value, "anchor": .value, "title": .value, "category": .value, "priority": keyAndLabel, "estimate": .value,
+        "id": .value, "anchor": .value, "title": .value, "category": .value, "category_key": .value, "priority": keyAndLabel, "estimate": .value,
         "value": .value, "owner": .value, "due": optionalDate, "milestone": .value, "status": keyAndLabel, "done": .flag,
         "done_on": optionalDate, "requested_by": .list(.value), "requested_count": .value, "approved_by": .value,
         "notes": .value,
@@ -249,7 +269,7 @@ public enum TemplateSchema {
         ],
         "internal/kpi": [
             "kpi": kpiCard.adding([
-                "chart": .html, "target_input": .value, "alert_input": .value, "direction": .value, "method": .value,
+                "chart": .html, "chart_compact": .html, "target_input": .value, "alert_input": .value, "direction": .value, "method": .value,
                 "frequency": .value, "review": .value, "audience": .value, "source": .value, "age": .value,
                 "measurements": .list(.map(["date": date, "value": .value])), "measurement_count": .value,
                 "has_measurements": .flag,
@@ -264,15 +284,16 @@ public enum TemplateSchema {
                 "milestones": .list(.map([
                     "id": .value, "anchor": .value, "name": .value, "goal": .value, "start": optionalDate, "due": optionalDate,
                     "state": .map(["key": .value, "label": .value, "icon": .value]), "done": .value, "total": .value,
-                    "percent": .value, "progress_max": .value, "progress_value": .value, "progress_label": .value,
+                    "percent": .value, "progress_max": .value, "progress_value": .value, "progress_label": .value, "judged_at_due": optionalDate,
                     "checks": .list(.map(["title": .value, "done": .flag, "icon": .value, "label": .value, "detail": .value])),
                 ])),
                 "due_soon": .list(.map(["id": .value, "href": .value, "title": .value, "owner": .value, "due": date,
                                         "days_left": .value, "overdue": .flag, "status": .value])),
                 "has_due_soon": .flag, "due_window": .value,
                 "approval": .map([
-                    "criteria": .value, "has_issues": .flag,
-                    "issues": .list(.map(["id": .value, "href": .value, "message": .value, "hint": .value, "location": .value])),
+                    "horizon": .value, "criteria": .value, "has_issues": .flag,
+                    "issues": .list(.map(["id": .value, "href": .value, "title": .value, "message": .value, "advice": .value,
+                                          "location": .value])),
                 ]),
             ]),
         ],

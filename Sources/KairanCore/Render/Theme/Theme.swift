@@ -15,7 +15,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "category", "section", "article", "tag", "tags", "support", "404", "search", "releases", "release", "customers/release", "internal/release",
         "customers-layout", "training/index", "training/program", "training/materials", "training/event",
-        "internal-layout", "internal/kpi-index", "internal/kpi", "internal/roadmap", "internal/content",
+        "customers/index", "internal-layout", "internal/index", "internal/kpi-index", "internal/kpi", "internal/roadmap", "internal/content",
         "email-layout", "email/weekly", "email/newsletter", "email/release", "email/digest", "email/index",
         "customers/reports", "customers/report", "customers/newsletters", "customers/newsletter",
     ]
