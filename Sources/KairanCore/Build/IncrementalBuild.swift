@@ -480,7 +480,11 @@ struct IncrementalState: Sendable {
             if plan.isReached(output, by: reachedOutsideGroups) { return true }
             let now = neighboursNow[origin] ?? []
             let then = before.neighbours[origin] ?? []
-            return now != then || now.contains(where: metadataEdited.contains) || then.contains(where: metadataEdited.contains)
+            // Pager entries carry their side (`<`, `>`) before the source.
+            func edited(_ shown: String) -> Bool {
+                metadataEdited.contains(shown.hasPrefix("<") || shown.hasPrefix(">") ? String(shown.dropFirst()) : shown)
+            }
+            return now != then || now.contains(where: edited) || then.contains(where: edited)
         }
     }
 }
