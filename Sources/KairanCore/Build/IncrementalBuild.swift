@@ -406,11 +406,12 @@ struct IncrementalState: Sendable {
     static func neighbours(of center: HelpCenter) -> [String: [String]] {
         var neighbours: [String: [String]] = [:]
         neighbours.reserveCapacity(center.articles.count)
+        let sidebars = ArticleSidebar.shownByArticle(in: center)
         for (index, entry) in center.articles.enumerated() {
             var shown = entry.related.map { center.articles[$0].article.sourcePath }
             shown.append("<" + (entry.previous.map { center.articles[$0].article.sourcePath } ?? ""))
             shown.append(">" + (entry.next.map { center.articles[$0].article.sourcePath } ?? ""))
-            shown += ArticleSidebar(article: index, in: center).shown(in: center)
+            shown += sidebars[index]
             neighbours[entry.article.sourcePath] = shown
         }
         return neighbours

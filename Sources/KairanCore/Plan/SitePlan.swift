@@ -105,15 +105,25 @@ public struct SitePlan: Sendable, Equatable {
                 if changed { reached.insert(input) } else { reached.remove(input) }
             }
             groupInputs = reached
+            smallEdited = edited.count <= 8 ? Array(edited) : nil
+            smallGroups = reached.count <= 8 ? Array(reached) : nil
         }
+
+        // An edit names a few files and groups: compared one by one, not hashed, when asked of
+        // every input of every output.
+        private let smallEdited: [String]?
+        private let smallGroups: [PlanInput]?
+
+        func isEdited(_ file: String) -> Bool { smallEdited.map { $0.contains(file) } ?? edited.contains(file) }
+        func reachesGroup(_ input: PlanInput) -> Bool { smallGroups.map { $0.contains(input) } ?? groupInputs.contains(input) }
     }
 
     /// Whether any input of `output` is reached by `reach`.
     func isReached(_ output: PlannedOutput, by reach: Reach) -> Bool {
         // The inputs of `allInputs(of:)`, looked at in place (asked of every output per edit).
         func reached(_ input: PlanInput) -> Bool {
-            if reach.groupInputs.contains(input) { return true }
-            guard let file = input.sourceFile, reach.edited.contains(file) else { return false }
+            if reach.reachesGroup(input) { return true }
+            guard let file = input.sourceFile, reach.isEdited(file) else { return false }
             if case .metadata = input { return !reach.bodyOnly.contains(file) }
             return true
         }

@@ -63,6 +63,43 @@ public struct ArticleSidebar: Sendable, Equatable {
         }
     }
 
+    /// `ArticleSidebar(article: i, in: center).shown(in: center)` for every article `i`, made list
+    /// by list (a category's lists are filtered once, not once per article): what an incremental
+    /// build compares per edit at thousands of articles.
+    public static func shownByArticle(in center: HelpCenter) -> [[String]] {
+        // Each list without drafts, once; a draft article's own sidebar keeps it, so it is made alone.
+        var published: [Int: [Int]] = [:]  // key: -1 - category for a category's own list, else section
+        func list(_ key: Int, _ members: [Int]) -> [Int] {
+            if let known = published[key] { return known }
+            let shown = members.filter { !center.articles[$0].article.draft }
+            published[key] = shown
+            return shown
+        }
+        func part(_ section: Int?, _ shown: [Int], around index: Int) -> [String] {
+            let position = shown.firstIndex(of: index)
+            return ["#\(section.map(String.init) ?? "-"):\(shown.count)"]
+                + window(shown, around: position).map { center.articles[$0].article.sourcePath }
+        }
+        // A list's part when the page is not in it is the same for every page of the category.
+        var outside: [Int: [String]] = [:]
+        return center.articles.indices.map { index in
+            let entry = center.articles[index]
+            if entry.article.draft { return ArticleSidebar(article: index, in: center).shown(in: center) }
+            let page = center.categories[entry.category]
+            var shown = part(nil, list(-1 - entry.category, page.articles), around: index)
+            for section in page.sections {
+                let members = list(section, center.sections[section].articles)
+                if members.contains(index) {
+                    shown += part(section, members, around: index)
+                } else {
+                    if outside[section] == nil { outside[section] = part(section, members, around: -1) }
+                    shown += outside[section] ?? []
+                }
+            }
+            return shown
+        }
+    }
+
     /// At most `listLimit` of `articles`: all of them, the first ones, or a window around `position`.
     static func window(_ articles: [Int], around position: Int?) -> [Int] {
         guard articles.count > listLimit else { return articles }

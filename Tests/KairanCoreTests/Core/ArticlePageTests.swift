@@ -172,4 +172,25 @@ import Testing
         let assets = result.plan.outputs.filter { $0.path == "assets/article.js" }.map(\.audience)
         #expect(assets == [.public], "the article script is published in the public tree only")
     }
+
+    /// What incremental builds compare per edit: every article's sidebar made at once, list by
+    /// list, equals each article's own (demo site with sections, plus a draft and a long list).
+    @Test func theSidebarsOfEveryArticleAtOnceAreEachArticlesOwn() async throws {
+        var files = try InternalTestSupport.demoSite()
+        for number in 1...20 {
+            files["site/content/kb/accounts/extra\(number).md"] = "---\ntitle: 追加\(number)\ndate: 2026-06-01\nweight: \(number + 50)\n\(number == 7 ? "draft: true\n" : "")---\n本文。\n"
+        }
+        var options = BuildOptions(siteDirectory: "site", outputDirectory: "out", concurrency: 2,
+                                   clock: BuildClock(date: CivilDate(iso: "2026-11-25")!))
+        options.includeDrafts = true
+        let builder = SiteBuilder(options: options, fileSystem: MemoryFileSystem(files))
+        let log = DiagnosticLog()
+        let site = try #require(await builder.resolve(await builder.loadSources(log: log), log: log))
+        let center = site.center
+        #expect(center.articles.count > 40 && center.articles.contains { $0.article.draft })
+        let all = ArticleSidebar.shownByArticle(in: center)
+        for index in center.articles.indices {
+            #expect(all[index] == ArticleSidebar(article: index, in: center).shown(in: center), "\(center.articles[index].article.sourcePath)")
+        }
+    }
 }

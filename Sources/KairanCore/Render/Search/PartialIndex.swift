@@ -33,6 +33,8 @@ struct PartialIndex: Sendable {
         var grouper = TermGrouper()
         var known: [UInt32: UInt32] = [:]
         for (offset, document) in documents.enumerated() {
+            // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
+            if Task.isCancelled { break }
             let page = Int32(start + offset)
             // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
             var tokenizer = SearchText.Tokenizer()
@@ -167,7 +169,7 @@ struct PartialIndex: Sendable {
         let termKeys = keys, termParts = parts
         let chunks = stride(from: 0, to: order.count, by: 1024).map { $0..<min(order.count, $0 + 1024) }
         return await ParallelMap.map(chunks, concurrency: concurrency) { range in
-            range.map { place -> SearchIndex.Term in
+            Task.isCancelled ? [] : range.map { place -> SearchIndex.Term in
                 let term = order[place], key = termKeys[term]
                 let bytes = CharacterTerm.kind(key) == CharacterTerm.word ? wordBytes[Int(CharacterTerm.first(key))] : CharacterTerm.bytes(key)
                 return SearchIndex.Term(key: bytes, hash: SearchIndex.fnv1a(bytes), postings: postings(termParts[term], of: runs))

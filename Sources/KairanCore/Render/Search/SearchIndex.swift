@@ -96,8 +96,9 @@ struct SearchIndex: Sendable {
         }
         // The page store in parallel: 1,250 files of JSON at 5,000 pages were a third of the index's time.
         let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
+        if Task.isCancelled { return SearchIndex(files: []) }
         let stores = await ParallelMap.map(groups, concurrency: concurrency) { range in
-            pageStore(documents[range], headings: headings[range])
+            Task.isCancelled ? [] : pageStore(documents[range], headings: headings[range])
         }
         for (range, bytes) in zip(groups, stores) {
             files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
