@@ -63,14 +63,7 @@ struct PartialIndex: Sendable {
             grouper.forEachTerm { key, occurrences, codes in
                 var key = key
                 if CharacterTerm.kind(key) == CharacterTerm.word {
-                    let word = pageWords[Int(CharacterTerm.first(key))]
-                    let number = wordNumbers[word] ?? {
-                        let number = UInt32(words.count)
-                        wordNumbers[word] = number
-                        words.append(word)
-                        return number
-                    }()
-                    key = CharacterTerm.key(CharacterTerm.word, number)
+                    key = CharacterTerm.key(CharacterTerm.word, Self.number(of: pageWords[Int(CharacterTerm.first(key))], in: &words, &wordNumbers))
                 }
                 let index = entry(for: key, page: page, table: &table)
                 SearchIndex.appendVarint(UInt64(occurrences), to: &entries[index].bytes)
@@ -114,6 +107,15 @@ struct PartialIndex: Sendable {
         }
     }
 
+    /// The number of `word` in `words` (appended when new).
+    private static func number(of word: String, in words: inout [String], _ numbers: inout [String: UInt32]) -> UInt32 {
+        if let known = numbers[word] { return known }
+        let number = UInt32(words.count)
+        numbers[word] = number
+        words.append(word)
+        return number
+    }
+
     /// The entry of `key`, made if new, with `page` begun: its page increase written.
     private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable) -> Int {
         let index = table.index(of: key, orAdd: Int32(entries.count))
@@ -137,14 +139,7 @@ struct PartialIndex: Sendable {
             for (entryNumber, entry) in run.entries.enumerated() {
                 var key = entry.key
                 if CharacterTerm.kind(key) == CharacterTerm.word {
-                    let word = run.words[Int(CharacterTerm.first(key))]
-                    let number = wordNumbers[word] ?? {
-                        let number = UInt32(words.count)
-                        wordNumbers[word] = number
-                        words.append(word)
-                        return number
-                    }()
-                    key = CharacterTerm.key(CharacterTerm.word, number)
+                    key = CharacterTerm.key(CharacterTerm.word, number(of: run.words[Int(CharacterTerm.first(key))], in: &words, &wordNumbers))
                 }
                 let term = Int(table.index(of: key, orAdd: Int32(keys.count)))
                 if term == keys.count {
@@ -199,41 +194,5 @@ struct PartialIndex: Sendable {
             previous = entry.last
         }
         return out
-    }
-}
-
-/// An open-addressing table from term keys to numbers, for tables of many terms.
-struct KeyTable {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: -1, count: 1024)
-    private var count = 0
-
-    /// The number of `key`; `new` (and it is stored) when the key is not in the table.
-    @inline(__always)
-    mutating func index(of key: UInt64, orAdd new: Int32) -> Int {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while values[slot] >= 0 {
-            if keys[slot] == key { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
-        keys[slot] = key
-        values[slot] = new
-        count += 1
-        if count * 2 > keys.count { grow() }
-        return Int(new)
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldValues) where value >= 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while values[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
-        }
     }
 }
