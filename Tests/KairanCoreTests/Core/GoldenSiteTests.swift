@@ -38,8 +38,22 @@ import Testing
         let site = Self.files(under: root + "/site", prefix: "site/")
         let (result, fs) = await TestSupport.build(site)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let produced = Dictionary(uniqueKeysWithValues: fs.paths.filter { $0.hasPrefix("out/") && !$0.hasPrefix("out/.kairan") }
+        var produced = Dictionary(uniqueKeysWithValues: fs.paths.filter { $0.hasPrefix("out/") && !$0.hasPrefix("out/.kairan") }
             .map { (String($0.dropFirst("out/".count)), fs.text($0) ?? "") })
+        // The default theme's assets are copied as they are: compared with the theme's own files,
+        // not kept as golden copies (which every theme edit would have to rewrite); which tree
+        // gets which asset stays golden, as the list `theme-assets.txt`.
+        var themeAssets: [String] = []
+        for path in produced.keys.sorted() {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[1] == "assets", site["site/templates/assets/" + parts[2]] == nil,
+                  let theme = try? String(contentsOfFile: TestSupport.repositoryRoot + "/templates/assets/" + parts[2], encoding: .utf8)
+            else { continue }
+            #expect(produced[path] == theme, "\(path) is not the theme's templates/assets/\(parts[2])")
+            produced[path] = nil
+            themeAssets.append(path)
+        }
+        produced["theme-assets.txt"] = themeAssets.joined(separator: "\n") + "\n"
         let expectedFolder = root + "/expected"
         if ProcessInfo.processInfo.environment["KAIRAN_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: expectedFolder)
