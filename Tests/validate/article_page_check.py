@@ -15,15 +15,10 @@ The article is chosen from the built site: the one with a code block and the lon
 contents. Screenshots at 390 and 1280 px, light and dark, go to ARTIFACTS.
 usage: article_page_check.py PUBLIC_FOLDER [ARTIFACTS]
 """
-import functools, http.server, os, re, sys, threading
+import os, re, sys
+from local_server import serve
 from playwright.sync_api import sync_playwright
 
-def serve(folder):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args): pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 def choose(folder):
     """The article page with a code block and the most table-of-contents entries."""

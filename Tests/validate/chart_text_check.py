@@ -7,7 +7,8 @@ its bounding box. Charts hidden at a width (the other form) are skipped; a page 
 chart text at all fails, so the check cannot pass by finding nothing.
 usage: chart_text_check.py OUTPUT_FOLDER
 """
-import functools, http.server, os, sys, threading
+import os, sys
+from local_server import serve
 from playwright.sync_api import sync_playwright
 
 MINIMUM = 11.0
@@ -29,12 +30,6 @@ MEASURE = """() => {
   return found;
 }"""
 
-def serve(folder):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args): pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 def pages(folder):
     for root, _, names in sorted(os.walk(folder, followlinks=True)):

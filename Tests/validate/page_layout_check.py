@@ -6,7 +6,8 @@ navigation. Each tree is served on its own port (its links are site paths of tha
 Screenshots of the main page kinds are kept in ARTIFACTS (default .build/screenshots).
 usage: page_layout_check.py OUTPUT_FOLDER [ARTIFACTS]
 """
-import functools, http.server, os, sys, threading
+import os, sys
+from local_server import serve
 from playwright.sync_api import sync_playwright
 
 CHECK = """() => {
@@ -51,12 +52,6 @@ SHOTS = {"public": ["/", "/kb/troubleshooting/error-codes/", "/kb/accounts/login
          "customers": ["/", "/training/", "/reports/weekly/", "/reports/weekly/2026-W44/", "/newsletters/2026-11/"],
          "internal": ["/", "/kpi/", "/kpi/uptime/", "/kpi/mau/", "/roadmap/", "/content/"], "email": ["/", "/weekly/2026-W44.html", "/release/1.7.0.html"]}
 
-def serve(folder):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args): pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 def pages(folder):
     for root, _, names in sorted(os.walk(folder, followlinks=True)):
