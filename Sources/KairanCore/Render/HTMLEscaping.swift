@@ -76,4 +76,43 @@ public enum HTMLEscaping {
             return result
         }
     }
+
+    /// `bytes` (UTF-8) escaped as `escape(_:)` does, appended to `out`: the compiled templates
+    /// write pages as bytes.
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var copied = 0
+        var index = 0
+        lookAt.withUnsafeBufferPointer { table in
+            while index < count {
+                guard table[Int(base[index])] else {
+                    index += 1
+                    continue
+                }
+                let span = work(bytes, index)
+                if span == 0 {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
+                if span > 0 {  // a forbidden character: left out
+                    index += span
+                } else {
+                    let entity: StaticString
+                    switch base[index] {
+                    case 38: entity = "&amp;"
+                    case 60: entity = "&lt;"
+                    case 62: entity = "&gt;"
+                    case 34: entity = "&quot;"
+                    default: entity = "&#39;"
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    index += 1
+                }
+                copied = index
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
+    }
 }

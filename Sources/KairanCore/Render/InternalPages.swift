@@ -46,6 +46,6 @@ struct InternalPages: Sendable {
 
     /// Renders a page with its template (which extends `internal-layout`).
     private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
-        OutputFile(audience: .internal, path: SitePaths.file(for: path), text: theme.render(template, context))
+        OutputFile(audience: .internal, path: SitePaths.file(for: path), bytes: theme.renderBytes(template, context))
     }
 }

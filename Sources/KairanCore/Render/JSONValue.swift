@@ -127,6 +127,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// quotes megabytes of text). Escaped are `"`, `\\`, `\n`, `\r`, `\t` and U+2028/2029; left
     /// out are the forbidden characters (`ForbiddenCharacter`: C0 controls, DEL, the C1 controls
     /// C2 80…9F, U+FFFE/FFFF EF BF BE/BF), as in every other output format.
+    /// Bytes copied as they are: printable ASCII but the quote and the backslash, and UTF-8 bytes that start
+    /// no sequence to escape or leave out (C2, E2 and EF may).
+    private static let plainBytes: [Bool] = (0..<256).map { byte in
+        (byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F) || (byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF)
+    }
+
     static func quote(_ text: String, into out: inout [UInt8]) {
         var text = text
         out.append(0x22)
@@ -136,10 +142,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             func copy(upTo end: Int) {
                 if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
             }
+            let plain = JSONValue.plainBytes
             while index < count {
                 let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F { index += 1; continue }
-                if byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF { index += 1; continue }
+                if plain[Int(byte)] { index += 1; continue }
                 // A byte that may need an escape: what replaces the sequence, and its length.
                 var replacement: [UInt8]?
                 var length = 1

@@ -35,6 +35,6 @@ struct PortalHomePage: Sendable {
             "has_newsletters": .flag(navigation.newsletters), "newsletters_href": .text(href(PublicationViewModels.newsletterIndexPath)),
             "help_center": .text(portal.helpCenterURL),
         ]
-        return OutputFile(audience: .customers, path: SitePaths.file(for: path), text: theme.render(PortalHomePage.template, context))
+        return OutputFile(audience: .customers, path: SitePaths.file(for: path), bytes: theme.renderBytes(PortalHomePage.template, context))
     }
 }

@@ -12,6 +12,8 @@ public struct PublicViewModels: Sendable {
     private let siteByCurrent: [TemplateValue]
     /// One list entry per article, built once and shared by every list that shows it.
     private let summaries: [TemplateValue]
+    /// Each article's `href`, made once (every article page links dozens of others).
+    public let articleHrefs: [String]
     /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
     private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
@@ -81,9 +83,12 @@ public struct PublicViewModels: Sendable {
             }
         }
         articleDates = dates
-        summaries = center.articles.map { entry in
-            [
-                "title": .text(entry.article.title), "href": .text(paths.href(entry.path)), "summary": .text(entry.article.summary),
+        let hrefs = center.articles.map { paths.href($0.path) }
+        articleHrefs = hrefs
+        summaries = center.articles.indices.map { index in
+            let entry = center.articles[index]
+            return [
+                "title": .text(entry.article.title), "href": .text(hrefs[index]), "summary": .text(entry.article.summary),
                 "updated": entry.article.lastModified.flatMap { dates[$0] } ?? .flag(false),
                 "video": .flag(entry.article.video != nil),
             ]

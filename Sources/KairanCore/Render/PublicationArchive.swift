@@ -33,14 +33,14 @@ struct PublicationArchive: Sendable {
             var context = page(models.title(of: report), models.summary(of: report), path, kind: "weekly-report", crumbs: crumbs)
             context["report"] = models.weekly(report)
             context["feed_href"] = .text(portal.paths.href(feedPath(kind)))
-            return OutputFile(audience: .customers, path: SitePaths.file(for: path), text: theme.render("customers/report", context))
+            return OutputFile(audience: .customers, path: SitePaths.file(for: path), bytes: theme.renderBytes("customers/report", context))
         case .newsletter:
             let newsletter = publications.newsletters[index]
             let path = PublicationViewModels.newsletterPath(newsletter.note.id)
             var context = page(models.title(of: newsletter), newsletter.note.summary, path, kind: "newsletter", crumbs: crumbs)
             context["newsletter"] = models.newsletter(newsletter)
             context["feed_href"] = .text(portal.paths.href(feedPath(kind)))
-            return OutputFile(audience: .customers, path: SitePaths.file(for: path), text: theme.render("customers/newsletter", context))
+            return OutputFile(audience: .customers, path: SitePaths.file(for: path), bytes: theme.renderBytes("customers/newsletter", context))
         case .release, .digest:
             return nil
         }
@@ -80,7 +80,7 @@ struct PublicationArchive: Sendable {
             }),
         ]
         let template = kind == .weekly ? "customers/reports" : "customers/newsletters"
-        return OutputFile(audience: .customers, path: SitePaths.file(for: path), text: theme.render(template, context))
+        return OutputFile(audience: .customers, path: SitePaths.file(for: path), bytes: theme.renderBytes(template, context))
     }
 
     /// The Atom feed (RFC 4287) of an archive; entry ids are tag URIs of the host and the issue id.

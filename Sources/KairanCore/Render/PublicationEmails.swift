@@ -178,7 +178,7 @@ struct PublicationEmails: Sendable {
             }),
             "count": .number(items.count),
         ]
-        return OutputFile(audience: .email, path: "index.html", text: theme.render("email/index", context))
+        return OutputFile(audience: .email, path: "index.html", bytes: theme.renderBytes("email/index", context))
     }
 }
 

@@ -55,7 +55,7 @@ public struct ReleasePages: Sendable {
             "atom_href": .text(models.paths.href("/releases/atom.xml")), "json_href": .text(models.paths.href("/releases/feed.json")),
         ]
         context["feeds"] = feedLinks
-        return OutputFile(audience: .public, path: SitePaths.file(for: path), text: theme.render("releases", context))
+        return OutputFile(audience: .public, path: SitePaths.file(for: path), bytes: theme.renderBytes("releases", context))
     }
 
     private var feedLinks: TemplateValue {
@@ -115,6 +115,6 @@ public struct ReleasePages: Sendable {
         context["release"] = value
         if release.audience == .public { context["feeds"] = feedLinks }
         return OutputFile(audience: release.audience, path: SitePaths.file(for: entry.path),
-                          text: theme.render(ReleasePages.template(for: release.audience), context))
+                          bytes: theme.renderBytes(ReleasePages.template(for: release.audience), context))
     }
 }

@@ -15,7 +15,7 @@ public struct SitePages: Sendable {
     static let articleScript = "article.js"
 
     private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
-        OutputFile(audience: .public, path: SitePaths.file(for: path), text: theme.render(template, context))
+        OutputFile(audience: .public, path: SitePaths.file(for: path), bytes: theme.renderBytes(template, context))
     }
 
     /// `/`: categories with counts, newest and recently updated articles, the latest release.
@@ -83,7 +83,7 @@ public struct SitePages: Sendable {
         let paths = models.paths
         func link(_ index: Int?) -> TemplateValue {
             guard let index else { return .flag(false) }
-            return ["title": .text(center.articles[index].article.title), "href": .text(paths.href(center.articles[index].path))]
+            return ["title": .text(center.articles[index].article.title), "href": .text(models.articleHrefs[index])]
         }
         let tags: [TemplateValue] = article.tags.compactMap { name in
             center.tagIndex[name].map { ["name": .text(name), "href": .text(paths.href(center.tags[$0].path))] }
@@ -98,7 +98,7 @@ public struct SitePages: Sendable {
         let linked = Set(content.linkedSources)
         let related = linked.isEmpty ? entry.related : entry.related.filter { !linked.contains(center.articles[$0].article.sourcePath) }
         context["article"] = [
-            "title": .text(article.title), "summary": .text(article.summary), "href": .text(paths.href(entry.path)),
+            "title": .text(article.title), "summary": .text(article.summary), "href": .text(models.articleHrefs[index]),
             "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
             "section": entry.section.map { position -> TemplateValue in
                 ["title": .text(center.sections[position].section.title), "href": .text(paths.href(center.sections[position].path))]
@@ -120,7 +120,7 @@ public struct SitePages: Sendable {
         let category = center.categories[sidebar.category]
         func articles(_ list: ArticleSidebar.List) -> TemplateValue {
             .list(list.articles.map { index in
-                ["title": .text(center.articles[index].article.title), "href": .text(paths.href(center.articles[index].path)),
+                ["title": .text(center.articles[index].article.title), "href": .text(models.articleHrefs[index]),
                  "current": .flag(index == sidebar.current)]
             })
         }

@@ -46,7 +46,7 @@ public struct TrainingPages: Sendable {
     private var end: CivilDate { today.adding(days: TrainingPages.horizonDays) }
 
     private func file(_ path: String, template: String, _ context: TemplateValue) -> OutputFile {
-        OutputFile(audience: .customers, path: SitePaths.file(for: path), text: theme.render(template, context))
+        OutputFile(audience: .customers, path: SitePaths.file(for: path), bytes: theme.renderBytes(template, context))
     }
 
     private func page(_ title: String, _ description: String, _ path: String, kind: String, crumbs: [(String, String)]) -> TemplateValue {

@@ -56,15 +56,24 @@ import Testing
         "<ul>\n  {{> item}}\n</ul>\n",
         "{{<parent}}{{$slot}}override {{outer}}{{/slot}}{{/parent}}",
         "{{empty}}|{{#empty}}x{{/empty}}|{{number}}|{{{html}}}|{{html}}|{{#strings}}[{{.}}]{{/strings}}",
+        // Names longer than 16 bytes (packed differently), a near miss, dotted and innermost lookups.
+        "{{long_key_name_beyond_sixteen_bytes}}|{{long_key_name_beyond_sixteen_byteZ}}|{{map.inner}}|{{map.missing}}|{{missing.inner}}",
+        "{{#list}}{{.name}}/{{.outer}}/{{outer}}{{/list}}|{{#map}}{{#.}}{{inner}}{{/.}}{{/map}}|{{flag}}|{{#number}}<{{.}}>{{/number}}",
+        // Escaping drops forbidden characters; raw output keeps them.
+        "{{bad}}|{{{bad}}}",
+        // An indented partial inside a section; a parent whose override uses another parent.
+        "<ol>\n  {{#list}}\n    {{> item}}\n  {{/list}}\n</ol>\n",
+        "{{<parent}}{{$slot}}outer {{<frame}}{{$inner}}[{{outer}}]{{/inner}}{{/frame}}{{/slot}}{{/parent}}",
     ])
     func smallTemplatesMatch(_ template: String) throws {
         let context: TemplateValue = [
             "list": [["name": "一"], ["name": "<二>"]], "flag": false, "outer": "外", "empty": "",
             "map": ["inner": "内"], "number": 42, "html": .html("<b>b</b>"), "strings": ["a", "<b>"],
+            "long_key_name_beyond_sixteen_bytes": "長い名前", "bad": "a\u{7F}b\u{FFFE}c\u{85}d<&>\"'",
         ]
         var files = ThemeFiles()
         files.templates = ["page": template, "item": "<li>\n  {{outer}}\n</li>\n",
-                           "parent": "<p>\n  {{$slot}}default{{/slot}}\n</p>\n"]
+                           "parent": "<p>\n  {{$slot}}default{{/slot}}\n</p>\n", "frame": "<i>{{$inner}}-{{/inner}}</i>"]
         let log = DiagnosticLog()
         let compiled = try #require(Theme(files: files, required: [], log: log))
         let reference = try #require(Theme(files: files, required: [], reference: true, log: log))

@@ -78,7 +78,20 @@ import Testing
     /// The compiled renderer bounds partial depth itself too, should a cycle ever get past the check.
     @Test func theCompiledRendererStopsAtTheDepthLimit() {
         let renderer = CompiledRenderer(templates: ["x": [.text("."), .partial("x", indentation: nil, overrides: nil)]])
-        #expect(renderer.render("x", .map(TemplateMap())) == String(repeating: ".", count: TemplateNesting.maxDepth + 1))
+        #expect(renderer.render("x", .map(TemplateMap())) == Array(String(repeating: ".", count: TemplateNesting.maxDepth + 1).utf8))
+    }
+
+    /// An override that uses its own parent again renders the override again at each level: the
+    /// depth limit ends that too.
+    @Test func theCompiledRendererStopsARecursiveOverride() {
+        let override: [CompiledNode] = [.text("o"), .partial("parent", indentation: nil, overrides: ["slot": [.text("i")]])]
+        let renderer = CompiledRenderer(templates: [
+            "page": [.partial("parent", indentation: nil, overrides: ["slot": override])],
+            "parent": [.text("["), .block("slot", defaultContent: [.text("d")], indentation: nil), .text("]")],
+        ])
+        let text = renderer.render("page", .map(TemplateMap())).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(text.hasPrefix("[o[o[o"))
+        #expect(text.filter { $0 == "[" }.count == TemplateNesting.maxDepth)
     }
 
     @Test func theDefaultThemeNestsWithinTheLimit() {

@@ -40,6 +40,6 @@ struct ContentHealthPage: Sendable {
             "known_issues": .list(issues), "has_known_issues": .flag(!issues.isEmpty),
             "releases": .list(releases), "has_releases": .flag(!releases.isEmpty), "recent_days": .number(ContentHealth.recentDays),
         ]
-        return OutputFile(audience: .internal, path: SitePaths.file(for: ContentHealthPage.path), text: theme.render("internal/content", context))
+        return OutputFile(audience: .internal, path: SitePaths.file(for: ContentHealthPage.path), bytes: theme.renderBytes("internal/content", context))
     }
 }

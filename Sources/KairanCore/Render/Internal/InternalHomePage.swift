@@ -40,7 +40,7 @@ struct InternalHomePage: Sendable {
             "has_content_health": .flag(models.hasContentHealth), "content_href": href(ContentHealthPage.path),
             "releases": .list(releases), "has_releases": .flag(!releases.isEmpty),
         ]
-        return OutputFile(audience: .internal, path: SitePaths.file(for: path), text: theme.render(InternalHomePage.template, context))
+        return OutputFile(audience: .internal, path: SitePaths.file(for: path), bytes: theme.renderBytes(InternalHomePage.template, context))
     }
 
     /// The number of entries of a list value.

@@ -32,6 +32,8 @@ struct PartialIndex: Sendable {
         var counter = CharacterCounter()
         var grouper = TermGrouper()
         var known: [UInt32: UInt32] = [:]
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(256)
         for (offset, document) in documents.enumerated() {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
             if Task.isCancelled { break }
@@ -59,26 +61,33 @@ struct PartialIndex: Sendable {
             Self.group(tokenizer, into: &grouper, counter: &counter)
 
             // Each term's occurrences on the page: count, then (position increase << 2 | field).
+            // A term's bytes for the page are made in `scratch`, then appended to its entry at once.
             let pageWords = tokenizer.words
             grouper.forEachTerm { key, occurrences, codes in
                 var key = key
                 if CharacterTerm.kind(key) == CharacterTerm.word {
                     key = CharacterTerm.key(CharacterTerm.word, Self.number(of: pageWords[Int(CharacterTerm.first(key))], in: &words, &wordNumbers))
                 }
-                let index = entry(for: key, page: page, table: &table)
-                SearchIndex.appendVarint(UInt64(occurrences), to: &entries[index].bytes)
+                let (index, increase) = entry(for: key, page: page, table: &table)
+                scratch.removeAll(keepingCapacity: true)
+                SearchIndex.appendVarint(UInt64(increase), to: &scratch)
+                SearchIndex.appendVarint(UInt64(occurrences), to: &scratch)
                 var previous: UInt32 = 0
                 codes { code in
                     let position = code >> 2
-                    SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &entries[index].bytes)
+                    SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &scratch)
                     previous = position
                 }
+                entries[index].bytes.append(contentsOf: scratch)
             }
             for (value, count) in counter.drain() {
-                let index = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table)
-                SearchIndex.appendVarint(UInt64(count.0), to: &entries[index].bytes)
-                SearchIndex.appendVarint(UInt64(count.1), to: &entries[index].bytes)
-                SearchIndex.appendVarint(UInt64(count.2), to: &entries[index].bytes)
+                let (index, increase) = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table)
+                scratch.removeAll(keepingCapacity: true)
+                SearchIndex.appendVarint(UInt64(increase), to: &scratch)
+                SearchIndex.appendVarint(UInt64(count.0), to: &scratch)
+                SearchIndex.appendVarint(UInt64(count.1), to: &scratch)
+                SearchIndex.appendVarint(UInt64(count.2), to: &scratch)
+                entries[index].bytes.append(contentsOf: scratch)
             }
         }
     }
@@ -116,14 +125,14 @@ struct PartialIndex: Sendable {
         return number
     }
 
-    /// The entry of `key`, made if new, with `page` begun: its page increase written.
-    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable) -> Int {
+    /// The entry of `key`, made if new, with `page` begun, and the page's increase over its last one.
+    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable) -> (index: Int, increase: Int32) {
         let index = table.index(of: key, orAdd: Int32(entries.count))
         if index == entries.count { entries.append(Entry(key: key, first: page, last: Int32(start) - 1)) }
-        SearchIndex.appendVarint(UInt64(page - entries[index].last), to: &entries[index].bytes)
+        let increase = page - entries[index].last
         entries[index].last = page
         entries[index].pages += 1
-        return index
+        return (index, increase)
     }
 
     /// Every term of `runs` (in page order) with its postings over all of them, sorted by key

@@ -66,6 +66,8 @@ public enum SearchText {
         /// Carry it from one page to the next with `known`.
         var known: [UInt32: UInt32] = [:]
         private static let multiple: UInt32 = 0xFFFF_FFFF
+        /// `SearchText.classes`, held so the loop reads it without a global access per character.
+        private let classes = SearchText.classes
 
         var count: Int { values.count }
 
@@ -84,7 +86,7 @@ public enum SearchText {
             var marks = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 let value = scalar.value
-                if base != nil, !SearchText.cannotBeMark(value), SearchText.isMark(value) {
+                if base != nil, !cannotBeMark(value), SearchText.isMark(value) {
                     marks.append(scalar)
                     continue
                 }
@@ -92,6 +94,22 @@ public enum SearchText {
                 base = scalar
             }
             if let piece = base { emit(piece, marks: &marks) }
+        }
+
+        // The character classes below, read from `classes` for the BMP.
+        @inline(__always)
+        private func cannotBeMark(_ value: UInt32) -> Bool {
+            value < 0x10000 && classes[Int(value)] & SearchText.cannotBeMarkClass != 0
+        }
+
+        @inline(__always)
+        private func isStable(_ value: UInt32) -> Bool {
+            value < 0x10000 && classes[Int(value)] & SearchText.stableClass != 0
+        }
+
+        @inline(__always)
+        private func isJapanese(_ value: UInt32) -> Bool {
+            value < 0x10000 ? classes[Int(value)] & SearchText.japaneseClass != 0 : SearchText.isJapanese(value)
         }
 
         /// Ends the text: a pending word or long vowel mark is settled.
@@ -103,7 +121,7 @@ public enum SearchText {
         @inline(__always)
         private mutating func emit(_ base: Unicode.Scalar, marks: inout String.UnicodeScalarView) {
             if marks.isEmpty {
-                if SearchText.isStable(base.value) {
+                if isStable(base.value) {
                     normalized(SearchText.lowercasedASCII(base.value))
                     return
                 }
@@ -147,7 +165,7 @@ public enum SearchText {
 
         @inline(__always)
         private mutating func classify(_ value: UInt32, field: UInt32) {
-            if SearchText.isJapanese(value) {
+            if isJapanese(value) {
                 endWord()
                 if gap { position += 1; gap = false }
                 values.append(SearchText.foldKana(value))
@@ -199,6 +217,13 @@ public enum SearchText {
     }
 
     // MARK: Character classes (the same ranges as the client's)
+
+    static let cannotBeMarkClass: UInt8 = 1, stableClass: UInt8 = 2, japaneseClass: UInt8 = 4
+    /// `cannotBeMark`, `isStable` and `isJapanese` of every BMP scalar as bits (the tokenizer
+    /// reads one number per character instead of testing a dozen ranges).
+    static let classes: [UInt8] = (0..<UInt32(0x10000)).map { value in
+        (cannotBeMark(value) ? cannotBeMarkClass : 0) | (isStable(value) ? stableClass : 0) | (isJapanese(value) ? japaneseClass : 0)
+    }
 
     /// Combining marks and the (half-width) voicing marks: they join the character before them.
     static func isMark(_ value: UInt32) -> Bool {

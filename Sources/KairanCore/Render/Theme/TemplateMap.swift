@@ -23,6 +23,11 @@ public struct TemplateMap: Sendable, Equatable {
 
     public var count: Int { keys.count }
 
+    /// Calls `body` with each key and value, in order, with their place.
+    func forEach(_ body: (Int, String, TemplateValue) -> Void) {
+        for index in keys.indices { body(index, keys[index], values[index]) }
+    }
+
     public subscript(key: String) -> TemplateValue? {
         get {
             for index in keys.indices where keys[index] == key { return values[index] }

@@ -82,8 +82,16 @@ public struct Theme: Sendable {
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
         Theme.renderObserver?(name, context)
-        if let compiled { return compiled.render(name, context) ?? "" }
+        if let compiled { return compiled.render(name, context).map { String(decoding: $0, as: UTF8.self) } ?? "" }
         return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// `render(name, context)` as UTF-8 bytes, which the compiled templates write directly (pages
+    /// are written as bytes: no text is made and checked again).
+    public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        Theme.renderObserver?(name, context)
+        if let compiled { return compiled.render(name, context) ?? [] }
+        return Array((library.render(context, withTemplate: name) ?? "").utf8)
     }
 }
 

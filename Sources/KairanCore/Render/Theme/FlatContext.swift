@@ -1,0 +1,115 @@
+/// A page's context laid out flat for one render: every value a plain record in one array, every
+/// text in one byte buffer, each map's keys packed beside its values. It lets the renderer look
+/// names up and copy text without reference counting — which, on values shared by every page,
+/// two cores also contended for.
+struct FlatContext {
+    enum Kind: UInt8 {
+        case none, text, html, number, flag, list, map
+    }
+
+    /// One value, and its key when a map holds it.
+    struct Value {
+        var kind: Kind = .none
+        /// Text (and numbers, as their digits): where its bytes start in `bytes`; list or map:
+        /// the slot of its first element (negative until laid out, see `pending`).
+        var start: Int32 = 0
+        /// Text: its byte count; flag: 0 or 1; list or map: its element count.
+        var count: Int32 = 0
+        /// The key: as `TemplateProgram.Name` packs it; bytes after the 16th at `keyRest` in `bytes`.
+        var keyHead: UInt64 = 0
+        var keyTail: UInt64 = 0
+        var keyCount: Int32 = 0
+        var keyRest: Int32 = 0
+    }
+
+    /// The values; slot 0 is the root.
+    private(set) var values: [Value] = []
+    private(set) var bytes: [UInt8] = []
+    /// Lists and maps not laid out yet (a value's `start` is `-1 - n` for `pending[n]`): a list's
+    /// or map's elements are laid out when the renderer first looks into it, so what a page's
+    /// context holds but its template never reads (the support channels on every article) costs
+    /// nothing.
+    private var pending: [TemplateValue] = []
+
+    init(_ root: TemplateValue) {
+        values.reserveCapacity(256)
+        bytes.reserveCapacity(16 * 1024)
+        pending.reserveCapacity(64)
+        values.append(Value())
+        place(0, root)
+    }
+
+    /// Makes sure the elements of the list or map at `slot` are laid out.
+    @inline(__always)
+    mutating func expand(_ slot: Int32) {
+        if values[Int(slot)].start < 0 { layOut(Int(slot)) }
+    }
+
+    private mutating func layOut(_ slot: Int) {
+        let value = pending[Int(-1 - values[slot].start)]
+        let first = values.count
+        values[slot].start = Int32(first)
+        switch value {
+        case .list(let items):
+            values.append(contentsOf: repeatElement(Value(), count: items.count))
+            for (offset, item) in items.enumerated() { place(first + offset, item) }
+        case .map(let map):
+            values.append(contentsOf: repeatElement(Value(), count: map.count))
+            map.forEach { offset, key, value in
+                var key = key
+                key.withUTF8 { key in
+                    let (head, tail) = TemplateProgram.Name.packed(key)
+                    values[first + offset].keyHead = head
+                    values[first + offset].keyTail = tail
+                    values[first + offset].keyCount = Int32(key.count)
+                    values[first + offset].keyRest = Int32(bytes.count)
+                    if key.count > 16 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: key[16...])) }
+                }
+                place(first + offset, value)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func append(_ text: String) -> (start: Int32, count: Int32) {
+        let start = Int32(bytes.count)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        return (start, Int32(bytes.count) - start)
+    }
+
+    /// Puts `value` at `slot`: text at once, lists and maps with their count, laid out later.
+    private mutating func place(_ slot: Int, _ value: TemplateValue) {
+        switch value {
+        case .text(let text):
+            let (start, count) = append(text)
+            values[slot].kind = .text
+            values[slot].start = start
+            values[slot].count = count
+        case .html(let text):
+            let (start, count) = append(text)
+            values[slot].kind = .html
+            values[slot].start = start
+            values[slot].count = count
+        case .number(let number):
+            let (start, count) = append(String(number))
+            values[slot].kind = .number
+            values[slot].start = start
+            values[slot].count = count
+        case .flag(let flag):
+            values[slot].kind = .flag
+            values[slot].count = flag ? 1 : 0
+        case .list(let items):
+            values[slot].kind = .list
+            values[slot].count = Int32(items.count)
+            values[slot].start = Int32(-1 - pending.count)
+            pending.append(value)
+        case .map(let map):
+            values[slot].kind = .map
+            values[slot].count = Int32(map.count)
+            values[slot].start = Int32(-1 - pending.count)
+            pending.append(value)
+        }
+    }
+}
