@@ -155,10 +155,9 @@ public enum StructuredData {
     /// are written as `\u003c`, `\u003e` and `\u0026` (in JSON they occur only inside strings,
     /// where the escapes read as the same characters); U+2028 and U+2029 are escaped by `JSONValue`.
     public static func scriptSafe(_ text: String) -> String {
-        var clean = true
-        for byte in text.utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
-            clean = false
-            break
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
         }
         if clean { return text }
         var out = ""

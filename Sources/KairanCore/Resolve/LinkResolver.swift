@@ -86,7 +86,7 @@ public struct LinkResolver: Sendable {
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = LinkResolver.percentDecoded(path)
         if path.hasPrefix("/") {
-            let normalized = path.hasSuffix("/") || path.contains(".") ? path : path + "/"
+            let normalized = path.hasSuffix("/") || path.utf8.contains(UInt8(ascii: ".")) ? path : path + "/"
             let internalTarget = isInternal(normalized)
             if internalTarget && !internalSources.contains(source) { return LinkResolver.internalLink(destination, normalized) }
             if !internalTarget && !sitePaths.contains(normalized) && !sitePaths.contains(path) {
@@ -159,7 +159,7 @@ public struct LinkResolver: Sendable {
 
     /// `%E8%AB%8B` → `請`; invalid escapes are left as they are.
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `::: kind [title]` … `:::` containers of a Markdown text (VitePress, Docusaurus and
 /// markdown-it write callouts so), found before cmark reads the text, which knows no such syntax.
 ///
@@ -21,16 +23,18 @@ struct ContainerFences {
     /// Whether `text` holds `:::` anywhere, by its bytes (Foundation's `contains` of a string
     /// searches with locale rules and was a tenth of a build).
     static func mayHaveFence(_ text: String) -> Bool {
-        var run = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") {
-                run += 1
-                if run == 3 { return true }
-            } else {
-                run = 0
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            // From colon to colon with memchr: Japanese text has few ASCII colons.
+            var at = 0
+            while at + 2 < bytes.count, let found = memchr(base + at, Int32(UInt8(ascii: ":")), bytes.count - at - 2) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == UInt8(ascii: ":") && bytes[index + 2] == UInt8(ascii: ":") { return true }
+                at = index + 1
             }
+            return false
         }
-        return false
     }
 
     /// Finds the containers of `source`; unknown kinds and unclosed or stray fences are errors.
