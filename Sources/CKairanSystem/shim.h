@@ -5,6 +5,4 @@
 int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
 #define KAIRAN_RENAME_EXCHANGE (1 << 1)
 #endif
-/* mallopt for the heap tuning in MemoryTuning.swift. */
-#include <malloc.h>
 #endif

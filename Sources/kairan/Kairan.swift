@@ -17,7 +17,6 @@ struct KairanCommand: AsyncParsableCommand {
 
     /// Parses the command line and runs it, mapping failures to Kairan's exit codes.
     static func main() async {
-        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
