@@ -60,7 +60,9 @@ public actor IncrementalBuild {
         let prepared: IncrementalState.Prepared
         // Kept from the last build with the plan (an edit of bodies alone changes neither).
         var kept: (articles: [String: Article], neighbours: [String: [String]])?
-        if let last, let bodies = bodyEdits(edited, last: last, builder: builder) {
+        let reparsed = last.flatMap { reparsedArticles(edited, last: $0, builder: builder) }
+        if let last, let reparsed, reparsed.allSatisfy({ $0.value.withoutBody == last.articles[$0.key]?.withoutBody }) {
+            let bodies = reparsed.filter { $0.value != last.articles[$0.key] }
             if bodies.isEmpty, let unchanged = last.result {
                 pending = []
                 var same = unchanged
@@ -73,8 +75,19 @@ public actor IncrementalBuild {
             log.append(prepared.stepDiagnostics)
             result.timings.append(("load edited articles", stopwatch.lap()))
         } else {
-            let source = await builder.loadSources(log: log)
-            result.timings.append(("load", stopwatch.lap()))
+            let source: SiteSources
+            if let last, let reparsed, var sources = last.prepared.sources {
+                // Help articles' front matter edited (a title, tags): the other sources are the last
+                // build's, resolved and planned again with the new articles.
+                sources.knowledgeBase = KnowledgeBaseLoader.replacing(reparsed, in: sources.knowledgeBase)
+                source = sources
+                log.append(last.prepared.loadDiagnostics)
+                result.timings.append(("load edited articles, keep the other sources", stopwatch.lap()))
+            } else {
+                source = await builder.loadSources(log: log)
+                result.timings.append(("load", stopwatch.lap()))
+            }
+            let loadDiagnostics = log.items
             guard let site = await builder.resolve(source, log: log) else {
                 result.diagnostics = builder.finish(BuildResult(), log).diagnostics
                 return result
@@ -86,7 +99,8 @@ public actor IncrementalBuild {
             let listed = builder.renderListedContent(site, links: links, log: log)
             let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
             prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
-                                                 patchable: clean, outputsByInput: OutputsByInput(plan))
+                                                 patchable: clean, outputsByInput: OutputsByInput(plan), sources: source,
+                                                 loadDiagnostics: loadDiagnostics)
         }
         let site = prepared.site
         var plan = prepared.plan
@@ -233,26 +247,26 @@ public actor IncrementalBuild {
         return content
     }
 
-    /// The new text of each edited article when every edited file is a help article of the last
-    /// build whose front matter, title and everything lists show are unchanged (its body may be);
-    /// nil when the edit needs a full load (another kind of file, a metadata change, a diagnostic
-    /// at the file before or now). Empty when nothing changed at all.
-    private func bodyEdits(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
+    /// Each edited file parsed again, when every one is a help article of the last build (not a
+    /// category's or section's `_index.md`, not new, not deleted) that parses without a diagnostic
+    /// and had none: what loading the site again would give for them. Nil when the edit needs a
+    /// full load; empty when nothing was edited.
+    private func reparsedArticles(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
         guard last.prepared.patchable, !edited.isEmpty else { return edited.isEmpty ? [:] : nil }
         let reported = Set(last.result?.diagnostics.map(\.location.file) ?? [])
         let files = builder.siteFiles.limitingReads(to: last.prepared.site.config.limits.maxFileSize)
-        var bodies: [String: Article] = [:]
+        var articles: [String: Article] = [:]
         for path in edited {
             guard let old = last.articles[path], !reported.contains(path) else { return nil }
             let log = DiagnosticLog()
             guard let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: files, log: log),
-                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug,
+                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug, sectionSlug: old.sectionSlug,
                                                   fileSlug: String(path.split(separator: "/").last?.dropLast(3) ?? ""), log: log),
-                  log.items.isEmpty, new.withoutBody == old.withoutBody
+                  log.items.isEmpty
             else { return nil }
-            if new != old { bodies[path] = new }
+            articles[path] = new
         }
-        return bodies
+        return articles
     }
 
     /// The last build's sources and resolution with new article bodies.
@@ -269,6 +283,7 @@ public actor IncrementalBuild {
             }
         }
         prepared.site = site
+        prepared.sources?.knowledgeBase = site.knowledgeBase
         return prepared
     }
 
@@ -460,6 +475,10 @@ struct IncrementalState: Sendable {
         var patchable: Bool
         /// `plan`'s outputs by input: which of them an edit reaches.
         var outputsByInput: OutputsByInput
+        /// What was loaded (with the edited articles of later builds patched in), and what loading
+        /// it reported: the next build loads only the articles it edits (`KnowledgeBaseLoader.replacing`).
+        var sources: SiteSources?
+        var loadDiagnostics: [Diagnostic]
     }
 
     /// What each article page shows of other articles: its related list, its pager, then its sidebar.
