@@ -172,7 +172,11 @@ public actor IncrementalBuild {
         deferred = nil
         let deferral = deferrals
         var stopwatch = Stopwatch()
-        let index = await step.builder.indexSearch(step.plan, content: step.content, site: step.site)
+        // One task fewer than the build's: the index's tasks run page after page without waiting, and
+        // would hold every thread of the pool, so a preview would notice the next edit (and cancel
+        // this index) only once it is done.
+        let index = await step.builder.indexSearch(step.plan, content: step.content, site: step.site,
+                                                   concurrency: max(1, options.concurrency - 1))
         // Overtaken or cancelled: the next build starts again from the last complete one.
         guard deferral == deferrals, !Task.isCancelled else { return nil }
         step.result.timings.append(("index for search, after the pages", stopwatch.lap()))
