@@ -70,7 +70,14 @@ public actor IncrementalBuild {
                 same.timings = [("compare", stopwatch.lap())]
                 return same
             }
-            prepared = patched(last.prepared, bodies: bodies)
+            var patched = patched(last.prepared, bodies: bodies)
+            if patched.outputsByInput == nil {
+                // Made once per plan, at its first edit of bodies, and kept with it.
+                let index = OutputsByInput(patched.plan)
+                patched.outputsByInput = index
+                self.last?.prepared.outputsByInput = index
+            }
+            prepared = patched
             kept = (last.articles.merging(bodies) { _, new in new }, last.neighbours)
             log.append(prepared.stepDiagnostics)
             result.timings.append(("load edited articles", stopwatch.lap()))
@@ -99,7 +106,7 @@ public actor IncrementalBuild {
             let listed = builder.renderListedContent(site, links: links, log: log)
             let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
             prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
-                                                 patchable: clean, outputsByInput: OutputsByInput(plan), sources: source,
+                                                 patchable: clean, outputsByInput: nil, sources: source,
                                                  loadDiagnostics: loadDiagnostics)
         }
         let site = prepared.site
@@ -120,7 +127,7 @@ public actor IncrementalBuild {
         var provisional = plan
         provisional.links = last?.plan.links ?? [:]
         let searchable = options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : []
-        await render(plan.outputs, in: provisional, index: prepared.outputsByInput, changes: changes, renderer: renderer, builder: builder,
+        await render(plan.outputs, in: provisional, index: kept != nil ? prepared.outputsByInput : nil, changes: changes, renderer: renderer, builder: builder,
                      searchable: searchable, records: &records, rendered: &result.rendered)
         result.timings.append(("render", stopwatch.lap()))
         content = found(in: plan, listed: content, index: prepared.outputsByInput, records: records, rendered: result.rendered,
@@ -191,6 +198,7 @@ public actor IncrementalBuild {
 
     /// The result of `step`; with `keep`, it becomes the last good build when it is one.
     private func finish(_ step: DeferredSearch, search: (index: SearchIndex, made: SearchIndexInput)?, keep: Bool = true) -> IncrementalResult {
+        var stopwatch = Stopwatch()
         var result = step.result
         var records = step.records
         let plan = step.plan
@@ -202,7 +210,12 @@ public actor IncrementalBuild {
             records = records.filter { planned.contains($0.key) }
         }
         // What the rendered outputs are made from, with the links their bodies were found to hold.
-        for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
+        for key in result.rendered {
+            guard let record = records[key] else { continue }
+            // Written only when they differ: a write copies every record still shared with the last build.
+            let inputs = plan.inputs(of: record.output)
+            if inputs != record.inputs { records[key]?.inputs = inputs }
+        }
         let log = DiagnosticLog()
         log.append(step.diagnostics)
         for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
@@ -211,9 +224,14 @@ public actor IncrementalBuild {
         result.basePaths = [.public: step.site.paths.basePath, .customers: SitePaths(baseURL: step.site.config.customersBaseURL).basePath]
         guard !result.diagnostics.hasErrors, !(options.strict && result.diagnostics.contains { $0.severity == .warning }) else { return result }
         var files: [OutputKey: [UInt8]] = [:]
+        files.reserveCapacity(plan.outputs.count)
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        guard keep else { return result }
+        guard keep else {
+            result.timings.append(("check and gather the tree", stopwatch.lap()))
+            return result
+        }
+        result.timings.append(("check and gather the tree", stopwatch.lap()))
         last = IncrementalState(plan: plan, records: records, articles: step.articles, neighbours: step.neighbours, prepared: step.prepared,
                                 result: result, content: step.content, search: search)
         known.merge(step.bytesNow) { _, now in now }
@@ -224,9 +242,9 @@ public actor IncrementalBuild {
     /// The listed content with what the rendered bodies of `plan`'s outputs found (their links,
     /// headings and text), as a full build gathers it output by output; while the plan is the last
     /// build's, the last build's is patched at the pages rendered again.
-    private func found(in plan: SitePlan, listed: SiteContent, index: OutputsByInput, records: [OutputKey: IncrementalState.Record],
+    private func found(in plan: SitePlan, listed: SiteContent, index: OutputsByInput?, records: [OutputKey: IncrementalState.Record],
                        rendered: Set<OutputKey>, samePlan: Bool) -> SiteContent {
-        if samePlan, let last, var content = last.content {
+        if samePlan, let index, let last, var content = last.content {
             var references = true
             for key in rendered {
                 guard let record = records[key], let origin = record.output.origin else { continue }
@@ -477,8 +495,9 @@ struct IncrementalState: Sendable {
         var stepDiagnostics: [Diagnostic]
         /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
         var patchable: Bool
-        /// `plan`'s outputs by input: which of them an edit reaches.
-        var outputsByInput: OutputsByInput
+        /// `plan`'s outputs by input: which of them an edit of bodies reaches (while the plan is
+        /// kept, only the reached outputs are looked at; a new plan compares every output anyway).
+        var outputsByInput: OutputsByInput?
         /// What was loaded (with the edited articles of later builds patched in), and what loading
         /// it reported: the next build loads only the articles it edits (`KnowledgeBaseLoader.replacing`).
         var sources: SiteSources?

@@ -13,6 +13,9 @@ extension IncrementalState {
         let reachedOutsideGroups: SitePlan.Reach
         /// Articles whose metadata (what other pages show of them) changed, or that came or went.
         let metadataEdited: Set<String>
+        /// A few edited articles as article pages show them (`a.md`, `<a.md`, `>a.md`): compared,
+        /// not hashed, with every entry of every article page's lists.
+        private let shownEdited: [String]?
         let neighboursNow: [String: [String]]
         /// Whether the theme's template graph is the one of the last build (then an output planned
         /// the same is made from the same inputs, and `inputs(of:)` need not be compared).
@@ -40,6 +43,7 @@ extension IncrementalState {
                 return old.withoutBody == new.withoutBody
             }
             metadataEdited = edited.subtracting(bodyOnly)
+            shownEdited = metadataEdited.count <= 8 ? metadataEdited.flatMap { [$0, "<" + $0, ">" + $0] } : nil
             let navigation: [PlanInput: Bool] = [.navigation: before.plan.navigation != plan.navigation]
             reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups], valued: navigation)
             reachedOutsideGroups = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [], valued: navigation)
@@ -52,34 +56,27 @@ extension IncrementalState {
             guard !everything, let old = records[OutputKey(output)], old.output == output else { return true }
             if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
             guard output.kind == .article, let origin = output.origin else { return plan.isReached(output, by: reached) }
+            // An article page declares its category's and tags' groups (related articles are ranked
+            // over them); what it shows of them is its related articles, pager neighbours and sidebar,
+            // known once resolved: it is rendered again when those change, or their metadata does.
             return plan.isReached(output, by: reachedOutsideGroups) || showsEdited(origin)
         }
 
-        /// The indices of `outputs` (the outputs `index` was made of, in `plan`) that `reaches`
-        /// says yes to, found from the edit through `index`: all of them are looked at only when
-        /// the plan was made again (to find the outputs planned differently).
+        /// The indices of `outputs` (the plan's, as `index` was made of them) that `reaches` says
+        /// yes to. While the plan is the last build's, they are found from the edit through `index`
+        /// instead of asking every output.
         func outdated(_ outputs: [PlannedOutput], in plan: SitePlan, index: OutputsByInput) -> [Int] {
-            guard !everything else { return Array(outputs.indices) }
+            guard samePlan, !everything else { return outputs.indices.filter { reaches(outputs[$0], in: plan) } }
             let reachedAny = index.reached(by: reached, links: plan.links)
             let reachedPages = index.reached(by: reachedOutsideGroups, links: plan.links)
             let checkNeighbours = !sameNeighbours || !metadataEdited.isEmpty
             func isReached(_ position: Int) -> Bool {
                 let output = outputs[position]
                 guard output.kind == .article, let origin = output.origin else { return reachedAny.contains(position) }
-                // An article page declares its category's and tags' groups (related articles are ranked
-                // over them); what it shows of them is its related articles, pager neighbours and sidebar,
-                // known once resolved: it is rendered again when those change, or their metadata does.
                 return reachedPages.contains(position) || (checkNeighbours && showsEdited(origin))
             }
-            if samePlan && !checkNeighbours { return reachedAny.filter(isReached).sorted() }
-            return outputs.indices.filter { position in
-                let output = outputs[position]
-                if !samePlan {
-                    guard let old = records[OutputKey(output)], old.output == output else { return true }
-                    if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
-                }
-                return isReached(position)
-            }
+            // Article pages that show an edited article are reached by no input: then every one is looked at.
+            return (checkNeighbours ? Array(outputs.indices) : reachedAny.sorted()).filter(isReached)
         }
 
         /// Whether the article page of `origin` shows other articles than before, or one whose
@@ -93,17 +90,10 @@ extension IncrementalState {
         }
 
         /// Whether a shown entry names an article whose metadata was edited. Pager entries carry
-        /// their side (`<`, `>`) before the source; compared without hashing (asked of every entry
-        /// of every article page's lists).
+        /// their side (`<`, `>`) before the source.
         private func isEdited(_ shown: String) -> Bool {
-            let bytes = shown.utf8
-            let side = bytes.first == UInt8(ascii: "<") || bytes.first == UInt8(ascii: ">")
-            guard metadataEdited.count <= 8 else { return metadataEdited.contains(side ? String(shown.dropFirst()) : shown) }
-            for edited in metadataEdited {
-                let name = edited.utf8
-                if side ? (bytes.count == name.count + 1 && bytes.dropFirst().elementsEqual(name)) : shown == edited { return true }
-            }
-            return false
+            if let shownEdited { return shownEdited.contains(shown) }
+            return metadataEdited.contains(shown.hasPrefix("<") || shown.hasPrefix(">") ? String(shown.dropFirst()) : shown)
         }
     }
 }
