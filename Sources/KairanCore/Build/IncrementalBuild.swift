@@ -70,14 +70,7 @@ public actor IncrementalBuild {
                 same.timings = [("compare", stopwatch.lap())]
                 return same
             }
-            var patched = patched(last.prepared, bodies: bodies)
-            if patched.outputsByInput == nil {
-                // Made once per plan, at its first edit of bodies, and kept with it.
-                let index = OutputsByInput(patched.plan)
-                patched.outputsByInput = index
-                self.last?.prepared.outputsByInput = index
-            }
-            prepared = patched
+            prepared = patched(last.prepared, bodies: bodies)
             kept = (last.articles.merging(bodies) { _, new in new }, last.neighbours)
             log.append(prepared.stepDiagnostics)
             result.timings.append(("load edited articles", stopwatch.lap()))
@@ -101,12 +94,13 @@ public actor IncrementalBuild {
             }
             result.timings.append(("validate and resolve", stopwatch.lap()))
             let plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
-            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
+            let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled,
+                                  brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
                                   images: ImageSizes(files: builder.siteFiles, root: options.siteDirectory))
             let listed = builder.renderListedContent(site, links: links, log: log)
             let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
             prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
-                                                 patchable: clean, outputsByInput: nil, sources: source,
+                                                 patchable: clean, outputsByInput: OutputsByInput(plan), sources: source,
                                                  loadDiagnostics: loadDiagnostics)
         }
         let site = prepared.site
@@ -127,7 +121,7 @@ public actor IncrementalBuild {
         var provisional = plan
         provisional.links = last?.plan.links ?? [:]
         let searchable = options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : []
-        await render(plan.outputs, in: provisional, index: kept != nil ? prepared.outputsByInput : nil, changes: changes, renderer: renderer, builder: builder,
+        await render(plan.outputs, in: provisional, index: prepared.outputsByInput, changes: changes, renderer: renderer, builder: builder,
                      searchable: searchable, records: &records, rendered: &result.rendered)
         result.timings.append(("render", stopwatch.lap()))
         content = found(in: plan, listed: content, index: prepared.outputsByInput, records: records, rendered: result.rendered,
@@ -242,9 +236,9 @@ public actor IncrementalBuild {
     /// The listed content with what the rendered bodies of `plan`'s outputs found (their links,
     /// headings and text), as a full build gathers it output by output; while the plan is the last
     /// build's, the last build's is patched at the pages rendered again.
-    private func found(in plan: SitePlan, listed: SiteContent, index: OutputsByInput?, records: [OutputKey: IncrementalState.Record],
+    private func found(in plan: SitePlan, listed: SiteContent, index: OutputsByInput, records: [OutputKey: IncrementalState.Record],
                        rendered: Set<OutputKey>, samePlan: Bool) -> SiteContent {
-        if samePlan, let index, let last, var content = last.content {
+        if samePlan, let last, var content = last.content {
             var references = true
             for key in rendered {
                 guard let record = records[key], let origin = record.output.origin else { continue }
@@ -495,9 +489,8 @@ struct IncrementalState: Sendable {
         var stepDiagnostics: [Diagnostic]
         /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
         var patchable: Bool
-        /// `plan`'s outputs by input: which of them an edit of bodies reaches (while the plan is
-        /// kept, only the reached outputs are looked at; a new plan compares every output anyway).
-        var outputsByInput: OutputsByInput?
+        /// `plan`'s outputs by input: which of them an edit reaches.
+        var outputsByInput: OutputsByInput
         /// What was loaded (with the edited articles of later builds patched in), and what loading
         /// it reported: the next build loads only the articles it edits (`KnowledgeBaseLoader.replacing`).
         var sources: SiteSources?

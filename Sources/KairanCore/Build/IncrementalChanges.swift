@@ -63,10 +63,11 @@ extension IncrementalState {
         }
 
         /// The indices of `outputs` (the plan's, as `index` was made of them) that `reaches` says
-        /// yes to. While the plan is the last build's, they are found from the edit through `index`
-        /// instead of asking every output.
+        /// yes to, the reached ones found from the edit through `index`. While the plan is the last
+        /// build's, only those are looked at; a new plan's outputs are each compared with the last
+        /// build's (planned the same, made from the same inputs).
         func outdated(_ outputs: [PlannedOutput], in plan: SitePlan, index: OutputsByInput) -> [Int] {
-            guard samePlan, !everything else { return outputs.indices.filter { reaches(outputs[$0], in: plan) } }
+            guard !everything else { return Array(outputs.indices) }
             let reachedAny = index.reached(by: reached, links: plan.links)
             let reachedPages = index.reached(by: reachedOutsideGroups, links: plan.links)
             let checkNeighbours = !sameNeighbours || !metadataEdited.isEmpty
@@ -75,8 +76,15 @@ extension IncrementalState {
                 guard output.kind == .article, let origin = output.origin else { return reachedAny.contains(position) }
                 return reachedPages.contains(position) || (checkNeighbours && showsEdited(origin))
             }
-            // Article pages that show an edited article are reached by no input: then every one is looked at.
-            return (checkNeighbours ? Array(outputs.indices) : reachedAny.sorted()).filter(isReached)
+            if samePlan && !checkNeighbours { return reachedAny.sorted().filter(isReached) }
+            return outputs.indices.filter { position in
+                let output = outputs[position]
+                if !samePlan {
+                    guard let old = records[OutputKey(output)], old.output == output else { return true }
+                    if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
+                }
+                return isReached(position)
+            }
         }
 
         /// Whether the article page of `origin` shows other articles than before, or one whose
