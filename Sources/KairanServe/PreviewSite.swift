@@ -40,7 +40,8 @@ actor PreviewSite {
         let started = ContinuousClock.now
         // An index still being made for the last edit is not needed any more.
         searchTask?.cancel()
-        let result = await build.rebuild(changed: changed, deferSearch: true)
+        var result = await build.rebuild(changed: changed, deferSearch: true)
+        var stopwatch = Stopwatch()
         if !result.basePaths.isEmpty { basePaths = result.basePaths }
         var changedFiles = 0
         if let new = result.tree {
@@ -77,6 +78,7 @@ actor PreviewSite {
             }
             await hub.send("failed", state)
         }
+        result.timings.append(("publish and tell the tabs", stopwatch.lap()))
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return Outcome(result: result, changedFiles: changedFiles, milliseconds: milliseconds)

@@ -58,7 +58,11 @@ public actor IncrementalBuild {
         // An edit of article bodies alone (the writing loop) keeps the last build's sources,
         // resolution and plan, with the new bodies; anything else loads, resolves and plans again.
         let prepared: IncrementalState.Prepared
-        if let last, let bodies = bodyEdits(edited, last: last, builder: builder) {
+        // Kept from the last build with the plan (an edit of bodies alone changes neither).
+        var kept: (articles: [String: Article], neighbours: [String: [String]])?
+        let reparsed = last.flatMap { reparsedArticles(edited, last: $0, builder: builder) }
+        if let last, let reparsed, reparsed.allSatisfy({ $0.value.withoutBody == last.articles[$0.key]?.withoutBody }) {
+            let bodies = reparsed.filter { $0.value != last.articles[$0.key] }
             if bodies.isEmpty, let unchanged = last.result {
                 pending = []
                 var same = unchanged
@@ -67,30 +71,47 @@ public actor IncrementalBuild {
                 return same
             }
             prepared = patched(last.prepared, bodies: bodies)
+            kept = (last.articles.merging(bodies) { _, new in new }, last.neighbours)
             log.append(prepared.stepDiagnostics)
             result.timings.append(("load edited articles", stopwatch.lap()))
         } else {
-            let source = await builder.loadSources(log: log)
-            result.timings.append(("load", stopwatch.lap()))
+            let source: SiteSources
+            if let last, let reparsed, var sources = last.prepared.sources {
+                // Help articles' front matter edited (a title, tags): the other sources are the last
+                // build's, resolved and planned again with the new articles.
+                sources.knowledgeBase = KnowledgeBaseLoader.replacing(reparsed, in: sources.knowledgeBase)
+                source = sources
+                log.append(last.prepared.loadDiagnostics)
+                result.timings.append(("load edited articles, keep the other sources", stopwatch.lap()))
+            } else {
+                source = await builder.loadSources(log: log)
+                result.timings.append(("load", stopwatch.lap()))
+            }
+            let loadDiagnostics = log.items
             guard let site = await builder.resolve(source, log: log) else {
                 result.diagnostics = builder.finish(BuildResult(), log).diagnostics
                 return result
             }
             result.timings.append(("validate and resolve", stopwatch.lap()))
             let plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
-            let links = SiteLinks(site: site, plan: plan, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
+            let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled,
+                                  brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
                                   images: ImageSizes(files: builder.siteFiles, root: options.siteDirectory))
             let listed = builder.renderListedContent(site, links: links, log: log)
             let clean = builder.siteFiles.diagnostics.isEmpty && builder.siteFiles.escapedPaths.isEmpty
             prepared = IncrementalState.Prepared(site: site, plan: plan, links: links, listed: listed, stepDiagnostics: log.items,
-                                                 patchable: clean)
+                                                 patchable: clean, outputsByInput: OutputsByInput(plan), sources: source,
+                                                 loadDiagnostics: loadDiagnostics)
         }
         let site = prepared.site
         var plan = prepared.plan
         var content = prepared.listed
-        let articles = Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let neighbours = IncrementalState.neighbours(of: site.center)
-        let changes = last.map { IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, neighboursNow: neighbours, plan: plan) }
+        let articles = kept?.articles
+            ?? Dictionary(site.knowledgeBase.articles.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let neighbours = kept?.neighbours ?? IncrementalState.neighbours(of: site.center)
+        let changes = last.map {
+            IncrementalState.Changes(edited: edited, before: $0, articlesNow: articles, neighboursNow: neighbours, plan: plan, samePlan: kept != nil)
+        }
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: prepared.links.public, clock: options.clock)
         result.timings.append(("plan", stopwatch.lap()))
 
@@ -100,16 +121,11 @@ public actor IncrementalBuild {
         var provisional = plan
         provisional.links = last?.plan.links ?? [:]
         let searchable = options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : []
-        await render(plan.outputs, in: provisional, changes: changes, renderer: renderer, builder: builder, searchable: searchable,
-                     records: &records, rendered: &result.rendered)
+        await render(plan.outputs, in: provisional, index: prepared.outputsByInput, changes: changes, renderer: renderer, builder: builder,
+                     searchable: searchable, records: &records, rendered: &result.rendered)
         result.timings.append(("render", stopwatch.lap()))
-        for output in plan.outputs {
-            guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
-            content.links[origin] = found.links
-            content.anchors[origin] = found.anchors
-            content.anchorReferences += found.references
-            if let text = found.text { content.searchBlocks[origin] = text }
-        }
+        content = found(in: plan, listed: content, index: prepared.outputsByInput, records: records, rendered: result.rendered,
+                        samePlan: kept != nil)
         builder.validate(content, log: log)
         // The search index, as a full build makes it; the last one while nothing it reads changed.
         var search: (index: SearchIndex, made: SearchIndexInput)?
@@ -157,7 +173,11 @@ public actor IncrementalBuild {
         deferred = nil
         let deferral = deferrals
         var stopwatch = Stopwatch()
-        let index = await step.builder.indexSearch(step.plan, content: step.content, site: step.site)
+        // One task fewer than the build's: the index's tasks run page after page without waiting, and
+        // would hold every thread of the pool, so a preview would notice the next edit (and cancel
+        // this index) only once it is done.
+        let index = await step.builder.indexSearch(step.plan, content: step.content, site: step.site,
+                                                   concurrency: max(1, options.concurrency - 1))
         // Overtaken or cancelled: the next build starts again from the last complete one.
         guard deferral == deferrals, !Task.isCancelled else { return nil }
         step.result.timings.append(("index for search, after the pages", stopwatch.lap()))
@@ -172,11 +192,24 @@ public actor IncrementalBuild {
 
     /// The result of `step`; with `keep`, it becomes the last good build when it is one.
     private func finish(_ step: DeferredSearch, search: (index: SearchIndex, made: SearchIndexInput)?, keep: Bool = true) -> IncrementalResult {
+        var stopwatch = Stopwatch()
         var result = step.result
         var records = step.records
         let plan = step.plan
+        // Records of outputs no longer planned (kept with the last build's, see `render`) are dropped
+        // from what the next build compares with: every planned output has one, so equal counts mean
+        // the same keys.
+        if keep, records.count != plan.outputs.count {
+            let planned = Set(plan.outputs.map(OutputKey.init))
+            records = records.filter { planned.contains($0.key) }
+        }
         // What the rendered outputs are made from, with the links their bodies were found to hold.
-        for key in result.rendered { if let output = records[key]?.output { records[key]?.inputs = plan.inputs(of: output) } }
+        for key in result.rendered {
+            guard let record = records[key] else { continue }
+            // Written only when they differ: a write copies every record still shared with the last build.
+            let inputs = plan.inputs(of: record.output)
+            if inputs != record.inputs { records[key]?.inputs = inputs }
+        }
         let log = DiagnosticLog()
         log.append(step.diagnostics)
         for output in plan.outputs { if let items = records[OutputKey(output)]?.diagnostics, !items.isEmpty { log.append(items) } }
@@ -185,36 +218,71 @@ public actor IncrementalBuild {
         result.basePaths = [.public: step.site.paths.basePath, .customers: SitePaths(baseURL: step.site.config.customersBaseURL).basePath]
         guard !result.diagnostics.hasErrors, !(options.strict && result.diagnostics.contains { $0.severity == .warning }) else { return result }
         var files: [OutputKey: [UInt8]] = [:]
+        files.reserveCapacity(plan.outputs.count)
         for output in plan.outputs { let key = OutputKey(output); files[key] = records[key]?.bytes }
         result.tree = SiteTree(files: files)
-        guard keep else { return result }
+        guard keep else {
+            result.timings.append(("check and gather the tree", stopwatch.lap()))
+            return result
+        }
+        result.timings.append(("check and gather the tree", stopwatch.lap()))
         last = IncrementalState(plan: plan, records: records, articles: step.articles, neighbours: step.neighbours, prepared: step.prepared,
-                                result: result, search: search)
+                                result: result, content: step.content, search: search)
         known.merge(step.bytesNow) { _, now in now }
         pending = []
         return result
     }
 
-    /// The new text of each edited article when every edited file is a help article of the last
-    /// build whose front matter, title and everything lists show are unchanged (its body may be);
-    /// nil when the edit needs a full load (another kind of file, a metadata change, a diagnostic
-    /// at the file before or now). Empty when nothing changed at all.
-    private func bodyEdits(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
+    /// The listed content with what the rendered bodies of `plan`'s outputs found (their links,
+    /// headings and text), as a full build gathers it output by output; while the plan is the last
+    /// build's, the last build's is patched at the pages rendered again.
+    private func found(in plan: SitePlan, listed: SiteContent, index: OutputsByInput, records: [OutputKey: IncrementalState.Record],
+                       rendered: Set<OutputKey>, samePlan: Bool) -> SiteContent {
+        if samePlan, let last, var content = last.content {
+            var references = true
+            for key in rendered {
+                guard let record = records[key], let origin = record.output.origin else { continue }
+                // A source made into two outputs: which found what is the plan's order.
+                guard index.byOrigin[origin]?.count == 1 else { references = false; break }
+                let found = record.found
+                content.links[origin] = found?.links ?? listed.links[origin]
+                content.anchors[origin] = found?.anchors ?? listed.anchors[origin]
+                content.searchBlocks[origin] = found?.text ?? listed.searchBlocks[origin]
+                if (found?.references ?? []) != (last.records[key]?.found?.references ?? []) { references = false }
+            }
+            if references { return content }
+        }
+        var content = listed
+        for output in plan.outputs {
+            guard let found = records[OutputKey(output)]?.found, let origin = output.origin else { continue }
+            content.links[origin] = found.links
+            content.anchors[origin] = found.anchors
+            content.anchorReferences += found.references
+            if let text = found.text { content.searchBlocks[origin] = text }
+        }
+        return content
+    }
+
+    /// Each edited file parsed again, when every one is a help article of the last build (not a
+    /// category's or section's `_index.md`, not new, not deleted) that parses without a diagnostic
+    /// and had none: what loading the site again would give for them. Nil when the edit needs a
+    /// full load; empty when nothing was edited.
+    private func reparsedArticles(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
         guard last.prepared.patchable, !edited.isEmpty else { return edited.isEmpty ? [:] : nil }
         let reported = Set(last.result?.diagnostics.map(\.location.file) ?? [])
         let files = builder.siteFiles.limitingReads(to: last.prepared.site.config.limits.maxFileSize)
-        var bodies: [String: Article] = [:]
+        var articles: [String: Article] = [:]
         for path in edited {
             guard let old = last.articles[path], !reported.contains(path) else { return nil }
             let log = DiagnosticLog()
             guard let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: files, log: log),
-                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug,
+                  let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug, sectionSlug: old.sectionSlug,
                                                   fileSlug: String(path.split(separator: "/").last?.dropLast(3) ?? ""), log: log),
-                  log.items.isEmpty, new.withoutBody == old.withoutBody
+                  log.items.isEmpty
             else { return nil }
-            if new != old { bodies[path] = new }
+            articles[path] = new
         }
-        return bodies
+        return articles
     }
 
     /// The last build's sources and resolution with new article bodies.
@@ -231,21 +299,40 @@ public actor IncrementalBuild {
             }
         }
         prepared.site = site
+        prepared.sources?.knowledgeBase = site.knowledgeBase
         return prepared
     }
 
     /// Renders the outputs the changes reach (all on a first build), keeps the others' records.
-    private func render(_ outputs: [PlannedOutput], in plan: SitePlan, changes: IncrementalState.Changes?,
+    /// `index`: `outputs`' inputs (then `outputs` are the ones it was made of), so the reached
+    /// ones are found from the edit.
+    private func render(_ outputs: [PlannedOutput], in plan: SitePlan, index: OutputsByInput? = nil, changes: IncrementalState.Changes?,
                         renderer: SiteRenderer, builder: SiteBuilder, searchable: Set<String> = [], search: SearchIndex? = nil,
                         forceKinds: Set<OutputKind> = [],
                         records: inout [OutputKey: IncrementalState.Record], rendered: inout Set<OutputKey>) async {
         var outdated: [PlannedOutput] = []
-        for output in outputs {
-            let key = OutputKey(output)
-            if let changes, let kept = last?.records[key], !forceKinds.contains(output.kind), !changes.reaches(output, in: plan) {
-                records[key] = kept
+        if let changes, let last, let index, index.count == outputs.count, forceKinds.isEmpty {
+            let positions = changes.outdated(outputs, in: plan, index: index)
+            if changes.samePlan, records.isEmpty {
+                // Every output is planned as before: the last build's records, the outdated ones replaced below.
+                records = last.records
             } else {
-                outdated.append(output)
+                records.reserveCapacity(records.count + outputs.count)
+                let rendering = Set(positions)
+                for (position, output) in outputs.enumerated() where !rendering.contains(position) {
+                    let key = OutputKey(output)
+                    records[key] = last.records[key]
+                }
+            }
+            outdated = positions.map { outputs[$0] }
+        } else {
+            for output in outputs {
+                let key = OutputKey(output)
+                if let changes, let kept = last?.records[key], !forceKinds.contains(output.kind), !changes.reaches(output, in: plan) {
+                    records[key] = kept
+                } else {
+                    outdated.append(output)
+                }
             }
         }
         let stale = outdated
@@ -386,6 +473,8 @@ struct IncrementalState: Sendable {
     var prepared: Prepared
     /// What the build returned.
     var result: IncrementalResult?
+    /// The listed content with what the rendered bodies found (`found(in:)`).
+    var content: SiteContent?
     /// The search index of this build and the page texts it was made from (reused while they,
     /// the indexed pages and the synonyms stay the same).
     var search: (index: SearchIndex, made: SearchIndexInput)?
@@ -400,6 +489,12 @@ struct IncrementalState: Sendable {
         var stepDiagnostics: [Diagnostic]
         /// Whether new article bodies may be patched in (the site folder's guard reported nothing).
         var patchable: Bool
+        /// `plan`'s outputs by input: which of them an edit reaches.
+        var outputsByInput: OutputsByInput
+        /// What was loaded (with the edited articles of later builds patched in), and what loading
+        /// it reported: the next build loads only the articles it edits (`KnowledgeBaseLoader.replacing`).
+        var sources: SiteSources?
+        var loadDiagnostics: [Diagnostic]
     }
 
     /// What each article page shows of other articles: its related list, its pager, then its sidebar.
@@ -433,60 +528,6 @@ struct IncrementalState: Sendable {
         var bytes: [UInt8]?
         var diagnostics: [Diagnostic]
         var found: Found?
-    }
-
-    /// The edits since the last good build, as the inputs they reach.
-    struct Changes {
-        let before: IncrementalState
-        /// `site.yaml` was edited: every output is rendered again.
-        let everything: Bool
-        let reached: SitePlan.Reach
-        /// `reached` without the group inputs: for article pages, which are judged by what they show.
-        let reachedOutsideGroups: SitePlan.Reach
-        /// Articles whose metadata (what other pages show of them) changed, or that came or went.
-        let metadataEdited: Set<String>
-        let neighboursNow: [String: [String]]
-        /// Whether the theme's template graph is the one of the last build (then an output planned
-        /// the same is made from the same inputs, and `inputs(of:)` need not be compared).
-        let sameTemplates: Bool
-
-        init(edited: Set<String>, before: IncrementalState, articlesNow: [String: Article], neighboursNow: [String: [String]], plan: SitePlan) {
-            self.before = before
-            self.neighboursNow = neighboursNow
-            // An article that parses to the same article (a save without change) reaches nothing.
-            let edited = edited.filter { path in before.articles[path].map { $0 != articlesNow[path] } ?? true }
-            everything = edited.contains("site.yaml")
-            // An article whose front matter and title are unchanged reaches only its own page's
-            // `.file` input: lists, tags and pagers show nothing of its body.
-            let bodyOnly = edited.filter { path in
-                guard let old = before.articles[path], let new = articlesNow[path] else { return false }
-                return old.withoutBody == new.withoutBody
-            }
-            metadataEdited = edited.subtracting(bodyOnly)
-            let navigation: [PlanInput: Bool] = [.navigation: before.plan.navigation != plan.navigation]
-            reached = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [before.plan.groups, plan.groups], valued: navigation)
-            reachedOutsideGroups = SitePlan.Reach(edited: edited, bodyOnly: bodyOnly, groups: [], valued: navigation)
-            sameTemplates = before.plan.templateInputs == plan.templateInputs
-        }
-
-        /// Whether `output` must be rendered again: new, planned differently, made from other
-        /// inputs, or made from an input an edit reached.
-        func reaches(_ output: PlannedOutput, in plan: SitePlan) -> Bool {
-            guard !everything, let old = before.records[OutputKey(output)], old.output == output else { return true }
-            if !sameTemplates, plan.inputs(of: output) != old.inputs { return true }
-            guard output.kind == .article, let origin = output.origin else { return plan.isReached(output, by: reached) }
-            // An article page declares its category's and tags' groups (related articles are ranked
-            // over them); what it shows of them is its related articles, pager neighbours and sidebar,
-            // known once resolved: it is rendered again when those change, or their metadata does.
-            if plan.isReached(output, by: reachedOutsideGroups) { return true }
-            let now = neighboursNow[origin] ?? []
-            let then = before.neighbours[origin] ?? []
-            // Pager entries carry their side (`<`, `>`) before the source.
-            func edited(_ shown: String) -> Bool {
-                metadataEdited.contains(shown.hasPrefix("<") || shown.hasPrefix(">") ? String(shown.dropFirst()) : shown)
-            }
-            return now != then || now.contains(where: edited) || then.contains(where: edited)
-        }
     }
 }
 

@@ -1,12 +1,13 @@
 extension SiteBuilder {
     /// Step 5b — index the searchable pages: their text as rendered (help-center bodies found by
     /// the render pass, release notes rendered before it), in the plan's order.
-    func indexSearch(_ plan: SitePlan, content: SiteContent, site: ResolvedSite) async -> SearchIndex {
+    /// `concurrency`: tasks to index on (default: the build's).
+    func indexSearch(_ plan: SitePlan, content: SiteContent, site: ResolvedSite, concurrency: Int? = nil) async -> SearchIndex {
         let releaseBodies = content.releaseBodies
         let documents = plan.searchable.map { page in
             let blocks = content.searchBlocks[page.source] ?? releaseBodies[page.source].map(SearchDocument.blocks(ofHTML:)) ?? []
             return SearchDocument(url: page.url, title: page.title, section: page.section, blocks: blocks, boost: page.boost)
         }
-        return await SearchIndex.build(documents, synonyms: site.synonyms.groups, concurrency: options.concurrency)
+        return await SearchIndex.build(documents, synonyms: site.synonyms.groups, concurrency: concurrency ?? options.concurrency)
     }
 }

@@ -19,12 +19,14 @@ public struct StepTime: Sendable, Equatable {
 
 /// Measures the time between laps on the monotonic and the process clocks (for `--verbose`; never
 /// in output files).
-struct Stopwatch {
+public struct Stopwatch: Sendable {
     private var last = Stopwatch.now(CLOCK_MONOTONIC)
     private var lastProcessor = Stopwatch.now(CLOCK_PROCESS_CPUTIME_ID)
 
+    public init() {}
+
     /// The time since the previous lap (or since creation).
-    mutating func lap() -> StepTime {
+    public mutating func lap() -> StepTime {
         let now = Stopwatch.now(CLOCK_MONOTONIC), processor = Stopwatch.now(CLOCK_PROCESS_CPUTIME_ID)
         defer { last = now; lastProcessor = processor }
         return StepTime(milliseconds: Double(now - last) / 1_000_000, processorMilliseconds: Double(processor &- lastProcessor) / 1_000_000)

@@ -100,14 +100,41 @@ public enum KnowledgeBaseLoader {
         base.sections.sort {
             (order[$0.categorySlug] ?? .max, $0.weight, $0.slug) < (order[$1.categorySlug] ?? .max, $1.weight, $1.slug)
         }
+        base.articles.sort(by: articleOrder(of: base))
+        return (base, all)
+    }
+
+    /// `base` with `articles` (by source file, each an article of `base` parsed again) in place of
+    /// the ones it has: what `load` gives when only those files changed.
+    static func replacing(_ articles: [String: Article], in base: KnowledgeBase) -> KnowledgeBase {
+        var base = base
+        base.articles.removeAll { articles[$0.sourcePath] != nil }
+        let precedes = articleOrder(of: base)
+        for article in articles.values {
+            // The order is total: the article's place is where a sort puts it.
+            var low = 0
+            var high = base.articles.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(base.articles[middle], article) { low = middle + 1 } else { high = middle }
+            }
+            base.articles.insert(article, at: low)
+        }
+        return base
+    }
+
+    /// The order of `base`'s articles (its categories and sections sorted): by category, the
+    /// category's own articles before its sections', then weight, title, slug and file, so no
+    /// two articles are equal.
+    static func articleOrder(of base: KnowledgeBase) -> (Article, Article) -> Bool {
+        let order = Dictionary(base.categories.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // An article's section's place: articles directly in a category (-1) before its sections' articles.
-        let sectionOrder = Dictionary(uniqueKeysWithValues: base.sections.enumerated().map { ($1.categorySlug + "/" + $1.slug, $0) })
+        let sectionOrder = Dictionary(base.sections.enumerated().map { ($1.categorySlug + "/" + $1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         func place(_ article: Article) -> Int { article.sectionSlug.map { sectionOrder[article.categorySlug + "/" + $0] ?? .max } ?? -1 }
-        base.articles.sort {
+        return {
             (order[$0.categorySlug] ?? .max, place($0), $0.weight, $0.title, $0.slug, $0.sourcePath)
                 < (order[$1.categorySlug] ?? .max, place($1), $1.weight, $1.title, $1.slug, $1.sourcePath)
         }
-        return (base, all)
     }
 
     /// The files of the folder `path` inside a category: a section when it holds `_index.md` (its

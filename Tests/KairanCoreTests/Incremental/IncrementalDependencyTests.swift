@@ -121,6 +121,19 @@ import Testing
         #expect(rendered == ["internal/index.html", "internal/kpi/index.html", "internal/kpi/kpis.csv", "internal/kpi/kpis.json", "internal/kpi/uptime/index.html"])
     }
 
+    @Test func aLinkToAScheduledArticleIsTheErrorAFullBuildReports() async throws {
+        let fileSystem = MemoryFileSystem(try IncrementalTestSupport.site())
+        let build = IncrementalBuild(options: IncrementalTestSupport.options(), fileSystem: fileSystem)
+        #expect(await build.rebuild().tree != nil)
+        let later = "content/kb/start/later.md"
+        try fileSystem.write("site/" + later, text: "---\ntitle: 後日の記事\ndate: 2026-12-24\n---\n本文\n")
+        try replace(fileSystem, Self.mfa, "本文。", "本文。[後日の記事](../start/later.md)")
+        let result = await build.rebuild(changed: [Self.mfa, later])
+        let full = await IncrementalTestSupport.fullBuild(fileSystem).result
+        #expect(result.tree == nil && full.errorCount > 0)
+        #expect(result.diagnostics.map(\.description) == full.diagnostics.map(\.description))
+    }
+
     @Test func siteYAMLEditRendersEverything() async throws {
         let fileSystem = MemoryFileSystem(try IncrementalTestSupport.site())
         let build = IncrementalBuild(options: IncrementalTestSupport.options(), fileSystem: fileSystem)

@@ -7,12 +7,14 @@ import Testing
 @Suite struct IncrementalOracleTests {
     /// The site as the test edits it: generated articles it may rewrite or delete.
     struct Model {
-        struct Entry { var title: String; var tags: [String]; var weight: Int; var body: String }
+        struct Entry { var title: String; var tags: [String]; var weight: Int; var body: String; var fields: [String] = [] }
         var articles: [String: Entry] = [:]
         /// Articles other bodies link to: never deleted (their titles still change).
         var stable: [String] = []
         var next = 0
         var templateEdits: [String: Int] = [:]
+        /// An article given a slug another article has, or made a draft: undone by the next step.
+        var undo: String?
     }
 
     static let tagPool = ["初心者", "ログイン", "セキュリティ", "管理者", "CSV", "モバイル"]
@@ -36,6 +38,9 @@ import Testing
         var compared = 0
         var rendered = 0
         var patched = 0
+        var resolvedAgain = 0
+        var collisions = 0
+        var drafts = 0
         var clock = ContinuousClock.now
         var incrementalTime = Duration.zero
         var deferredSteps = 0
@@ -62,8 +67,14 @@ import Testing
                 #expect(result.tree?.files.keys.contains { $0.isSearchIndexFile } == true)
             }
             incrementalTime += ContinuousClock.now - clock
+            if edit.hasPrefix("slug of") {
+                collisions += 1
+                #expect(result.tree == nil && result.diagnostics.contains { $0.message.contains("both publish") }, "step \(step) \(edit)")
+            }
+            if edit.hasPrefix("draft") { drafts += 1 }
             rendered += result.rendered.count
             if result.timings.contains(where: { $0.step == "load edited articles" }) { patched += 1 }
+            if result.timings.contains(where: { $0.step == "load edited articles, keep the other sources" }) { resolvedAgain += 1 }
             let (full, fullResult) = await IncrementalTestSupport.fullBuild(fileSystem)
             #expect((result.tree == nil) == (full == nil), "step \(step) \(edit): \(result.diagnostics) vs \(fullResult.diagnostics)")
             if let tree = result.tree, let full {
@@ -78,6 +89,9 @@ import Testing
         #expect(compared > 150, "only \(compared) steps built")
         // Body edits take the path that patches the last build's sources instead of loading them.
         #expect(patched > 20, "only \(patched) body edits patched")
+        // Front matter edits load only the edited article and resolve the site again.
+        #expect(resolvedAgain > 20, "only \(resolvedAgain) front matter edits loaded alone")
+        #expect(collisions > 0 && drafts > 0, "\(collisions) slug collisions, \(drafts) drafts")
         // Most deferring steps edited what the index reads; some were overtaken by the next edit.
         #expect(deferredSteps > 40 && overtaken > 5, "\(deferredSteps) deferred, \(overtaken) overtaken")
         print("incremental: \(compared) steps compared, \(patched) patched, \(rendered) outputs rendered of \(firstTree.files.count) per build, \(incrementalTime)")
@@ -89,7 +103,8 @@ import Testing
 
     func write(_ model: Model, _ path: String, _ fileSystem: MemoryFileSystem) {
         guard let entry = model.articles[path] else { return }
-        try? fileSystem.write("site/" + path, text: IncrementalTestSupport.article(title: entry.title, tags: entry.tags, weight: entry.weight, body: entry.body))
+        try? fileSystem.write("site/" + path, text: IncrementalTestSupport.article(title: entry.title, tags: entry.tags, weight: entry.weight, body: entry.body,
+                                                                                 fields: entry.fields))
     }
 
     func body(_ model: Model, _ random: inout SeededGenerator, own path: String) -> String {
@@ -115,6 +130,12 @@ import Testing
         let roll = Int(random.next() % 100)
         let existing = model.articles.keys.sorted()
         let target = existing.randomElement(using: &random)!
+        if let undone = model.undo {
+            model.undo = nil
+            model.articles[undone]?.fields = []
+            write(model, undone, fileSystem)
+            return ("undo \(undone)", [undone])
+        }
         switch roll {
         case 0..<25:
             let text = body(model, &random, own: target)
@@ -129,10 +150,24 @@ import Testing
             model.articles[target]?.tags = Array(Self.tagPool.shuffled(using: &random).prefix(Int(random.next() % 3)))
             write(model, target, fileSystem)
             return ("tags \(target)", [target])
-        case 52..<56:
+        case 52..<54:
             model.articles[target]?.weight = Int(random.next() % 5)
             write(model, target, fileSystem)
             return ("weight \(target)", [target])
+        case 54..<55:
+            // Two articles on one URL: both builds fail until the next step undoes it.
+            let category = target.split(separator: "/")[2]
+            guard let other = existing.first(where: { $0 != target && $0.split(separator: "/")[2] == category }) else { return ("nothing", []) }
+            model.articles[target]?.fields = ["slug: " + String(other.split(separator: "/").last?.dropLast(3) ?? "")]
+            model.undo = target
+            write(model, target, fileSystem)
+            return ("slug of \(other) for \(target)", [target])
+        case 55..<56:
+            // A draft leaves the lists (and links to it break when other bodies link to it).
+            model.articles[target]?.fields = ["draft: true"]
+            model.undo = target
+            write(model, target, fileSystem)
+            return ("draft \(target)", [target])
         case 56..<64:
             add(&model, &random, fileSystem)
             let added = model.articles.keys.first { !existing.contains($0) } ?? ""

@@ -33,8 +33,10 @@ enum IncrementalTestSupport {
         "---\nversion: \"\(version)\"\ndate: \(date)\ntype: \(type)\ntitle: \"\(title)\"\nsummary: \"\(title)の概要\"\naudience: \(audience)\n---\n## 修正内容\n\n- \(body)\n"
     }
 
-    static func article(title: String, tags: [String], weight: Int, body: String) -> String {
-        "---\ntitle: \(title)\nsummary: \(title)の概要\ntags: [\(tags.joined(separator: ", "))]\ndate: 2026-06-01\nweight: \(weight)\n---\n\(body)\n"
+    /// `fields`: more front matter lines (`slug: x`, `draft: true`).
+    static func article(title: String, tags: [String], weight: Int, body: String, fields: [String] = []) -> String {
+        "---\ntitle: \(title)\nsummary: \(title)の概要\ntags: [\(tags.joined(separator: ", "))]\ndate: 2026-06-01\nweight: \(weight)\n"
+            + fields.map { $0 + "\n" }.joined() + "---\n\(body)\n"
     }
 
     /// A full build of what `fileSystem` holds now, as a tree (nil when it has errors).
