@@ -26,59 +26,29 @@ public enum HTMLEscaping {
         (byte < 63 && special[byte]) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
     }
 
-    /// `text` with the five HTML-special characters replaced by entities and forbidden characters left out.
-    ///
-    /// Built from slices of `text` itself (they are whole characters: every cut is at an ASCII byte
-    /// or at the start or end of a forbidden character), so the result is not validated again.
+    /// `text` with the five HTML-special characters replaced by entities and forbidden characters
+    /// left out; `text` itself when nothing needs either (most text).
     public static func escape(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String in
-            guard let base = bytes.baseAddress else { return text }
-            let count = bytes.count
-            var out: String?
-            var copied = 0  // text's bytes before this offset are in `out`
-            var index = 0
-            lookAt.withUnsafeBufferPointer { table in
-                while index < count {
-                    guard table[Int(base[index])] else {
-                        index += 1
-                        continue
-                    }
-                    let span = work(bytes, index)
-                    if span == 0 {
-                        index += 1
-                        continue
-                    }
-                    if out == nil {
-                        out = ""
-                        out?.reserveCapacity(count + 16)
-                    }
-                    let utf8 = text.utf8
-                    out?.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: index)])
-                    if span > 0 {  // a forbidden character: left out
-                        index += span
-                    } else {
-                        switch base[index] {
-                        case 38: out?.append("&amp;")
-                        case 60: out?.append("&lt;")
-                        case 62: out?.append("&gt;")
-                        case 34: out?.append("&quot;")
-                        default: out?.append("&#39;")
-                        }
-                        index += 1
-                    }
-                    copied = index
-                }
-            }
-            guard var result = out else { return text }
-            let utf8 = text.utf8
-            result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)...])
-            return result
+            guard needsWork(bytes) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            escape(bytes, into: &out)
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
-    /// `bytes` (UTF-8) escaped as `escape(_:)` does, appended to `out`: the compiled templates
-    /// write pages as bytes.
+    /// Whether any byte of `bytes` is to be escaped or left out.
+    private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        lookAt.withUnsafeBufferPointer { table in
+            for index in bytes.indices where table[Int(bytes[index])] && work(bytes, index) != 0 { return true }
+            return false
+        }
+    }
+
+    /// `bytes` (UTF-8) escaped, appended to `out`: the one escaping loop (the compiled templates
+    /// write pages as bytes; `escape(_:)` uses it for text that needs it).
     public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count

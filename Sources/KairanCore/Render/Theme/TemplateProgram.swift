@@ -92,9 +92,6 @@ struct TemplateProgram: Sendable {
         }
     }
 
-    /// Whether any partial or block is indented (rendering then indents per node).
-    var indents: Bool { indentations.count > 1 }
-
     private mutating func emit(_ nodes: [CompiledNode]) {
         for node in nodes {
             switch node {
