@@ -60,7 +60,7 @@ public actor IncrementalBuild {
         let prepared: IncrementalState.Prepared
         // Kept from the last build with the plan (an edit of bodies alone changes neither).
         var kept: (articles: [String: Article], neighbours: [String: [String]])?
-        let reparsed = last.flatMap { reparsedArticles(edited, last: $0, builder: builder) }
+        let reparsed = last.flatMap { reparsedArticles(edited, bytes: bytesNow, last: $0) }
         if let last, let reparsed, reparsed.allSatisfy({ $0.value.withoutBody == last.articles[$0.key]?.withoutBody }) {
             let bodies = reparsed.filter { $0.value != last.articles[$0.key] }
             if bodies.isEmpty, let unchanged = last.result {
@@ -266,16 +266,19 @@ public actor IncrementalBuild {
     /// Each edited file parsed again, when every one is a help article of the last build (not a
     /// category's or section's `_index.md`, not new, not deleted) that parses without a diagnostic
     /// and had none: what loading the site again would give for them. Nil when the edit needs a
-    /// full load; empty when nothing was edited.
-    private func reparsedArticles(_ edited: Set<String>, last: IncrementalState, builder: SiteBuilder) -> [String: Article]? {
+    /// full load; empty when nothing was edited. `bytes` are the files as this run read them to
+    /// see what changed (through the site-folder guard): they are not read again.
+    private func reparsedArticles(_ edited: Set<String>, bytes: [String: [UInt8]?], last: IncrementalState) -> [String: Article]? {
         guard last.prepared.patchable, !edited.isEmpty else { return edited.isEmpty ? [:] : nil }
         let reported = Set(last.result?.diagnostics.map(\.location.file) ?? [])
-        let files = builder.siteFiles.limitingReads(to: last.prepared.site.config.limits.maxFileSize)
+        let limit = last.prepared.site.config.limits.maxFileSize
         var articles: [String: Article] = [:]
         for path in edited {
             guard let old = last.articles[path], !reported.contains(path) else { return nil }
+            // Too large: the full load reports it.
+            guard let contents = bytes[path] ?? nil, contents.count <= limit else { return nil }
             let log = DiagnosticLog()
-            guard let text = SourceText.read(path, siteDirectory: options.siteDirectory, fileSystem: files, log: log),
+            guard let text = SourceText.decode(contents, file: path, log: log),
                   let new = ArticleParser.article(text: text, path: path, categorySlug: old.categorySlug, sectionSlug: old.sectionSlug,
                                                   fileSlug: String(path.split(separator: "/").last?.dropLast(3) ?? ""), log: log),
                   log.items.isEmpty
