@@ -72,31 +72,25 @@ struct FlatContext {
         }
     }
 
-    private mutating func append(_ text: String) -> (start: Int32, count: Int32) {
+    /// Puts text (or a number's digits) at `slot`, its bytes at the end of `bytes`.
+    private mutating func place(_ slot: Int, _ kind: Kind, _ text: String) {
         let start = Int32(bytes.count)
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
-        return (start, Int32(bytes.count) - start)
+        values[slot].kind = kind
+        values[slot].start = start
+        values[slot].count = Int32(bytes.count) - start
     }
 
     /// Puts `value` at `slot`: text at once, lists and maps with their count, laid out later.
     private mutating func place(_ slot: Int, _ value: TemplateValue) {
         switch value {
         case .text(let text):
-            let (start, count) = append(text)
-            values[slot].kind = .text
-            values[slot].start = start
-            values[slot].count = count
+            place(slot, .text, text)
         case .html(let text):
-            let (start, count) = append(text)
-            values[slot].kind = .html
-            values[slot].start = start
-            values[slot].count = count
+            place(slot, .html, text)
         case .number(let number):
-            let (start, count) = append(String(number))
-            values[slot].kind = .number
-            values[slot].start = start
-            values[slot].count = count
+            place(slot, .number, String(number))
         case .flag(let flag):
             values[slot].kind = .flag
             values[slot].count = flag ? 1 : 0
