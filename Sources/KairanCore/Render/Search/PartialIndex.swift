@@ -7,9 +7,10 @@ struct PartialIndex: Sendable {
     struct Entry: Sendable {
         /// The term (`CharacterTerm`); for a Latin word, its number in `words`.
         var key: UInt64
-        /// Per page: the page number's increase over the previous page (the first counted from
-        /// the run's start − 1), then the counts or occurrences.
-        var bytes: [UInt8] = []
+        /// Where the term's postings are in the run's `postings`: per page, the page number's
+        /// increase over the previous page (the first counted from the run's start − 1), then
+        /// the counts or occurrences.
+        var range: Range<Int> = 0..<0
         var pages: Int32 = 0
         var first: Int32
         var last: Int32
@@ -18,6 +19,8 @@ struct PartialIndex: Sendable {
     /// The first page's number.
     let start: Int
     private(set) var entries: [Entry] = []
+    /// Every entry's postings, one after the other (`Entry.range`).
+    private(set) var postings: [UInt8] = []
     /// The run's Latin words, in order of first appearance.
     private(set) var words: [String] = []
     /// Each page's length in tokens.
@@ -32,8 +35,12 @@ struct PartialIndex: Sendable {
         var counter = CharacterCounter()
         var grouper = TermGrouper()
         var known: [UInt32: UInt32] = [:]
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(256)
+        // Each (term, page) part is encoded at the end of `parts` as the pages come; the parts
+        // are gathered term by term once the run is done (one buffer, not an array per term).
+        var parts: [UInt8] = []
+        var partEntries: [Int32] = []
+        var partEnds: [Int] = []
+        var sizes: [Int] = []
         for (offset, document) in documents.enumerated() {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
             if Task.isCancelled { break }
@@ -61,35 +68,62 @@ struct PartialIndex: Sendable {
             Self.group(tokenizer, into: &grouper, counter: &counter)
 
             // Each term's occurrences on the page: count, then (position increase << 2 | field).
-            // A term's bytes for the page are made in `scratch`, then appended to its entry at once.
             let pageWords = tokenizer.words
-            grouper.forEachTerm { key, occurrences, codes in
-                var key = key
+            for term in 0..<grouper.termCount {
+                var key = grouper.key(term)
                 if CharacterTerm.kind(key) == CharacterTerm.word {
                     key = CharacterTerm.key(CharacterTerm.word, Self.number(of: pageWords[Int(CharacterTerm.first(key))], in: &words, &wordNumbers))
                 }
-                let (index, increase) = entry(for: key, page: page, table: &table)
-                scratch.removeAll(keepingCapacity: true)
-                SearchIndex.appendVarint(UInt64(increase), to: &scratch)
-                SearchIndex.appendVarint(UInt64(occurrences), to: &scratch)
-                var previous: UInt32 = 0
-                codes { code in
-                    let position = code >> 2
-                    SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &scratch)
-                    previous = position
-                }
-                entries[index].bytes.append(contentsOf: scratch)
+                let (index, increase) = entry(for: key, page: page, table: &table, sizes: &sizes)
+                let begin = parts.count
+                SearchIndex.appendVarint(UInt64(increase), to: &parts)
+                SearchIndex.appendVarint(UInt64(grouper.occurrences(term)), to: &parts)
+                grouper.appendCodes(term, to: &parts)
+                partEntries.append(Int32(index))
+                partEnds.append(parts.count)
+                sizes[index] += parts.count - begin
             }
             for (value, count) in counter.drain() {
-                let (index, increase) = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table)
-                scratch.removeAll(keepingCapacity: true)
-                SearchIndex.appendVarint(UInt64(increase), to: &scratch)
-                SearchIndex.appendVarint(UInt64(count.0), to: &scratch)
-                SearchIndex.appendVarint(UInt64(count.1), to: &scratch)
-                SearchIndex.appendVarint(UInt64(count.2), to: &scratch)
-                entries[index].bytes.append(contentsOf: scratch)
+                let (index, increase) = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table, sizes: &sizes)
+                let begin = parts.count
+                SearchIndex.appendVarint(UInt64(increase), to: &parts)
+                SearchIndex.appendVarint(UInt64(count.0), to: &parts)
+                SearchIndex.appendVarint(UInt64(count.1), to: &parts)
+                SearchIndex.appendVarint(UInt64(count.2), to: &parts)
+                partEntries.append(Int32(index))
+                partEnds.append(parts.count)
+                sizes[index] += parts.count - begin
             }
         }
+        postings = Self.gather(parts, entries: partEntries, ends: partEnds, sizes: sizes, into: &entries)
+    }
+
+    /// The parts of each entry one after the other, in entry order (each entry's parts keep
+    /// their page order); sets each entry's range.
+    private static func gather(_ parts: [UInt8], entries partEntries: [Int32], ends: [Int], sizes: [Int], into entries: inout [Entry]) -> [UInt8] {
+        var cursors: [Int] = []
+        cursors.reserveCapacity(sizes.count)
+        var total = 0
+        for (index, size) in sizes.enumerated() {
+            cursors.append(total)
+            entries[index].range = total..<(total + size)
+            total += size
+        }
+        var out = [UInt8](repeating: 0, count: total)
+        out.withUnsafeMutableBufferPointer { out in
+            parts.withUnsafeBufferPointer { parts in
+                var begin = 0
+                for (entry, end) in zip(partEntries, ends) {
+                    let length = end - begin
+                    let cursor = cursors[Int(entry)]
+                    // Never overlapping: `out` and `parts` are two buffers.
+                    (out.baseAddress! + cursor).update(from: parts.baseAddress! + begin, count: length)
+                    cursors[Int(entry)] = cursor + length
+                    begin = end
+                }
+            }
+        }
+        return out
     }
 
     /// Every occurrence of the page's terms into `grouper` (emptied first), characters into `counter`.
@@ -126,9 +160,12 @@ struct PartialIndex: Sendable {
     }
 
     /// The entry of `key`, made if new, with `page` begun, and the page's increase over its last one.
-    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable) -> (index: Int, increase: Int32) {
+    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable, sizes: inout [Int]) -> (index: Int, increase: Int32) {
         let index = table.index(of: key, orAdd: Int32(entries.count))
-        if index == entries.count { entries.append(Entry(key: key, first: page, last: Int32(start) - 1)) }
+        if index == entries.count {
+            entries.append(Entry(key: key, first: page, last: Int32(start) - 1))
+            sizes.append(0)
+        }
         let increase = page - entries[index].last
         entries[index].last = page
         entries[index].pages += 1
@@ -188,18 +225,22 @@ struct PartialIndex: Sendable {
         for part in parts {
             let entry = runs[Int(part.run)].entries[Int(part.entry)]
             pages += Int(entry.pages)
-            size += entry.bytes.count
+            size += entry.range.count
         }
         var out: [UInt8] = []
         out.reserveCapacity(size + 8)
         SearchIndex.appendVarint(UInt64(pages), to: &out)
         var previous: Int32 = -1
         for part in parts {
-            let entry = runs[Int(part.run)].entries[Int(part.entry)]
-            var skip = 0
-            while entry.bytes[skip] & 0x80 != 0 { skip += 1 }
-            SearchIndex.appendVarint(UInt64(entry.first - previous), to: &out)
-            entry.bytes.withUnsafeBufferPointer { out.append(contentsOf: $0[(skip + 1)...]) }
+            let run = runs[Int(part.run)]
+            let entry = run.entries[Int(part.entry)]
+            run.postings.withUnsafeBufferPointer { postings in
+                // The first page's increase is counted again from the previous run's last page.
+                var skip = entry.range.lowerBound
+                while postings[skip] & 0x80 != 0 { skip += 1 }
+                SearchIndex.appendVarint(UInt64(entry.first - previous), to: &out)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: postings[(skip + 1)..<entry.range.upperBound]))
+            }
             previous = entry.last
         }
         return out

@@ -91,17 +91,24 @@ struct TermGrouper {
         }
     }
 
-    /// Calls `body` with each term (in order of first use), its occurrence count and a walk over
-    /// its codes in order.
-    func forEachTerm(_ body: (UInt64, Int, ((UInt32) -> Void) -> Void) -> Void) {
-        for term in keys.indices {
-            body(keys[term], Int(counts[term])) { visit in
-                var event = heads[term]
-                while event >= 0 {
-                    visit(codes[Int(event)])
-                    event = next[Int(event)]
-                }
-            }
+    /// The page's distinct terms, numbered in order of first use.
+    var termCount: Int { keys.count }
+
+    func key(_ term: Int) -> UInt64 { keys[term] }
+
+    func occurrences(_ term: Int) -> Int { Int(counts[term]) }
+
+    /// Appends each occurrence of `term`, in order, as the index stores it: a varint of
+    /// `(position increase << 2) | field`.
+    func appendCodes(_ term: Int, to out: inout [UInt8]) {
+        var event = heads[term]
+        var previous: UInt32 = 0
+        while event >= 0 {
+            let code = codes[Int(event)]
+            let position = code >> 2
+            SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &out)
+            previous = position
+            event = next[Int(event)]
         }
     }
 }
