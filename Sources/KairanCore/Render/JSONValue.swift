@@ -89,23 +89,27 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func needsEscape(_ text: String) -> Bool {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ needsEscape($0) }) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer { needsEscape($0) }
+    }
+
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let plain = plainBytes
+        let count = bytes.count
+        var index = 0
+        while index < count {
             let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            if byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-                let second = bytes.index(after: index)
-                guard second != bytes.endIndex else { return true }
-                let next = bytes[second]
-                if byte == 0xC2 && next <= 0x9F { return true }
-                let third = bytes.index(after: second)
-                guard third != bytes.endIndex else { return true }
-                let last = bytes[third]
-                if byte == 0xE2 && next == 0x80 && (last == 0xA8 || last == 0xA9) { return true }
-                if byte == 0xEF && next == 0xBF && (last == 0xBE || last == 0xBF) { return true }
+            index += 1
+            if plain[Int(byte)] { continue }
+            // C2 80…9F (C1 controls), E2 80 A8/A9 (U+2028/2029), EF BF BE/BF (U+FFFE/FFFF).
+            if byte == 0xC2 {
+                guard index < count, bytes[index] > 0x9F else { return true }
+                continue
             }
-            index = bytes.index(after: index)
+            guard byte == 0xE2 || byte == 0xEF, index + 1 < count else { return true }
+            let next = bytes[index], last = bytes[index + 1]
+            if byte == 0xE2 && next == 0x80 && (last == 0xA8 || last == 0xA9) { return true }
+            if byte == 0xEF && next == 0xBF && (last == 0xBE || last == 0xBF) { return true }
         }
         return false
     }

@@ -133,4 +133,25 @@ import Testing
         #expect(!good.failed)
         #expect(fs.text("out/public/search/index.json")?.contains("\"synonyms\":[[\"ろぐいん\",\"さいんいん\"]]") == true)
     }
+
+    /// A page's text as the search reads it from its HTML: trimmed of every kind of white space
+    /// (ASCII, U+3000, no-break space, also from a reference), a block per heading.
+    @Test func blocksAreTheTextTrimmedOfWhiteSpace() {
+        let html = "<p>\u{3000} 予約の\u{A0}変更\u{3000}\n</p>\n<h2 id=\"a\">\u{2003}見出し　</h2><ul><li>&nbsp;一覧&nbsp;</li><li>\t</li></ul><p>\u{3000}</p><p>末尾é\u{301}</p>"
+        let blocks = SearchDocument.blocks(ofHTML: html)
+        #expect(blocks == [
+            SearchDocument.Block(text: "予約の\u{A0}変更", headingID: nil),
+            SearchDocument.Block(text: "見出し", headingID: "a"),
+            SearchDocument.Block(text: "一覧\u{A0}\n\t\n\u{3000}\n末尾é\u{301}", headingID: nil),
+        ])
+        for text in ["", " ", "\u{3000}", "a", " a ", "\u{3000}あ\u{3000}", "\u{A0}\u{A0}x", "x\u{2029}", "é\u{301}", "\u{301}"] {
+            let bytes = Array(text.utf8)
+            let trimmed = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[SearchDocument.trimmedRange($0)]), as: UTF8.self) }
+            let scalars = text.unicodeScalars
+            let expected = scalars.firstIndex(where: { !$0.properties.isWhitespace }).map { first in
+                String(scalars[first...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])
+            } ?? ""
+            #expect(trimmed == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

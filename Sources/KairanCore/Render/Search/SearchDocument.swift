@@ -42,9 +42,19 @@ extension SearchDocument {
         return html.withUTF8 { blocks(of: $0) }
     }
 
-    private static let separating: Set<UInt64> = Set(["p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd",
-        "figcaption", "caption", "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr"].map { packed(Array($0.utf8)[...]) })
-    private static let skipped: Set<UInt64> = Set(["script", "style", "svg", "template"].map { packed(Array($0.utf8)[...]) })
+    /// Sorted, for a binary search (a handful of comparisons, no hashing per tag).
+    private static let separating: [UInt64] = ["p", "li", "td", "th", "tr", "br", "div", "pre", "blockquote", "dt", "dd",
+        "figcaption", "caption", "table", "ul", "ol", "dl", "section", "aside", "details", "summary", "hr"].map { packed(Array($0.utf8)[...]) }.sorted()
+    private static let skipped: [UInt64] = ["script", "style", "svg", "template"].map { packed(Array($0.utf8)[...]) }
+
+    private static func isSeparating(_ name: UInt64, in sorted: [UInt64]) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == name
+    }
     private static let anchorName = packed(Array("a".utf8)[...])
 
     /// A tag name of up to ten letters and digits in one number, case-folded, six bits each
@@ -60,14 +70,19 @@ extension SearchDocument {
     }
 
     private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+        let separating = Self.separating, skipped = Self.skipped, anchorName = Self.anchorName
         var blocks: [Block] = []
         var text: [UInt8] = []
         var headingID: String?
         var skipUntil: UInt64?  // the element whose content is left out
         func flush() {
-            var decoded = String(decoding: text, as: UTF8.self)
-            if text.contains(UInt8(ascii: "&")) { decoded = HTMLEntities.decode(decoded) }
-            let trimmed = decoded.trimmingSearchSpace()
+            let trimmed: String
+            if text.contains(UInt8(ascii: "&")) {
+                trimmed = HTMLEntities.decode(String(decoding: text, as: UTF8.self)).trimmingSearchSpace()
+            } else {
+                // Trimmed as bytes: only the text kept is made a string.
+                trimmed = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[trimmedRange($0)]), as: UTF8.self) }
+            }
             if !trimmed.isEmpty || headingID != nil {
                 blocks.append(Block(text: trimmed, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 }))
             }
@@ -107,7 +122,7 @@ extension SearchDocument {
                 skipUntil = name
             } else if skipped.contains(name) {
                 if !closing && tag.last != UInt8(ascii: "/") { skipUntil = name }
-            } else if separating.contains(name), text.last != 0x0A {
+            } else if text.last != 0x0A, isSeparating(name, in: separating) {
                 text.append(0x0A)  // one line break is as good as many: they only separate
             }
         }
@@ -138,6 +153,37 @@ extension SearchDocument {
             return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: tag[(start + needle.count)..<end]), as: UTF8.self))
         }
         return nil
+    }
+}
+
+extension SearchDocument {
+    /// `bytes` (UTF-8) without leading and trailing whitespace and line breaks (the White_Space
+    /// property, as `trimmingSearchSpace`).
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func isSpace(_ scalar: Range<Int>) -> Bool {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[scalar]), as: UTF8.self)
+            return text.unicodeScalars.count == 1 && text.unicodeScalars.first?.properties.isWhitespace == true
+        }
+        var start = 0, end = bytes.count
+        while start < end {
+            let byte = bytes[start]
+            if isASCIISpace(byte) { start += 1; continue }
+            guard byte >= 0xC0 else { break }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard start + length <= end, isSpace(start..<(start + length)) else { break }
+            start += length
+        }
+        while end > start {
+            let byte = bytes[end - 1]
+            if isASCIISpace(byte) { end -= 1; continue }
+            guard byte >= 0x80 else { break }
+            var first = end - 1
+            while first > start && bytes[first] & 0xC0 == 0x80 { first -= 1 }
+            guard isSpace(first..<end) else { break }
+            end = first
+        }
+        return start..<end
     }
 }
 

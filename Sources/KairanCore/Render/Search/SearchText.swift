@@ -81,19 +81,45 @@ public enum SearchText {
 
         /// Adds `text`.
         mutating func feed(_ text: String) {
+            var text = text
+            text.withUTF8 { feed(utf8: $0) }
+        }
+
+        private static let noScalar: UInt32 = 0xFFFF_FFFF
+
+        /// Adds valid UTF-8 (a string's), decoded here: the index feeds megabytes of text.
+        private mutating func feed(utf8 bytes: UnsafeBufferPointer<UInt8>) {
             // A piece is a scalar and the marks after it; most pieces are one stable scalar.
-            var base: Unicode.Scalar?
+            var base = Self.noScalar
             var marks = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if base != nil, !cannotBeMark(value), SearchText.isMark(value) {
-                    marks.append(scalar)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                var value = UInt32(lead)
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xE0, index + 1 < count {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0, index + 2 < count {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else if index + 3 < count {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                } else {
+                    break  // not reached: a string's UTF-8 is whole
+                }
+                if base != Self.noScalar, !cannotBeMark(value), SearchText.isMark(value), let mark = Unicode.Scalar(value) {
+                    marks.append(mark)
                     continue
                 }
-                if let piece = base { emit(piece, marks: &marks) }
-                base = scalar
+                if base != Self.noScalar { emit(base, marks: &marks) }
+                base = value
             }
-            if let piece = base { emit(piece, marks: &marks) }
+            if base != Self.noScalar { emit(base, marks: &marks) }
         }
 
         // The character classes below, read from `classes` for the BMP.
@@ -119,17 +145,18 @@ public enum SearchText {
         }
 
         @inline(__always)
-        private mutating func emit(_ base: Unicode.Scalar, marks: inout String.UnicodeScalarView) {
+        private mutating func emit(_ value: UInt32, marks: inout String.UnicodeScalarView) {
             if marks.isEmpty {
-                if isStable(base.value) {
-                    normalized(SearchText.lowercasedASCII(base.value))
+                if isStable(value) {
+                    normalized(SearchText.lowercasedASCII(value))
                     return
                 }
-                if let mapped = known[base.value], mapped != Tokenizer.multiple {
+                if let mapped = known[value], mapped != Tokenizer.multiple {
                     normalized(mapped)
                     return
                 }
             }
+            guard let base = Unicode.Scalar(value) else { return }  // not reached: decoded from a string
             var piece = String.UnicodeScalarView()
             piece.append(base)
             piece.append(contentsOf: marks)
