@@ -14,6 +14,14 @@ struct PartialIndex: Sendable {
         var pages: Int32 = 0
         var first: Int32
         var last: Int32
+
+        /// Counts `page` (after the last one): its number's increase over the last one.
+        mutating func begin(_ page: Int32) -> Int32 {
+            let increase = page - last
+            last = page
+            pages += 1
+            return increase
+        }
     }
 
     /// The first page's number.
@@ -30,11 +38,10 @@ struct PartialIndex: Sendable {
 
     init(_ documents: ArraySlice<SearchDocument>, start: Int) {
         self.start = start
-        var table = KeyTable()
         var wordNumbers: [String: UInt32] = [:]
         var counter = CharacterCounter()
         var grouper = TermGrouper()
-        var known: [UInt32: UInt32] = [:]
+        var tokenizer = SearchText.Tokenizer()
         // Each (term, page) part is encoded at the end of `parts` as the pages come; the parts
         // are gathered term by term once the run is done (one buffer, not an array per term).
         var parts: [UInt8] = []
@@ -46,8 +53,7 @@ struct PartialIndex: Sendable {
             if Task.isCancelled { break }
             let page = Int32(start + offset)
             // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
-            var tokenizer = SearchText.Tokenizer()
-            tokenizer.known = known
+            tokenizer.reset()
             tokenizer.field = 2
             tokenizer.feed(document.title)
             var pageHeadings: [(position: Int, id: String)] = []
@@ -62,29 +68,32 @@ struct PartialIndex: Sendable {
                 }
             }
             tokenizer.finish()
-            known = tokenizer.known
             headings.append(pageHeadings)
             lengths.append(tokenizer.count)
-            Self.group(tokenizer, into: &grouper, counter: &counter)
+            // The page's words by their number in the run.
+            let runWords = tokenizer.words.map { Self.number(of: $0, in: &words, &wordNumbers) }
+            grouper.begin(page: page)
+            Self.group(tokenizer, words: runWords, into: &grouper, counter: &counter)
+            let characters = counter.drain().map { (term: grouper.number(of: CharacterTerm.key(CharacterTerm.character, $0.0)), count: $0.1) }
+            while entries.count < grouper.termCount {
+                entries.append(Entry(key: grouper.key(entries.count), first: page, last: Int32(start) - 1))
+                sizes.append(0)
+            }
 
             // Each term's occurrences on the page: count, then (position increase << 2 | field).
-            let pageWords = tokenizer.words
-            for term in 0..<grouper.termCount {
-                var key = grouper.key(term)
-                if CharacterTerm.kind(key) == CharacterTerm.word {
-                    key = CharacterTerm.key(CharacterTerm.word, Self.number(of: pageWords[Int(CharacterTerm.first(key))], in: &words, &wordNumbers))
-                }
-                let (index, increase) = entry(for: key, page: page, table: &table, sizes: &sizes)
+            for term in grouper.pageTerms {
+                let index = Int(term)
+                let increase = entries[index].begin(page)
                 let begin = parts.count
                 SearchIndex.appendVarint(UInt64(increase), to: &parts)
-                SearchIndex.appendVarint(UInt64(grouper.occurrences(term)), to: &parts)
-                grouper.appendCodes(term, to: &parts)
-                partEntries.append(Int32(index))
+                SearchIndex.appendVarint(UInt64(grouper.occurrences(index)), to: &parts)
+                grouper.appendCodes(index, to: &parts)
+                partEntries.append(term)
                 partEnds.append(parts.count)
                 sizes[index] += parts.count - begin
             }
-            for (value, count) in counter.drain() {
-                let (index, increase) = entry(for: CharacterTerm.key(CharacterTerm.character, value), page: page, table: &table, sizes: &sizes)
+            for (index, count) in characters {
+                let increase = entries[index].begin(page)
                 let begin = parts.count
                 SearchIndex.appendVarint(UInt64(increase), to: &parts)
                 SearchIndex.appendVarint(UInt64(count.0), to: &parts)
@@ -127,15 +136,14 @@ struct PartialIndex: Sendable {
     }
 
     /// Every occurrence of the page's terms into `grouper` (emptied first), characters into `counter`.
-    private static func group(_ tokenizer: SearchText.Tokenizer, into grouper: inout TermGrouper, counter: inout CharacterCounter) {
+    private static func group(_ tokenizer: SearchText.Tokenizer, words: [UInt32], into grouper: inout TermGrouper, counter: inout CharacterCounter) {
         let wordFlag = SearchText.Tokenizer.wordFlag
-        grouper.reset()
         let values = tokenizer.values, codes = tokenizer.codes
         let count = values.count
         for index in 0..<count {
             let value = values[index], code = codes[index]
             if value & wordFlag != 0 {
-                grouper.add(CharacterTerm.key(CharacterTerm.word, value & ~wordFlag), code)
+                grouper.add(CharacterTerm.key(CharacterTerm.word, words[Int(value & ~wordFlag)]), code)
                 continue
             }
             counter.add(value, field: code & 3)
@@ -157,19 +165,6 @@ struct PartialIndex: Sendable {
         numbers[word] = number
         words.append(word)
         return number
-    }
-
-    /// The entry of `key`, made if new, with `page` begun, and the page's increase over its last one.
-    private mutating func entry(for key: UInt64, page: Int32, table: inout KeyTable, sizes: inout [Int]) -> (index: Int, increase: Int32) {
-        let index = table.index(of: key, orAdd: Int32(entries.count))
-        if index == entries.count {
-            entries.append(Entry(key: key, first: page, last: Int32(start) - 1))
-            sizes.append(0)
-        }
-        let increase = page - entries[index].last
-        entries[index].last = page
-        entries[index].pages += 1
-        return (index, increase)
     }
 
     /// Every term of `runs` (in page order) with its postings over all of them, sorted by key

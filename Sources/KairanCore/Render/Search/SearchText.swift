@@ -63,13 +63,29 @@ public enum SearchText {
         private var pendingField: UInt32 = 0
         /// What NFKC and lower-casing make of single characters met so far (`multiple`: more than
         /// one character): most text repeats a few full-width symbols（）：！ thousands of times.
-        /// Carry it from one page to the next with `known`.
-        var known: [UInt32: UInt32] = [:]
+        /// `reset` keeps it from one page to the next.
+        private var known: [UInt32: UInt32] = [:]
         private static let multiple: UInt32 = 0xFFFF_FFFF
         /// `SearchText.classes`, held so the loop reads it without a global access per character.
         private let classes = SearchText.classes
 
         var count: Int { values.count }
+
+        /// Empties the tokenizer for the next text, keeping its buffers and what it learnt (`known`).
+        mutating func reset() {
+            values.removeAll(keepingCapacity: true)
+            codes.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
+            wordNumbers.removeAll(keepingCapacity: true)
+            field = 0
+            position = 0
+            word = String.UnicodeScalarView()
+            wordField = 0
+            gap = false
+            previous = 0
+            pendingLongVowel = false
+            pendingField = 0
+        }
 
         /// The tokens as values (for tests and `normalized`).
         var tokens: [Token] {

@@ -49,66 +49,84 @@ struct KeyTable {
     }
 }
 
-/// A page's term occurrences grouped by term, in the order they come (so by position), without
-/// sorting: each term (numbered by a `KeyTable` in order of first use) with a list of its
-/// occurrences. Reused page after page by one worker.
+/// The terms of a run of pages, numbered in order of first use, and the current page's
+/// occurrences grouped by term in the order they come (so by position), without sorting and
+/// with one table lookup per occurrence: a term's place in the run is its number on every page.
 struct TermGrouper {
+    /// A term's place on the current page: valid when `page` is the current page.
+    private struct Slot {
+        var page: Int32 = -1
+        var head: Int32 = -1
+        var tail: Int32 = -1
+        var count: Int32 = 0
+    }
+
+    /// One occurrence: its code and the next occurrence of its term (−1: none).
+    private struct Event {
+        var code: UInt32
+        var next: Int32
+    }
+
     private var table = KeyTable()
     private var keys: [UInt64] = []
-    private var heads: [Int32] = []
-    private var tails: [Int32] = []
-    private var counts: [Int32] = []
-    private var next: [Int32] = []
-    private var codes: [UInt32] = []
+    private var slots: [Slot] = []
+    /// The current page's terms, in order of first use, and its occurrences.
+    private(set) var pageTerms: [Int32] = []
+    private var events: [Event] = []
+    private var page: Int32 = -1
 
-    /// Empties the grouper (its table keeps its size: a long page repeats its terms, so the table
-    /// grows with distinct terms, not with occurrences).
-    mutating func reset() {
-        table.removeAll()
-        keys.removeAll(keepingCapacity: true)
-        heads.removeAll(keepingCapacity: true)
-        tails.removeAll(keepingCapacity: true)
-        counts.removeAll(keepingCapacity: true)
-        next.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
-    }
-
-    @inline(__always)
-    mutating func add(_ key: UInt64, _ code: UInt32) {
-        let term = table.index(of: key, orAdd: Int32(keys.count))
-        let event = Int32(codes.count)
-        codes.append(code)
-        next.append(-1)
-        if term == keys.count {
-            keys.append(key)
-            heads.append(event)
-            tails.append(event)
-            counts.append(1)
-        } else {
-            next[Int(tails[term])] = event
-            tails[term] = event
-            counts[term] += 1
-        }
-    }
-
-    /// The page's distinct terms, numbered in order of first use.
+    /// The run's terms so far.
     var termCount: Int { keys.count }
 
     func key(_ term: Int) -> UInt64 { keys[term] }
 
-    func occurrences(_ term: Int) -> Int { Int(counts[term]) }
+    /// Starts the next page (its occurrences replace the previous page's).
+    mutating func begin(page: Int32) {
+        self.page = page
+        pageTerms.removeAll(keepingCapacity: true)
+        events.removeAll(keepingCapacity: true)
+    }
 
-    /// Appends each occurrence of `term`, in order, as the index stores it: a varint of
-    /// `(position increase << 2) | field`.
+    /// The number of `key`, made if new (for terms counted elsewhere, without occurrences).
+    @inline(__always)
+    mutating func number(of key: UInt64) -> Int {
+        let term = table.index(of: key, orAdd: Int32(keys.count))
+        if term == keys.count {
+            keys.append(key)
+            slots.append(Slot())
+        }
+        return term
+    }
+
+    @inline(__always)
+    mutating func add(_ key: UInt64, _ code: UInt32) {
+        let term = number(of: key)
+        let event = Int32(events.count)
+        events.append(Event(code: code, next: -1))
+        let slot = slots[term]
+        if slot.page != page {
+            slots[term] = Slot(page: page, head: event, tail: event, count: 1)
+            pageTerms.append(Int32(term))
+        } else {
+            events[Int(slot.tail)].next = event
+            slots[term] = Slot(page: page, head: slot.head, tail: event, count: slot.count + 1)
+        }
+    }
+
+    /// How often `term` occurs on the current page.
+    func occurrences(_ term: Int) -> Int { Int(slots[term].count) }
+
+    /// Appends each occurrence of `term` on the current page, in order, as the index stores it:
+    /// a varint of `(position increase << 2) | field`.
     func appendCodes(_ term: Int, to out: inout [UInt8]) {
-        var event = heads[term]
+        var event = slots[term].head
         var previous: UInt32 = 0
         while event >= 0 {
-            let code = codes[Int(event)]
-            let position = code >> 2
-            SearchIndex.appendVarint(UInt64((position - previous) << 2 | (code & 3)), to: &out)
+            let occurrence = events[Int(event)]
+            let position = occurrence.code >> 2
+            SearchIndex.appendVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: &out)
             previous = position
-            event = next[Int(event)]
+            event = occurrence.next
         }
     }
 }
