@@ -17,6 +17,8 @@ public struct PublicViewModels: Sendable {
     /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
     private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
+    /// The site as schema.org JSON (`author` and `publisher` of every article), made once.
+    let organizationJSON: String
 
     /// The public help center's address (customers' pages link back to it).
     public let helpCenterURL: String
@@ -31,6 +33,7 @@ public struct PublicViewModels: Sendable {
         self.helpCenterPaths = SitePaths(baseURL: config.baseURL)
         self.center = center
         self.clock = clock
+        organizationJSON = JSONText.organization(name: config.title, url: paths.baseURL)
         var navigation = override ?? config.navigation
         if navigation.isEmpty {
             navigation = [.init(title: "ホーム", url: SafeURL(sitePath: SitePaths.home))] + extraNavigation
