@@ -72,8 +72,13 @@ struct PartialIndex: Sendable {
             lengths.append(tokenizer.count)
             // The page's words by their number in the run.
             let runWords = tokenizer.words.map { Self.number(of: $0, in: &words, &wordNumbers) }
-            grouper.begin(page: page)
-            Self.group(tokenizer, words: runWords, into: &grouper, counter: &counter)
+            grouper.begin(page: page, occurrences: 2 * tokenizer.count)
+            tokenizer.values.withUnsafeBufferPointer { values in
+                tokenizer.codes.withUnsafeBufferPointer { codes in
+                    grouper.add(values: values, codes: codes, words: runWords)
+                    counter.add(values: values, codes: codes)
+                }
+            }
             let characters = counter.drain().map { (term: grouper.number(of: CharacterTerm.key(CharacterTerm.character, $0.0)), count: $0.1) }
             while entries.count < grouper.termCount {
                 entries.append(Entry(key: grouper.key(entries.count), first: page, last: Int32(start) - 1))
@@ -81,14 +86,14 @@ struct PartialIndex: Sendable {
             }
 
             // Each term's occurrences on the page: count, then (position increase << 2 | field).
-            for term in grouper.pageTerms {
-                let index = Int(term)
+            for place in 0..<grouper.pageTermCount {
+                let index = grouper.pageTerm(place)
                 let increase = entries[index].begin(page)
                 let begin = parts.count
                 SearchIndex.appendVarint(UInt64(increase), to: &parts)
                 SearchIndex.appendVarint(UInt64(grouper.occurrences(index)), to: &parts)
                 grouper.appendCodes(index, to: &parts)
-                partEntries.append(term)
+                partEntries.append(Int32(index))
                 partEnds.append(parts.count)
                 sizes[index] += parts.count - begin
             }
@@ -133,29 +138,6 @@ struct PartialIndex: Sendable {
             }
         }
         return out
-    }
-
-    /// Every occurrence of the page's terms into `grouper` (emptied first), characters into `counter`.
-    private static func group(_ tokenizer: SearchText.Tokenizer, words: [UInt32], into grouper: inout TermGrouper, counter: inout CharacterCounter) {
-        let wordFlag = SearchText.Tokenizer.wordFlag
-        let values = tokenizer.values, codes = tokenizer.codes
-        let count = values.count
-        for index in 0..<count {
-            let value = values[index], code = codes[index]
-            if value & wordFlag != 0 {
-                grouper.add(CharacterTerm.key(CharacterTerm.word, words[Int(value & ~wordFlag)]), code)
-                continue
-            }
-            counter.add(value, field: code & 3)
-            let position = code >> 2
-            let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
-            if !previousAdjacent { grouper.add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
-            if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
-                grouper.add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
-            } else {
-                grouper.add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
-            }
-        }
     }
 
     /// The number of `word` in `words` (appended when new).

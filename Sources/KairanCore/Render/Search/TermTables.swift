@@ -1,50 +1,58 @@
 /// The counting tables the search index is made with: numbers for term keys, a page's
 /// occurrences grouped by term, a page's characters counted per field.
+///
+/// They take millions of lookups and writes per build, so their loops work on buffer pointers
+/// (an array checks uniqueness and bounds on every write): each table makes room for a page's
+/// worst case before the page, then writes within it.
 
-/// An open-addressing table from term keys to numbers, for tables of many terms.
+/// An open-addressing table from term keys to numbers.
 struct KeyTable {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: -1, count: 1024)
-    private var count = 0
-    /// Slots in use, so emptying touches only them.
-    private var used: [Int32] = []
+    fileprivate struct Slot {
+        var key: UInt64 = 0
+        var value: Int32 = -1
+    }
 
-    /// Empties the table, keeping its size.
-    mutating func removeAll() {
-        for slot in used { values[Int(slot)] = -1 }
-        used.removeAll(keepingCapacity: true)
-        count = 0
+    fileprivate var slots = [Slot](repeating: Slot(), count: 1024)
+    private(set) var count = 0
+
+    /// Makes sure `more` keys can be added without the table growing.
+    mutating func reserve(_ more: Int) {
+        while (count + more) * 2 > slots.count { grow() }
     }
 
     /// The number of `key`; `new` (and it is stored) when the key is not in the table.
     @inline(__always)
     mutating func index(of key: UInt64, orAdd new: Int32) -> Int {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while values[slot] >= 0 {
-            if keys[slot] == key { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
-        keys[slot] = key
-        values[slot] = new
-        used.append(Int32(slot))
-        count += 1
-        if count * 2 > keys.count { grow() }
-        return Int(new)
+        reserve(1)
+        let (index, added) = slots.withUnsafeMutableBufferPointer { KeyTable.index(of: key, orAdd: new, in: $0) }
+        if added { count += 1 }
+        return index
     }
 
+    /// The lookup on the slots themselves: the number and whether it was added. The caller has
+    /// reserved room (the table stays at most half full, so a free slot is always found).
+    @inline(__always)
+    fileprivate static func index(of key: UInt64, orAdd new: Int32, in slots: UnsafeMutableBufferPointer<Slot>) -> (Int, Bool) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while slots[slot].value >= 0 {
+            if slots[slot].key == key { return (Int(slots[slot].value), false) }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Slot(key: key, value: new)
+        return (Int(new), true)
+    }
+
+    fileprivate mutating func added(_ keys: Int) { count += keys }
+
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        used.removeAll(keepingCapacity: true)
-        for (key, value) in zip(oldKeys, oldValues) where value >= 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while values[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
-            used.append(Int32(slot))
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.value >= 0 {
+            var slot = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }
@@ -53,8 +61,9 @@ struct KeyTable {
 /// occurrences grouped by term in the order they come (so by position), without sorting and
 /// with one table lookup per occurrence: a term's place in the run is its number on every page.
 struct TermGrouper {
-    /// A term's place on the current page: valid when `page` is the current page.
-    private struct Slot {
+    /// A term: its key, and its place on the current page (valid when `page` is the current page).
+    fileprivate struct Term {
+        var key: UInt64 = 0
         var page: Int32 = -1
         var head: Int32 = -1
         var tail: Int32 = -1
@@ -62,71 +71,133 @@ struct TermGrouper {
     }
 
     /// One occurrence: its code and the next occurrence of its term (−1: none).
-    private struct Event {
-        var code: UInt32
-        var next: Int32
+    fileprivate struct Event {
+        var code: UInt32 = 0
+        var next: Int32 = -1
     }
 
     private var table = KeyTable()
-    private var keys: [UInt64] = []
-    private var slots: [Slot] = []
-    /// The current page's terms, in order of first use, and its occurrences.
-    private(set) var pageTerms: [Int32] = []
+    /// The run's terms: the first `termCount` are in use (the rest is room).
+    private var terms: [Term] = []
+    private(set) var termCount = 0
+    /// The current page's terms, in order of first use (the first `pageTermCount`), and its
+    /// occurrences (the first `eventCount`).
+    private var pageTerms: [Int32] = []
+    private(set) var pageTermCount = 0
     private var events: [Event] = []
+    private var eventCount = 0
     private var page: Int32 = -1
 
-    /// The run's terms so far.
-    var termCount: Int { keys.count }
+    func key(_ term: Int) -> UInt64 { terms[term].key }
 
-    func key(_ term: Int) -> UInt64 { keys[term] }
+    /// The current page's `n`th term.
+    func pageTerm(_ n: Int) -> Int { Int(pageTerms[n]) }
 
-    /// Starts the next page (its occurrences replace the previous page's).
-    mutating func begin(page: Int32) {
+    /// Starts the next page, which adds at most `occurrences` occurrences (and so as many new
+    /// terms); its occurrences replace the previous page's.
+    mutating func begin(page: Int32, occurrences: Int) {
         self.page = page
-        pageTerms.removeAll(keepingCapacity: true)
-        events.removeAll(keepingCapacity: true)
+        pageTermCount = 0
+        eventCount = 0
+        reserve(occurrences)
+        if events.count < occurrences { events = [Event](repeating: Event(), count: occurrences * 2) }
+        if pageTerms.count < occurrences { pageTerms = [Int32](repeating: 0, count: occurrences * 2) }
+    }
+
+    /// Room for `more` new terms.
+    private mutating func reserve(_ more: Int) {
+        table.reserve(more)
+        if terms.count < termCount + more { terms += repeatElement(Term(), count: max(termCount + more - terms.count, terms.count)) }
     }
 
     /// The number of `key`, made if new (for terms counted elsewhere, without occurrences).
-    @inline(__always)
     mutating func number(of key: UInt64) -> Int {
-        let term = table.index(of: key, orAdd: Int32(keys.count))
-        if term == keys.count {
-            keys.append(key)
-            slots.append(Slot())
+        reserve(1)
+        let term = table.index(of: key, orAdd: Int32(termCount))
+        if term == termCount {
+            terms[term] = Term(key: key)
+            termCount += 1
         }
         return term
     }
 
-    @inline(__always)
-    mutating func add(_ key: UInt64, _ code: UInt32) {
-        let term = number(of: key)
-        let event = Int32(events.count)
-        events.append(Event(code: code, next: -1))
-        let slot = slots[term]
-        if slot.page != page {
-            slots[term] = Slot(page: page, head: event, tail: event, count: 1)
-            pageTerms.append(Int32(term))
-        } else {
-            events[Int(slot.tail)].next = event
-            slots[term] = Slot(page: page, head: slot.head, tail: event, count: slot.count + 1)
+    /// Groups the occurrences of a page's tokens (`SearchText.Tokenizer`'s values and codes,
+    /// words by their number in the run): each Japanese character starts a run (`s`) when the
+    /// token before it is not its neighbour, and makes a bigram (`b`) with the next token when
+    /// that is a neighbouring character, else ends a run (`e`); each word is a `w` term.
+    /// At most twice as many occurrences as tokens: `begin` must have made room for them.
+    mutating func add(values: UnsafeBufferPointer<UInt32>, codes: UnsafeBufferPointer<UInt32>, words: [UInt32]) {
+        let wordFlag = SearchText.Tokenizer.wordFlag
+        let page = self.page
+        var termCount = self.termCount, pageTermCount = self.pageTermCount, eventCount = self.eventCount
+        var added = 0
+        table.slots.withUnsafeMutableBufferPointer { slots in
+            terms.withUnsafeMutableBufferPointer { terms in
+                events.withUnsafeMutableBufferPointer { events in
+                    pageTerms.withUnsafeMutableBufferPointer { pageTerms in
+                        @inline(__always)
+                        func add(_ key: UInt64, _ code: UInt32) {
+                            let (term, isNew) = KeyTable.index(of: key, orAdd: Int32(termCount), in: slots)
+                            if isNew {
+                                terms[term] = Term(key: key)
+                                termCount += 1
+                                added += 1
+                            }
+                            let event = Int32(eventCount)
+                            events[eventCount] = Event(code: code, next: -1)
+                            eventCount += 1
+                            let place = terms[term]
+                            if place.page != page {
+                                terms[term] = Term(key: key, page: page, head: event, tail: event, count: 1)
+                                pageTerms[pageTermCount] = Int32(term)
+                                pageTermCount += 1
+                            } else {
+                                events[Int(place.tail)].next = event
+                                terms[term] = Term(key: key, page: page, head: place.head, tail: event, count: place.count + 1)
+                            }
+                        }
+                        let count = values.count
+                        for index in 0..<count {
+                            let value = values[index], code = codes[index]
+                            if value & wordFlag != 0 {
+                                add(CharacterTerm.key(CharacterTerm.word, words[Int(value & ~wordFlag)]), code)
+                                continue
+                            }
+                            let position = code >> 2
+                            let previousAdjacent = index > 0 && values[index - 1] & wordFlag == 0 && codes[index - 1] >> 2 == position - 1
+                            if !previousAdjacent { add(CharacterTerm.key(CharacterTerm.runStart, value), code) }
+                            if index + 1 < count, values[index + 1] & wordFlag == 0, codes[index + 1] >> 2 == position + 1 {
+                                add(CharacterTerm.key(CharacterTerm.bigram, value, values[index + 1]), code)
+                            } else {
+                                add(CharacterTerm.key(CharacterTerm.runEnd, value), code)
+                            }
+                        }
+                    }
+                }
+            }
         }
+        table.added(added)
+        self.termCount = termCount
+        self.pageTermCount = pageTermCount
+        self.eventCount = eventCount
     }
 
     /// How often `term` occurs on the current page.
-    func occurrences(_ term: Int) -> Int { Int(slots[term].count) }
+    func occurrences(_ term: Int) -> Int { Int(terms[term].count) }
 
     /// Appends each occurrence of `term` on the current page, in order, as the index stores it:
     /// a varint of `(position increase << 2) | field`.
     func appendCodes(_ term: Int, to out: inout [UInt8]) {
-        var event = slots[term].head
-        var previous: UInt32 = 0
-        while event >= 0 {
-            let occurrence = events[Int(event)]
-            let position = occurrence.code >> 2
-            SearchIndex.appendVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: &out)
-            previous = position
-            event = occurrence.next
+        events.withUnsafeBufferPointer { events in
+            var event = terms[term].head
+            var previous: UInt32 = 0
+            while event >= 0 {
+                let occurrence = events[Int(event)]
+                let position = occurrence.code >> 2
+                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: &out)
+                previous = position
+                event = occurrence.next
+            }
         }
     }
 }
@@ -138,16 +209,30 @@ struct CharacterCounter {
     private var others: [UInt32: (UInt32, UInt32, UInt32)] = [:]
     private var touched: [UInt32] = []
 
-    mutating func add(_ value: UInt32, field: UInt32) {
-        guard value < 0x10000 else {
+    /// Counts the Japanese characters among a page's tokens (`SearchText.Tokenizer`'s values and
+    /// codes; words are skipped), each in its field.
+    mutating func add(values: UnsafeBufferPointer<UInt32>, codes: UnsafeBufferPointer<UInt32>) {
+        let wordFlag = SearchText.Tokenizer.wordFlag
+        var rare: [(UInt32, UInt32)] = []
+        table.withUnsafeMutableBufferPointer { table in
+            for index in 0..<values.count {
+                let value = values[index]
+                guard value & wordFlag == 0 else { continue }
+                let field = codes[index] & 3
+                guard value < 0x10000 else {
+                    rare.append((value, field))
+                    continue
+                }
+                let base = Int(value) * 3
+                if table[base] == 0 && table[base + 1] == 0 && table[base + 2] == 0 { touched.append(value) }
+                table[base + (field == 2 ? 0 : field == 1 ? 1 : 2)] += 1
+            }
+        }
+        for (value, field) in rare {
             var count = others[value] ?? (0, 0, 0)
             switch field { case 2: count.0 += 1; case 1: count.1 += 1; default: count.2 += 1 }
             others[value] = count
-            return
         }
-        let base = Int(value) * 3
-        if table[base] == 0 && table[base + 1] == 0 && table[base + 2] == 0 { touched.append(value) }
-        table[base + (field == 2 ? 0 : field == 1 ? 1 : 2)] += 1
     }
 
     /// Every counted character with its (title, heading, body) counts; the counter is then empty.
