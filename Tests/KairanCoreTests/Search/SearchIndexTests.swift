@@ -153,5 +153,15 @@ import Testing
             } ?? ""
             #expect(trimmed == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+        // Every scalar alone and between letters: white space exactly where Unicode says.
+        for value in UInt32(0)...0x10FFFF where value % 7 == 0 || value < 0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "\(scalar)あ\(scalar)"] {
+                let bytes = Array(text.utf8)
+                let kept = bytes.withUnsafeBufferPointer { SearchDocument.trimmedRange($0).count }
+                let expected = scalar.properties.isWhitespace ? bytes.count - 2 * Array("\(scalar)".utf8).count : bytes.count
+                if kept != max(expected, 0) { Issue.record("U+\(String(value, radix: 16)) in \(text.count) characters: kept \(kept) bytes") }
+            }
+        }
     }
 }

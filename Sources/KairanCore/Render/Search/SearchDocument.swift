@@ -161,9 +161,17 @@ extension SearchDocument {
     /// property, as `trimmingSearchSpace`).
     static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        // White_Space beyond ASCII: U+0085, U+00A0, U+1680, U+2000…200A, U+2028/2029, U+202F,
+        // U+205F, U+3000 (C2, E1, E2 and E3 sequences; a Japanese character is never looked up).
         func isSpace(_ scalar: Range<Int>) -> Bool {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[scalar]), as: UTF8.self)
-            return text.unicodeScalars.count == 1 && text.unicodeScalars.first?.properties.isWhitespace == true
+            let lead = bytes[scalar.lowerBound]
+            guard lead == 0xC2 || (0xE1...0xE3).contains(lead) else { return false }
+            var value = UInt32(lead & (scalar.count == 2 ? 0x1F : 0x0F))
+            for index in (scalar.lowerBound + 1)..<scalar.upperBound { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+            switch value {
+            case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
         }
         var start = 0, end = bytes.count
         while start < end {

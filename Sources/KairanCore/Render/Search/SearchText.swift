@@ -172,6 +172,13 @@ public enum SearchText {
                     return
                 }
             }
+            normalizing(value, marks: &marks)
+        }
+
+        /// `emit`'s slow path, NFKC and lower-casing through a string; kept out of line so the
+        /// fast path stays small (inlined, its Unicode property look-ups cost every call).
+        @inline(never)
+        private mutating func normalizing(_ value: UInt32, marks: inout String.UnicodeScalarView) {
             guard let base = Unicode.Scalar(value) else { return }  // not reached: decoded from a string
             var piece = String.UnicodeScalarView()
             piece.append(base)
@@ -272,6 +279,12 @@ public enum SearchText {
     static func isMark(_ value: UInt32) -> Bool {
         if value == 0xFF9E || value == 0xFF9F || value == 0x3099 || value == 0x309A { return true }
         if value < 0x300 { return false }
+        return isCombiningMark(value)
+    }
+
+    /// The general-category part of `isMark`, out of line (see `normalizing`).
+    @inline(never)
+    private static func isCombiningMark(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
@@ -318,6 +331,12 @@ public enum SearchText {
         // CJK punctuation and brackets (U+3000…3004, 3008…3020), the most common non-Latin
         // separators, without a category lookup.
         if (0x3000...0x3004).contains(value) || (0x3008...0x3020).contains(value) { return false }
+        return isLetterOrDigit(value)
+    }
+
+    /// The general-category part of `isWordCharacter`, out of line (see `normalizing`).
+    @inline(never)
+    private static func isLetterOrDigit(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
