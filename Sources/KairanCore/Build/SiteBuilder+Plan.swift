@@ -32,9 +32,10 @@ extension SiteBuilder {
             return (found, log.items)
         }
         var content = SiteContent()
-        for (output, (found, items)) in zip(outputs, results) {
+        for index in outputs.indices {
+            let (found, items) = results[index]
             if !items.isEmpty { log.append(items) }
-            guard let found, let origin = output.origin else { continue }
+            guard let found, let origin = outputs[index].origin else { continue }
             content.links[origin] = found.links
             content.anchors[origin] = found.anchors
             content.anchorReferences += found.references

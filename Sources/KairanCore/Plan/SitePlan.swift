@@ -47,27 +47,30 @@ public struct SitePlan: Sendable, Equatable {
 
     /// The site paths (`/kb/faq/`, `/releases/atom.xml`) of `audience`'s outputs.
     public func paths(of audience: Audience) -> Set<String> {
-        Set(outputs.lazy.filter { $0.audience == audience }.map(\.url))
+        // By index: a `for … in` over the outputs would copy each one (its strings and job) to read two fields.
+        var paths = Set<String>(minimumCapacity: outputs.count)
+        for index in outputs.indices where outputs[index].audience == audience { paths.insert(outputs[index].url) }
+        return paths
     }
 
     /// Markdown source → the site path of the page made from it, for `audience`.
     public func pages(of audience: Audience) -> [String: String] {
         var pages: [String: String] = [:]
-        for output in outputs where output.audience == audience {
-            if let origin = output.origin { pages[origin] = output.url }
+        for index in outputs.indices where outputs[index].audience == audience {
+            if let origin = outputs[index].origin { pages[origin] = outputs[index].url }
         }
         return pages
     }
 
     /// Audiences that have at least one page (and so get the theme's assets).
     public var audiencesWithPages: [Audience] {
-        Audience.allCases.filter { audience in outputs.contains { $0.audience == audience && $0.isPage } }
+        Audience.allCases.filter { audience in outputs.indices.contains { outputs[$0].audience == audience && outputs[$0].isPage } }
     }
 
     /// The public outputs listed in the sitemap, in plan order.
     public var listed: [PlannedOutput] { outputs.filter { $0.audience == .public && $0.listed } }
 
-    public var pageCount: Int { outputs.filter(\.isPage).count }
+    public var pageCount: Int { outputs.indices.reduce(0) { outputs[$1].isPage ? $0 + 1 : $0 } }
     public var fileCount: Int { outputs.count - pageCount }
 
     /// The outputs that depend on any of `files` (paths relative to the site folder: Markdown and

@@ -4,9 +4,12 @@ enum PlanRules {
     /// file that would replace a generated page, two releases of one version, an alias that is
     /// a page's URL or another page's alias, …).
     static func check(_ plan: SitePlan, redirects: [Redirect] = [], log: DiagnosticLog) {
-        var seen: [Audience: [String: PlannedOutput]] = [:]
-        for output in plan.outputs {
-            guard let first = seen[output.audience]?[output.path] else { seen[output.audience, default: [:]][output.path] = output; continue }
+        // Each path's first output, by its place in the plan (thousands of outputs, most never looked at again).
+        var seen: [Audience: [String: Int]] = [:]
+        for index in plan.outputs.indices {
+            let audience = plan.outputs[index].audience, path = plan.outputs[index].path
+            guard let earlier = seen[audience]?[path] else { seen[audience, default: [:]][path] = index; continue }
+            let output = plan.outputs[index], first = plan.outputs[earlier]
             let key = output.audience.folder + "/" + output.path
             if let alias = redirect(of: output, redirects) ?? redirect(of: first, redirects) {
                 aliasCollision(alias, with: redirect(of: output, redirects) == nil ? output : first, redirects: redirects, log: log)
