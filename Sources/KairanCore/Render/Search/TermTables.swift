@@ -93,21 +93,23 @@ struct TermGrouper {
     /// The current page's `n`th term.
     func pageTerm(_ n: Int) -> Int { Int(pageTerms[n]) }
 
-    /// Starts the next page, which adds at most `occurrences` occurrences (and so as many new
-    /// terms); its occurrences replace the previous page's.
+    /// Starts the next page, which adds at most `occurrences` occurrences; its occurrences
+    /// replace the previous page's.
     mutating func begin(page: Int32, occurrences: Int) {
         self.page = page
         pageTermCount = 0
         eventCount = 0
-        reserve(occurrences)
-        if events.count < occurrences { events = [Event](repeating: Event(), count: occurrences * 2) }
-        if pageTerms.count < occurrences { pageTerms = [Int32](repeating: 0, count: occurrences * 2) }
+        if events.count < occurrences { events = [Event](repeating: Event(), count: occurrences) }
     }
 
-    /// Room for `more` new terms.
+    /// Room for `more` new terms (and as many of the page's terms): grown by doubling, so a page
+    /// with many new terms costs what it holds, not its worst case.
     private mutating func reserve(_ more: Int) {
         table.reserve(more)
-        if terms.count < termCount + more { terms += repeatElement(Term(), count: max(termCount + more - terms.count, terms.count)) }
+        if terms.count < termCount + more { terms += repeatElement(Term(), count: max(termCount + more - terms.count, terms.count, 1024)) }
+        if pageTerms.count < pageTermCount + more {
+            pageTerms += repeatElement(0, count: max(pageTermCount + more - pageTerms.count, pageTerms.count, 1024))
+        }
     }
 
     /// The number of `key`, made if new (for terms counted elsewhere, without occurrences).
@@ -127,10 +129,23 @@ struct TermGrouper {
     /// that is a neighbouring character, else ends a run (`e`); each word is a `w` term.
     /// At most twice as many occurrences as tokens: `begin` must have made room for them.
     mutating func add(values: UnsafeBufferPointer<UInt32>, codes: UnsafeBufferPointer<UInt32>, words: [UInt32]) {
+        var start = 0
+        while start < values.count {
+            // A token adds at most two terms: room for a stretch of tokens, then the stretch.
+            reserve(2 * min(values.count - start, 4096))
+            start = add(values: values, codes: codes, words: words, from: start)
+        }
+    }
+
+    /// Groups tokens from `start` on while the tables have room (two new terms per token), and
+    /// returns where it stopped.
+    private mutating func add(values: UnsafeBufferPointer<UInt32>, codes: UnsafeBufferPointer<UInt32>, words: [UInt32], from start: Int) -> Int {
         let wordFlag = SearchText.Tokenizer.wordFlag
         let page = self.page
         var termCount = self.termCount, pageTermCount = self.pageTermCount, eventCount = self.eventCount
+        let termRoom = terms.count - 2, pageTermRoom = pageTerms.count - 2, keyRoom = table.slots.count / 2 - table.count - 2
         var added = 0
+        var index = start
         table.slots.withUnsafeMutableBufferPointer { slots in
             terms.withUnsafeMutableBufferPointer { terms in
                 events.withUnsafeMutableBufferPointer { events in
@@ -157,8 +172,9 @@ struct TermGrouper {
                             }
                         }
                         let count = values.count
-                        for index in 0..<count {
+                        while index < count, termCount <= termRoom, pageTermCount <= pageTermRoom, added <= keyRoom {
                             let value = values[index], code = codes[index]
+                            defer { index += 1 }
                             if value & wordFlag != 0 {
                                 add(CharacterTerm.key(CharacterTerm.word, words[Int(value & ~wordFlag)]), code)
                                 continue
@@ -180,6 +196,7 @@ struct TermGrouper {
         self.termCount = termCount
         self.pageTermCount = pageTermCount
         self.eventCount = eventCount
+        return index
     }
 
     /// How often `term` occurs on the current page.
