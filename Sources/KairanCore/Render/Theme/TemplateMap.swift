@@ -1,53 +1,48 @@
 /// The keys and values of a template mapping. Template mappings are small (a dozen keys), and
 /// their keys short: a linear search comparing keys is faster than hashing them for every lookup.
+/// Keys and values are kept side by side in one array (a page's context makes hundreds of these).
 public struct TemplateMap: Sendable, Equatable {
-    /// The keys, in the order they were added.
-    private(set) var keys: [String]
-    private var values: [TemplateValue]
+    private var entries: [(key: String, value: TemplateValue)]
 
     public init() {
-        keys = []
-        values = []
+        entries = []
     }
 
     /// A mapping of `pairs`; for a repeated key the first value counts.
     public init(_ pairs: [(String, TemplateValue)]) {
-        self.init()
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        for (key, value) in pairs where !keys.contains(key) {
-            keys.append(key)
-            values.append(value)
+        entries = []
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs where !entries.contains(where: { $0.key == key }) {
+            entries.append((key, value))
         }
     }
 
-    public var count: Int { keys.count }
+    public var count: Int { entries.count }
+
+    /// The keys, in the order they were added.
+    var keys: [String] { entries.map(\.key) }
 
     /// Calls `body` with each key and value, in order, with their place.
     func forEach(_ body: (Int, String, TemplateValue) -> Void) {
-        for index in keys.indices { body(index, keys[index], values[index]) }
+        for index in entries.indices { body(index, entries[index].key, entries[index].value) }
     }
 
     public subscript(key: String) -> TemplateValue? {
         get {
-            for index in keys.indices where keys[index] == key { return values[index] }
+            for index in entries.indices where entries[index].key == key { return entries[index].value }
             return nil
         }
         set {
-            if let index = keys.firstIndex(of: key) {
-                if let newValue { values[index] = newValue } else {
-                    keys.remove(at: index)
-                    values.remove(at: index)
-                }
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
             } else if let newValue {
-                keys.append(key)
-                values.append(newValue)
+                entries.append((key, newValue))
             }
         }
     }
 
     /// Equal when both hold the same keys with equal values, in any order.
     public static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
-        lhs.count == rhs.count && lhs.keys.indices.allSatisfy { rhs[lhs.keys[$0]] == lhs.values[$0] }
+        lhs.count == rhs.count && lhs.entries.allSatisfy { rhs[$0.key] == $0.value }
     }
 }
