@@ -2,8 +2,9 @@
 /// occurrences grouped by term, a page's characters counted per field.
 ///
 /// They take millions of lookups and writes per build, so their loops work on buffer pointers
-/// (an array checks uniqueness and bounds on every write): each table makes room for a page's
-/// worst case before the page, then writes within it.
+/// (an array checks uniqueness and bounds on every write): a loop stops when a table runs out of
+/// room, the table grows (by doubling: memory follows what a page holds, not its worst case), and
+/// the loop goes on.
 
 /// An open-addressing table from term keys to numbers.
 struct KeyTable {
