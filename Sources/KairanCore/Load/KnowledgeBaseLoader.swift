@@ -112,13 +112,7 @@ public enum KnowledgeBaseLoader {
         let precedes = articleOrder(of: base)
         for article in articles.values {
             // The order is total: the article's place is where a sort puts it.
-            var low = 0
-            var high = base.articles.count
-            while low < high {
-                let middle = (low + high) / 2
-                if precedes(base.articles[middle], article) { low = middle + 1 } else { high = middle }
-            }
-            base.articles.insert(article, at: low)
+            base.articles.insert(article, at: base.articles.partitioningIndex { !precedes($0, article) })
         }
         return base
     }

@@ -289,12 +289,8 @@ struct EmailStyleSheetParser {
 
     private func error(at offset: Int, _ message: String, hint: String) {
         guard let log else { return }
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
+        // The last line starting at or before `offset` (the first starts at 0).
+        let low = max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
         log.error(SourceLocation(file: file, line: low + 1, column: offset - lineStarts[low] + 1), message, hint: hint)
     }
 }

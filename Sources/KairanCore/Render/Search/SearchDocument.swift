@@ -48,13 +48,10 @@ extension SearchDocument {
     private static let skipped: [UInt64] = ["script", "style", "svg", "template"].map { packed(Array($0.utf8)[...]) }
 
     private static func isSeparating(_ name: UInt64, in sorted: [UInt64]) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < name { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == name
+        let place = sorted.partitioningIndex { $0 >= name }
+        return place < sorted.count && sorted[place] == name
     }
+
     private static let anchorName = packed(Array("a".utf8)[...])
 
     /// A tag name of up to ten letters and digits in one number, case-folded, six bits each
