@@ -144,24 +144,5 @@ import Testing
             SearchDocument.Block(text: "見出し", headingID: "a"),
             SearchDocument.Block(text: "一覧\u{A0}\n\t\n\u{3000}\n末尾é\u{301}", headingID: nil),
         ])
-        for text in ["", " ", "\u{3000}", "a", " a ", "\u{3000}あ\u{3000}", "\u{A0}\u{A0}x", "x\u{2029}", "é\u{301}", "\u{301}"] {
-            let bytes = Array(text.utf8)
-            let trimmed = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[SearchDocument.trimmedRange($0)]), as: UTF8.self) }
-            let scalars = text.unicodeScalars
-            let expected = scalars.firstIndex(where: { !$0.properties.isWhitespace }).map { first in
-                String(scalars[first...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])
-            } ?? ""
-            #expect(trimmed == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
-        }
-        // Every scalar alone and between letters: white space exactly where Unicode says.
-        for value in UInt32(0)...0x10FFFF where value % 7 == 0 || value < 0x3100 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            for text in ["\(scalar)", "\(scalar)あ\(scalar)"] {
-                let bytes = Array(text.utf8)
-                let kept = bytes.withUnsafeBufferPointer { SearchDocument.trimmedRange($0).count }
-                let expected = scalar.properties.isWhitespace ? bytes.count - 2 * Array("\(scalar)".utf8).count : bytes.count
-                if kept != max(expected, 0) { Issue.record("U+\(String(value, radix: 16)) in \(text.count) characters: kept \(kept) bytes") }
-            }
-        }
     }
 }

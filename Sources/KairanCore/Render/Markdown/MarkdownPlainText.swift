@@ -22,16 +22,3 @@ public enum MarkdownPlainText {
         return HeadingCustomID.split(MarkdownRenderer.plainText(of: heading)).text.trimmedOfWhitespace
     }
 }
-
-extension String {
-    /// The text without spaces (and tabs, line breaks) at its ends.
-    var trimmedOfWhitespace: String {
-        // Most text (headings, titles) has nothing to trim: returned as it is, not rebuilt.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last,
-           !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
-}

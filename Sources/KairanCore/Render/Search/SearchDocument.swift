@@ -75,10 +75,10 @@ extension SearchDocument {
         func flush() {
             let trimmed: String
             if text.contains(UInt8(ascii: "&")) {
-                trimmed = HTMLEntities.decode(String(decoding: text, as: UTF8.self)).trimmingSearchSpace()
+                trimmed = HTMLEntities.decode(String(decoding: text, as: UTF8.self)).trimmedOfWhitespace
             } else {
                 // Trimmed as bytes: only the text kept is made a string.
-                trimmed = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[trimmedRange($0)]), as: UTF8.self) }
+                trimmed = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[WhiteSpace.trimmedRange($0)]), as: UTF8.self) }
             }
             if !trimmed.isEmpty || headingID != nil {
                 blocks.append(Block(text: trimmed, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 }))
@@ -150,54 +150,5 @@ extension SearchDocument {
             return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: tag[(start + needle.count)..<end]), as: UTF8.self))
         }
         return nil
-    }
-}
-
-extension SearchDocument {
-    /// `bytes` (UTF-8) without leading and trailing whitespace and line breaks (the White_Space
-    /// property, as `trimmingSearchSpace`).
-    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        // White_Space beyond ASCII: U+0085, U+00A0, U+1680, U+2000…200A, U+2028/2029, U+202F,
-        // U+205F, U+3000 (C2, E1, E2 and E3 sequences; a Japanese character is never looked up).
-        func isSpace(_ scalar: Range<Int>) -> Bool {
-            let lead = bytes[scalar.lowerBound]
-            guard lead == 0xC2 || (0xE1...0xE3).contains(lead) else { return false }
-            var value = UInt32(lead & (scalar.count == 2 ? 0x1F : 0x0F))
-            for index in (scalar.lowerBound + 1)..<scalar.upperBound { value = value << 6 | UInt32(bytes[index] & 0x3F) }
-            switch value {
-            case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-            default: return false
-            }
-        }
-        var start = 0, end = bytes.count
-        while start < end {
-            let byte = bytes[start]
-            if isASCIISpace(byte) { start += 1; continue }
-            guard byte >= 0xC0 else { break }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            guard start + length <= end, isSpace(start..<(start + length)) else { break }
-            start += length
-        }
-        while end > start {
-            let byte = bytes[end - 1]
-            if isASCIISpace(byte) { end -= 1; continue }
-            guard byte >= 0x80 else { break }
-            var first = end - 1
-            while first > start && bytes[first] & 0xC0 == 0x80 { first -= 1 }
-            guard isSpace(first..<end) else { break }
-            end = first
-        }
-        return start..<end
-    }
-}
-
-private extension String {
-    /// Without leading and trailing whitespace and line breaks.
-    func trimmingSearchSpace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
