@@ -11,6 +11,8 @@ struct PartialIndex: Sendable {
         /// increase over the previous page (the first counted from the run's start − 1), then
         /// the counts or occurrences.
         var range: Range<Int> = 0..<0
+        /// The bytes of its parts so far (while the run is indexed).
+        var size = 0
         var pages: Int32 = 0
         var first: Int32
         var last: Int32
@@ -38,16 +40,16 @@ struct PartialIndex: Sendable {
 
     init(_ documents: ArraySlice<SearchDocument>, start: Int) {
         self.start = start
+        var entries: [Entry] = []
         var wordNumbers: [String: UInt32] = [:]
         var counter = CharacterCounter()
         var grouper = TermGrouper()
         var tokenizer = SearchText.Tokenizer()
-        // Each (term, page) part is encoded at the end of `parts` as the pages come; the parts
-        // are gathered term by term once the run is done (one buffer, not an array per term).
+        // Each (term, page) part is encoded at the end of `parts` as the pages come, and listed
+        // in `ends` with its entry; the parts are gathered term by term once the run is done (one
+        // buffer, not an array per term).
         var parts: [UInt8] = []
-        var partEntries: [Int32] = []
-        var partEnds: [Int] = []
-        var sizes: [Int] = []
+        var ends: [(entry: Int32, end: Int)] = []
         for (offset, document) in documents.enumerated() {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
             if Task.isCancelled { break }
@@ -82,52 +84,53 @@ struct PartialIndex: Sendable {
             let characters = counter.drain().map { (term: grouper.number(of: CharacterTerm.key(CharacterTerm.character, $0.0)), count: $0.1) }
             while entries.count < grouper.termCount {
                 entries.append(Entry(key: grouper.key(entries.count), first: page, last: Int32(start) - 1))
-                sizes.append(0)
             }
 
-            // Each term's occurrences on the page: count, then (position increase << 2 | field).
-            for place in 0..<grouper.pageTermCount {
-                let index = grouper.pageTerm(place)
-                let increase = entries[index].begin(page)
+            // A term's part for the page: the page's increase, then `body`'s numbers.
+            func part(_ term: Int, _ body: (inout [UInt8]) -> Void) {
                 let begin = parts.count
-                SearchIndex.appendVarint(UInt64(increase), to: &parts)
-                SearchIndex.appendVarint(UInt64(grouper.occurrences(index)), to: &parts)
-                grouper.appendCodes(index, to: &parts)
-                partEntries.append(Int32(index))
-                partEnds.append(parts.count)
-                sizes[index] += parts.count - begin
+                SearchIndex.appendVarint(UInt64(entries[term].begin(page)), to: &parts)
+                body(&parts)
+                ends.append((Int32(term), parts.count))
+                entries[term].size += parts.count - begin
             }
-            for (index, count) in characters {
-                let increase = entries[index].begin(page)
-                let begin = parts.count
-                SearchIndex.appendVarint(UInt64(increase), to: &parts)
-                SearchIndex.appendVarint(UInt64(count.0), to: &parts)
-                SearchIndex.appendVarint(UInt64(count.1), to: &parts)
-                SearchIndex.appendVarint(UInt64(count.2), to: &parts)
-                partEntries.append(Int32(index))
-                partEnds.append(parts.count)
-                sizes[index] += parts.count - begin
+            // Each term's occurrences: count, then (position increase << 2 | field).
+            for place in 0..<grouper.pageTermCount {
+                let term = grouper.pageTerm(place)
+                part(term) { out in
+                    SearchIndex.appendVarint(UInt64(grouper.occurrences(term)), to: &out)
+                    grouper.appendCodes(term, to: &out)
+                }
+            }
+            // Each character's counts in the title, the headings and the body.
+            for (term, count) in characters {
+                part(term) { out in
+                    SearchIndex.appendVarint(UInt64(count.0), to: &out)
+                    SearchIndex.appendVarint(UInt64(count.1), to: &out)
+                    SearchIndex.appendVarint(UInt64(count.2), to: &out)
+                }
             }
         }
-        postings = Self.gather(parts, entries: partEntries, ends: partEnds, sizes: sizes, into: &entries)
+        postings = Self.gather(parts, ends: ends, into: &entries)
+        self.entries = entries
     }
 
     /// The parts of each entry one after the other, in entry order (each entry's parts keep
     /// their page order); sets each entry's range.
-    private static func gather(_ parts: [UInt8], entries partEntries: [Int32], ends: [Int], sizes: [Int], into entries: inout [Entry]) -> [UInt8] {
+    private static func gather(_ parts: [UInt8], ends: [(entry: Int32, end: Int)], into entries: inout [Entry]) -> [UInt8] {
         var cursors: [Int] = []
-        cursors.reserveCapacity(sizes.count)
+        cursors.reserveCapacity(entries.count)
         var total = 0
-        for (index, size) in sizes.enumerated() {
+        for index in entries.indices {
             cursors.append(total)
-            entries[index].range = total..<(total + size)
-            total += size
+            entries[index].range = total..<(total + entries[index].size)
+            total += entries[index].size
         }
         var out = [UInt8](repeating: 0, count: total)
         out.withUnsafeMutableBufferPointer { out in
             parts.withUnsafeBufferPointer { parts in
                 var begin = 0
-                for (entry, end) in zip(partEntries, ends) {
+                for (entry, end) in ends {
                     let length = end - begin
                     let cursor = cursors[Int(entry)]
                     // Never overlapping: `out` and `parts` are two buffers.

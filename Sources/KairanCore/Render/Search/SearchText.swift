@@ -71,20 +71,20 @@ public enum SearchText {
 
         var count: Int { values.count }
 
-        /// Empties the tokenizer for the next text, keeping its buffers and what it learnt (`known`).
+        /// Empties the tokenizer for the next text, keeping its buffers and what it learnt (`known`):
+        /// a fresh tokenizer given the old one's storage, so every other field starts as new.
         mutating func reset() {
-            values.removeAll(keepingCapacity: true)
-            codes.removeAll(keepingCapacity: true)
-            words.removeAll(keepingCapacity: true)
-            wordNumbers.removeAll(keepingCapacity: true)
-            field = 0
-            position = 0
-            word = String.UnicodeScalarView()
-            wordField = 0
-            gap = false
-            previous = 0
-            pendingLongVowel = false
-            pendingField = 0
+            var fresh = Tokenizer()
+            swap(&fresh.known, &known)
+            swap(&fresh.values, &values)
+            swap(&fresh.codes, &codes)
+            swap(&fresh.words, &words)
+            swap(&fresh.wordNumbers, &wordNumbers)
+            fresh.values.removeAll(keepingCapacity: true)
+            fresh.codes.removeAll(keepingCapacity: true)
+            fresh.words.removeAll(keepingCapacity: true)
+            fresh.wordNumbers.removeAll(keepingCapacity: true)
+            self = fresh
         }
 
         /// The tokens as values (for tests and `normalized`).

@@ -103,11 +103,15 @@ struct TermGrouper {
         if events.count < occurrences { events = [Event](repeating: Event(), count: occurrences) }
     }
 
-    /// Room for `more` new terms (and as many of the page's terms): grown by doubling, so a page
-    /// with many new terms costs what it holds, not its worst case.
-    private mutating func reserve(_ more: Int) {
+    /// Room for `more` new terms: grown by doubling, so a page with many new terms costs what it
+    /// holds, not its worst case.
+    private mutating func reserveTerms(_ more: Int) {
         table.reserve(more)
         if terms.count < termCount + more { terms += repeatElement(Term(), count: max(termCount + more - terms.count, terms.count, 1024)) }
+    }
+
+    /// Room for `more` more of the page's terms, grown the same way.
+    private mutating func reservePageTerms(_ more: Int) {
         if pageTerms.count < pageTermCount + more {
             pageTerms += repeatElement(0, count: max(pageTermCount + more - pageTerms.count, pageTerms.count, 1024))
         }
@@ -115,7 +119,7 @@ struct TermGrouper {
 
     /// The number of `key`, made if new (for terms counted elsewhere, without occurrences).
     mutating func number(of key: UInt64) -> Int {
-        reserve(1)
+        reserveTerms(1)
         let term = table.index(of: key, orAdd: Int32(termCount))
         if term == termCount {
             terms[term] = Term(key: key)
@@ -133,7 +137,9 @@ struct TermGrouper {
         var start = 0
         while start < values.count {
             // A token adds at most two terms: room for a stretch of tokens, then the stretch.
-            reserve(2 * min(values.count - start, 4096))
+            let stretch = 2 * min(values.count - start, 4096)
+            reserveTerms(stretch)
+            reservePageTerms(stretch)
             start = add(values: values, codes: codes, words: words, from: start)
         }
     }
@@ -260,7 +266,7 @@ struct CharacterCounter {
             defer { table[base] = 0; table[base + 1] = 0; table[base + 2] = 0 }
             return (value, (table[base], table[base + 1], table[base + 2]))
         }
-        result += others.map { ($0.key, $0.value) }
+        result += others.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }  // in a fixed order, as the table's
         touched.removeAll(keepingCapacity: true)
         others.removeAll()
         return result
