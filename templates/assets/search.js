@@ -96,48 +96,141 @@
 
   /** The terms that pin down an alternative (tokens with offsets), as few as spell it: [{key, off}]
    * (bigrams at every other place: 東京都 is 東京@0 + 京都@1, パスワード is ぱす@0 + わー@2 + ーど@3),
-   * or a unigram for one character. */
-  function constraints(tokens) {
-    var base = tokens[0].p, list = [], covered = new Set();
+   * or a unigram for one character. With `fileOf(key)` ([file, bytes]), a run of Japanese
+   * characters takes the bigrams whose files cost least to download (a file counted once). */
+  function constraints(tokens, fileOf) {
+    var base = tokens[0].p, list = [];
     if (tokens.length === 1) return [{ key: (tokens[0].w ? 'w' : 'u') + tokens[0].v, off: 0, unigram: !tokens[0].w }];
-    tokens.forEach(function (t, i) {
-      var off = t.p - base, prev = tokens[i - 1], next = tokens[i + 1];
-      var prevJapanese = prev && !prev.w && prev.p === t.p - 1, nextJapanese = next && !next.w && next.p === t.p + 1;
-      if (t.w) { list.push({ key: 'w' + t.v, off: off }); return; }
-      if (covered.has(i)) return;
-      if (nextJapanese) { list.push({ key: 'b' + t.v + next.v, off: off }); covered.add(i + 1); return; }
-      if (prevJapanese) { list.push({ key: 'b' + prev.v + t.v, off: off - 1 }); return; }
-      // A character alone between Latin words or gaps: the edge of its run.
-      if (next && next.p === t.p + 1) list.push({ key: 'e' + t.v, off: off });
-      else list.push({ key: 's' + t.v, off: off });
-    });
+    for (var i = 0; i < tokens.length;) {
+      var t = tokens[i];
+      if (t.w) { list.push({ key: 'w' + t.v, off: t.p - base }); i++; continue; }
+      var end = i + 1;
+      while (end < tokens.length && !tokens[end].w && tokens[end].p === tokens[end - 1].p + 1) end++;
+      if (end - i === 1) {
+        // A character alone between Latin words or gaps: the edge of its run.
+        var next = tokens[i + 1];
+        list.push({ key: (next && next.p === t.p + 1 ? 'e' : 's') + t.v, off: t.p - base });
+      } else {
+        cover(tokens.slice(i, end), fileOf).forEach(function (start) {
+          var a = tokens[i + start], b = tokens[i + start + 1];
+          list.push({ key: 'b' + a.v + b.v, off: a.p - base });
+        });
+      }
+      i = end;
+    }
     return list;
   }
 
+  /** The bigram starts that spell a run of `run.length` ≥ 2 characters: every other place and the
+   * last; with `fileOf`, the set whose distinct files weigh least (then the fewest bigrams). */
+  function cover(run, fileOf) {
+    var n = run.length - 1, plain = [];
+    for (var s = 0; s < n; s += 2) plain.push(s);
+    if (plain[plain.length - 1] !== n - 1) plain.push(n - 1);
+    if (!fileOf || n > 14) return plain;
+    var files = [];
+    for (var k = 0; k < n; k++) files.push(fileOf('b' + run[k].v + run[k + 1].v));
+    function weigh(starts) {
+      var seen = new Set(), bytes = 0;
+      starts.forEach(function (k) { if (!seen.has(files[k][0])) { seen.add(files[k][0]); bytes += files[k][1]; } });
+      return bytes;
+    }
+    var best = plain, bestBytes = weigh(plain);
+    for (var mask = 1; mask < (1 << n); mask++) {
+      if (!(mask & 1) || !(mask >> (n - 1) & 1)) continue;  // the first and the last character
+      var starts = [], covered = true;
+      for (k = 0; k < n; k++) if (mask >> k & 1) starts.push(k);
+      for (k = 1; k < n && covered; k++) if (!(mask >> k & 1) && !(mask >> (k - 1) & 1)) covered = false;
+      if (!covered) continue;
+      var bytes = weigh(starts);
+      if (bytes < bestBytes || (bytes === bestBytes && starts.length < best.length)) { best = starts; bestBytes = bytes; }
+    }
+    return best;
+  }
+
   // ---- Index -----------------------------------------------------------------------------------
+  /** About the size of a shard of small terms (SearchIndex.shardTarget). */
+  var SHARD_BYTES = 6144;
   function readVarint(bytes, at) {
     var value = 0, shift = 0, byte;
     do { byte = bytes[at.i++]; value += (byte & 0x7F) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
     return value;
   }
 
-  /** The terms of one shard file: key → {docs: [...], counts or occurrences}. */
+  /** One term's postings at `at`: [{page, title, heading, body}] for a unigram,
+   * [{page, positions, fields}] for the others. */
+  function readPostings(bytes, at, unigram) {
+    var count = readVarint(bytes, at), page = -1, postings = [];
+    for (var d = 0; d < count; d++) {
+      page += readVarint(bytes, at);
+      if (unigram) {
+        postings.push({ page: page, title: readVarint(bytes, at), heading: readVarint(bytes, at), body: readVarint(bytes, at) });
+      } else {
+        var n = readVarint(bytes, at), position = 0, positions = new Array(n), fields = new Array(n);
+        for (var k = 0; k < n; k++) { var code = readVarint(bytes, at); position += Math.floor(code / 4); positions[k] = position; fields[k] = code & 3; }
+        postings.push({ page: page, positions: positions, fields: fields });
+      }
+    }
+    return postings;
+  }
+
+  function readKey(bytes, at, decoder) {
+    var length = readVarint(bytes, at), key = decoder.decode(bytes.subarray(at.i, at.i + length));
+    at.i += length;
+    return key;
+  }
+
+  /** The terms of one shard file: key → postings. */
   function parseShard(buffer) {
     var bytes = new Uint8Array(buffer), at = { i: 0 }, terms = new Map(), decoder = new TextDecoder();
     while (at.i < bytes.length) {
-      var length = readVarint(bytes, at), key = decoder.decode(bytes.subarray(at.i, at.i + length));
-      at.i += length;
-      var count = readVarint(bytes, at), unigram = key.charAt(0) === 'u', page = -1, postings = [];
-      for (var d = 0; d < count; d++) {
-        page += readVarint(bytes, at);
-        if (unigram) {
-          postings.push({ page: page, title: readVarint(bytes, at), heading: readVarint(bytes, at), body: readVarint(bytes, at) });
+      var key = readKey(bytes, at, decoder);
+      terms.set(key, readPostings(bytes, at, key.charAt(0) === 'u'));
+    }
+    return terms;
+  }
+
+  /** The terms of a file of bigrams that follow one another (SearchIndex.swift, BigramGroups):
+   * the first as in a shard; each other after its parent, as the parent's occurrences it does not
+   * follow one place later, then its other occurrences. key → postings, as parseShard. */
+  function parseGroup(buffer) {
+    var bytes = new Uint8Array(buffer), at = { i: 0 }, terms = new Map(), decoder = new TextDecoder(), list = [];
+    var key = readKey(bytes, at, decoder);
+    list.push(readPostings(bytes, at, false));
+    terms.set(key, list[0]);
+    while (at.i < bytes.length) {
+      key = readKey(bytes, at, decoder);
+      var parent = list[readVarint(bytes, at)], byPage = new Map();
+      parent.forEach(function (p) {
+        var misses = readVarint(bytes, at), n = p.positions.length, positions, fields;
+        if (misses === 0) {
+          positions = new Array(n);
+          for (var k = 0; k < n; k++) positions[k] = p.positions[k] + 1;
+          fields = p.fields;
         } else {
-          var n = readVarint(bytes, at), position = 0, positions = new Array(n), fields = new Array(n);
-          for (var k = 0; k < n; k++) { var code = readVarint(bytes, at); position += Math.floor(code / 4); positions[k] = position; fields[k] = code & 3; }
-          postings.push({ page: page, positions: positions, fields: fields });
+          positions = []; fields = [];
+          var index = -1, skip = -1, left = misses;
+          for (k = 0; k < n; k++) {
+            if (skip < k && left > 0) { skip = index + readVarint(bytes, at) + 1; index = skip; left--; }
+            if (k === skip) continue;
+            positions.push(p.positions[k] + 1); fields.push(p.fields[k]);
+          }
         }
-      }
+        if (positions.length) byPage.set(p.page, { page: p.page, positions: positions, fields: fields });
+      });
+      readPostings(bytes, at, false).forEach(function (rest) {
+        var into = byPage.get(rest.page);
+        if (!into) { byPage.set(rest.page, rest); return; }
+        var positions = [], fields = [], a = 0, b = 0;
+        while (a < into.positions.length || b < rest.positions.length) {
+          if (b >= rest.positions.length || (a < into.positions.length && into.positions[a] < rest.positions[b])) {
+            positions.push(into.positions[a]); fields.push(into.fields[a]); a++;
+          } else { positions.push(rest.positions[b]); fields.push(rest.fields[b]); b++; }
+        }
+        into.positions = positions; into.fields = fields;
+      });
+      var postings = Array.from(byPage.values()).sort(function (x, y) { return x.page - y.page; });
+      list.push(postings);
       terms.set(key, postings);
     }
     return terms;
@@ -153,8 +246,12 @@
     var self = this;
     if (!this.ready) this.ready = this.fetcher(this.base + 'index.json', 'json').then(function (m) {
       self.manifest = m;
-      self.big = new Map();
+      self.big = new Map(); self.grouped = new Set();
       (m.big || []).forEach(function (key, n) { self.big.set(key, n); });
+      (m.members || []).forEach(function (entry) {
+        self.grouped.add(entry[0]);
+        entry.slice(1).forEach(function (key) { self.big.set(key, entry[0]); });
+      });
       var synonyms = new Map();
       (m.synonyms || []).forEach(function (group) { group.forEach(function (word) { synonyms.set(word, group); }); });
       self.synonyms = synonyms;
@@ -164,10 +261,15 @@
     });
     return this.ready;
   };
+  /** The file that holds `key` and its size in bytes (a shard's, estimated): [path, bytes]. */
+  Index.prototype.fileOf = function (key) {
+    if (this.big.has(key)) { var n = this.big.get(key); return ['k/' + n + '.bin', (this.manifest.sizes || [])[n] || SHARD_BYTES]; }
+    return ['t/' + (fnv1a(key) % this.manifest.shards) + '.bin', SHARD_BYTES];
+  };
   /** The postings of `key`: from its own file (a big term) or its shard. */
   Index.prototype.shard = function (key) {
-    var file = this.big.has(key) ? 'k/' + this.big.get(key) + '.bin' : 't/' + (fnv1a(key) % this.manifest.shards) + '.bin';
-    if (!this.shards.has(file)) this.shards.set(file, this.fetcher(this.base + file, 'bin').then(parseShard));
+    var file = this.fileOf(key)[0], grouped = this.big.has(key) && this.grouped.has(this.big.get(key));
+    if (!this.shards.has(file)) this.shards.set(file, this.fetcher(this.base + file, 'bin').then(grouped ? parseGroup : parseShard));
     return this.shards.get(file).then(function (terms) { return terms.get(key) || []; });
   };
   Index.prototype.group = function (number) {
@@ -182,7 +284,7 @@
 
   /** Pages matching one alternative: Map page → {title, heading, body, starts: [positions], span}. */
   Index.prototype.matchAlternative = function (tokens) {
-    var list = constraints(tokens), self = this, span = tokens[tokens.length - 1].p - tokens[0].p;
+    var self = this, list = constraints(tokens, function (key) { return self.fileOf(key); }), span = tokens[tokens.length - 1].p - tokens[0].p;
     return Promise.all(list.map(function (c) { return self.shard(c.key); })).then(function (postingLists) {
       var found = new Map();
       if (list.length === 1 && list[0].unigram) {
@@ -358,7 +460,7 @@
   }
 
   var api = { tokenize: tokenize, normalize: normalize, fnv1a: fnv1a, queryWords: queryWords, constraints: constraints,
-              parseShard: parseShard, Index: Index, snippet: snippet };
+              parseShard: parseShard, parseGroup: parseGroup, cover: cover, Index: Index, snippet: snippet };
   root.KairanSearch = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (root.document) {

@@ -14,11 +14,15 @@ import Foundation
 /// consecutive places spell the query.
 ///
 /// **Files** under `search/`:
-/// - `index.json`, the manifest: format version, shard count, the terms with a file of their own
-///   (`big`, in file order), pages per page-store file, each page's length in tokens and boost
-///   (per mille), the synonym groups (normalised);
+/// - `index.json`, the manifest: format version, shard count, the first term of each file of
+///   big terms (`big`, in file order), the files that hold more than one (`members`: the file's
+///   number, then its other terms in file order), each such file's size in bytes (`sizes`: the
+///   client picks the bigrams of a query that cost least), pages per page-store file, each
+///   page's length in tokens and boost (per mille), the synonym groups (normalised);
 /// - `t/<n>.bin`: the terms whose `fnv1a32(key) % shards == n`, except the big ones;
-/// - `k/<n>.bin`: the big term `big[n]` alone (a common term never makes a query fetch others);
+/// - `k/<n>.bin`: the big term `big[n]`, alone (a common term never makes a query fetch others)
+///   or with the bigrams that follow it in a phrase, written as their differences from it
+///   (`BigramGroups`);
 /// - `d/<n>.json`: pages `n * group …` (URL, title, section, body text, headings as
 ///   `[token position, id]`), fetched for the results shown.
 ///
@@ -28,7 +32,7 @@ import Foundation
 /// occurrence as `(position increase << 2) | field` (2 title, 1 heading, 0 body). Numbers are
 /// unsigned LEB128 varints.
 struct SearchIndex: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let folder = "search/"
     /// The results page's site path.
     static let pagePath = "/search/"
@@ -76,11 +80,19 @@ struct SearchIndex: Sendable {
         for term in merged where term.postings.count <= bigTerm {
             append(term, to: &shards[Int(term.hash) & (shardCount - 1)])
         }
+        let grouping = await BigramGroups.make(big, concurrency: concurrency)
+        if Task.isCancelled { return SearchIndex(files: []) }
+        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency) { grouping.bytes($0, big: big) }
+        func key(_ term: Int) -> JSONValue { .string(String(decoding: big[term].key, as: UTF8.self)) }
         var files: [File] = []
         let manifest = JSONValue.object([
             ("v", .integer(formatVersion)),
             ("shards", .integer(shardCount)),
-            ("big", .array(big.map { .string(String(decoding: $0.key, as: UTF8.self)) })),
+            ("big", .array(grouping.files.map { key($0.terms[0]) })),
+            ("members", .array(grouping.files.enumerated().filter { $0.element.terms.count > 1 }.map { number, file in
+                .array([.integer(number)] + file.terms.dropFirst().map(key))
+            })),
+            ("sizes", .array(bigFiles.map { .integer($0.count) })),
             ("group", .integer(groupSize)),
             ("pages", .integer(documents.count)),
             ("lengths", .array(lengths.map { .integer($0) })),
@@ -89,11 +101,7 @@ struct SearchIndex: Sendable {
         ]).compact()
         files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
         for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
-        for (number, term) in big.enumerated() {
-            var bytes: [UInt8] = []
-            append(term, to: &bytes)
-            files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil))
-        }
+        for (number, bytes) in bigFiles.enumerated() { files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil)) }
         // The page store in parallel: 1,250 files of JSON at 5,000 pages were a third of the index's time.
         let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
         if Task.isCancelled { return SearchIndex(files: []) }

@@ -1,0 +1,389 @@
+/// Big bigrams that spell one longer word or phrase, stored in one file.
+///
+/// The bigrams of a phrase that pages repeat (院長にお問い合わせください: 院長, 長に, にお, …) are
+/// each a big term with nearly the same occurrences, one place apart. A query for the phrase
+/// needs the positions of several of them (院長, にお, 問い, 合わ, わせ), each as large as the
+/// first: 35 KB each (gzip) on the benchmark corpus, 176 KB in all. In one file, a bigram that
+/// follows another is written as its differences from it: which of the other's occurrences it
+/// does not follow (mostly none: a zero per page), then its occurrences elsewhere as ordinary
+/// postings. The phrase then costs about as much as its first bigram.
+///
+/// **Which bigrams go together.** A bigram's *predecessor* is the bigram one place before most
+/// of its occurrences (counted on up to 1,024 pages spread over the site: the choice only
+/// decides which bigrams share a file, never what a file says). The two are linked when
+/// at least 60% of the bigram's occurrences follow it and at least 60% of the predecessor's are
+/// followed by it (both ways, so a common bigram such as ます never drags a rarer one's readers
+/// into its file, nor the reverse). Links form trees; a tree's root is the file's first term and
+/// its other bigrams follow, each after its parent. A file's *exceptions* (occurrences written
+/// as ordinary postings) stay under half its root's occurrences: a bigram that would pass that
+/// starts a file of its own.
+///
+/// Only bigrams (`b` terms) are grouped; a group is decoded back to exactly the postings its
+/// bigrams would have on their own (the client's `parseGroup`, `SearchIndexTests`).
+struct BigramGroups {
+    /// One file: indices into the big terms, root first, every other after its parent; `parents`
+    /// holds each term's parent as a place in `terms` (-1 for the root).
+    struct File: Equatable {
+        var terms: [Int]
+        var parents: [Int]
+    }
+
+    /// The bigrams' postings decoded into flat arrays: term `t`'s page entries are
+    /// `entries[t]..<entries[t + 1]`, entry `e`'s page `pages[e]` and occurrences
+    /// `ends[e - 1]..<ends[e]` (`positions`, `fields`).
+    struct Store {
+        var entries: [Int] = [0]
+        var pages: [Int32] = []
+        var ends: [Int] = []
+        var positions: [Int32] = []
+        var fields: [UInt8] = []
+
+        init(_ postings: [[UInt8]]) {
+            // Every occurrence takes at least one byte: room for the most there can be, left
+            // uninitialised (only what is written is touched).
+            let room = postings.reduce(0) { $0 + $1.count }
+            var count = 0
+            var fields: [UInt8] = []
+            var pages: [Int32] = [], ends: [Int] = [], entries = [0]
+            let positions = [Int32](unsafeUninitializedCapacity: room) { positions, written in
+                fields = [UInt8](unsafeUninitializedCapacity: room) { fields, fieldsWritten in
+                    for bytes in postings {
+                        bytes.withUnsafeBufferPointer { bytes in
+                            var at = 0
+                            @inline(__always) func next() -> Int {
+                                var value = 0, shift = 0
+                                while at < bytes.count {
+                                    let byte = bytes[at]
+                                    at += 1
+                                    value |= Int(byte & 0x7F) << shift
+                                    shift += 7
+                                    if byte & 0x80 == 0 { break }
+                                }
+                                return value
+                            }
+                            var page = -1
+                            for _ in 0..<next() {
+                                page += next()
+                                var position = 0
+                                for _ in 0..<next() {
+                                    let code = next()
+                                    position += code >> 2
+                                    positions[count] = Int32(truncatingIfNeeded: position)
+                                    fields[count] = UInt8(code & 3)
+                                    count += 1
+                                }
+                                pages.append(Int32(truncatingIfNeeded: page))
+                                ends.append(count)
+                            }
+                        }
+                        entries.append(pages.count)
+                    }
+                    fieldsWritten = count
+                }
+                written = count
+            }
+            self.positions = positions
+            self.fields = fields
+            self.pages = pages
+            self.ends = ends
+            self.entries = entries
+        }
+
+        private init() {}
+
+        /// The stores of consecutive runs of terms as one.
+        static func joined(_ parts: [Store]) -> Store {
+            var whole = Store()
+            let occurrences = parts.reduce(0) { $0 + $1.positions.count }, entries = parts.reduce(0) { $0 + $1.pages.count }
+            whole.positions.reserveCapacity(occurrences)
+            whole.fields.reserveCapacity(occurrences)
+            whole.pages.reserveCapacity(entries)
+            whole.ends.reserveCapacity(entries)
+            for part in parts {
+                let entryBase = whole.pages.count, occurrenceBase = whole.positions.count
+                whole.entries += part.entries.dropFirst().map { $0 + entryBase }
+                whole.pages += part.pages
+                whole.ends += part.ends.map { $0 + occurrenceBase }
+                whole.positions += part.positions
+                whole.fields += part.fields
+            }
+            return whole
+        }
+
+        var termCount: Int { entries.count - 1 }
+        func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] }
+        func count(of term: Int) -> Int {
+            entries[term] == entries[term + 1] ? 0 : ends[entries[term + 1] - 1] - (entries[term] == 0 ? 0 : ends[entries[term] - 1])
+        }
+    }
+
+    /// Linked both ways when at least this share of each side's occurrences are the pair's.
+    static let linkShare = 0.6
+    /// A file's exceptions stay under this share of its root's occurrences.
+    static let exceptionShare = 0.5
+    /// Links are counted on at most about this many pages, spread evenly: they decide only
+    /// which bigrams share a file (the file is exact whatever they decide).
+    static let samplePages = 1024
+
+    let files: [File]
+    private let store: Store
+    /// A big term's bigram number in `store` (nil: not a bigram).
+    private let bigramNumber: [Int?]
+
+    private init(files: [File], store: Store, bigramNumber: [Int?]) {
+        self.files = files
+        self.store = store
+        self.bigramNumber = bigramNumber
+    }
+
+    /// The files of `big` (sorted by key): every term in exactly one file, files in the order of
+    /// their roots. The work is split the same way whatever `concurrency`, so the files are too.
+    static func make(_ big: [SearchIndex.Term], concurrency: Int) async -> BigramGroups {
+        let bigrams = big.indices.filter { big[$0].key.first == UInt8(ascii: "b") }
+        var number = [Int?](repeating: nil, count: big.count)
+        for (place, term) in bigrams.enumerated() { number[term] = place }
+        let chunks = stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
+        let store = Store.joined(await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }) })
+        let links = await Self.links(store, concurrency: concurrency)
+        var fileOf: [Int: File] = [:]
+        var inGroup = Set<Int>()
+        for file in Self.trees(links) {
+            let terms = file.terms.map { bigrams[$0] }
+            fileOf[terms[0]] = File(terms: terms, parents: file.parents)
+            inGroup.formUnion(terms.dropFirst())
+        }
+        let files = big.indices.compactMap { term in
+            inGroup.contains(term) ? nil : fileOf[term] ?? File(terms: [term], parents: [-1])
+        }
+        return BigramGroups(files: files, store: store, bigramNumber: number)
+    }
+
+    /// Each bigram's parent (a bigram number, or -1) and how many of its occurrences follow it.
+    ///
+    /// A place holds at most one bigram, so a page's bigrams laid out by place give each
+    /// occurrence the one before it; the pairs are counted in one table, and a bigram's
+    /// predecessor is the one it follows most often (the lower number on a tie).
+    private static func links(_ store: Store, concurrency: Int) async -> [Link] {
+        let terms = store.termCount
+        // The sample: every page up to `samplePages`, else pages spread evenly (numbered
+        // `page / stride` below). The page entries by sampled page: `byPage[pageStart[p]..<pageStart[p + 1]]`.
+        let pageCount = Int(store.pages.max() ?? -1) + 1
+        let stride = max(1, pageCount / samplePages)
+        let sampled = (pageCount + stride - 1) / stride
+        var pageStart = [Int](repeating: 0, count: sampled + 1)
+        var occurrences = [Int](repeating: 0, count: terms)
+        for term in 0..<terms {
+            for entry in store.entries[term]..<store.entries[term + 1] where Int(store.pages[entry]) % stride == 0 {
+                pageStart[Int(store.pages[entry]) / stride + 1] += 1
+                occurrences[term] += store.occurrences(entry).count
+            }
+        }
+        for page in 0..<sampled { pageStart[page + 1] += pageStart[page] }
+        var byPage = [Int32](repeating: 0, count: pageStart[sampled])
+        var entryTerm = [Int32](repeating: 0, count: store.pages.count)
+        do {
+            var fill = pageStart
+            for term in 0..<terms {
+                for entry in store.entries[term]..<store.entries[term + 1] where Int(store.pages[entry]) % stride == 0 {
+                    let page = Int(store.pages[entry]) / stride
+                    byPage[fill[page]] = Int32(entry)
+                    fill[page] += 1
+                    entryTerm[entry] = Int32(term)
+                }
+            }
+        }
+        let size = Int(store.positions.max() ?? 0) + 2
+        let starts = pageStart, entries = byPage, owners = entryTerm
+        let ranges = Swift.stride(from: 0, to: sampled, by: 128).map { $0..<min(sampled, $0 + 128) }
+        let counted = await ParallelMap.map(ranges, concurrency: concurrency) { pages in
+            countPairs(on: pages, pageStart: starts, byPage: entries, entryTerm: owners, store: store, size: size)
+        }
+        var pairs = KeyTable()
+        var pairKeys: [UInt64] = []
+        var pairCounts: [Int] = []
+        for (keys, counts) in counted {
+            for (key, count) in zip(keys, counts) {
+                let number = pairs.index(of: key, orAdd: Int32(pairKeys.count))
+                if number == pairKeys.count {
+                    pairKeys.append(key)
+                    pairCounts.append(0)
+                }
+                pairCounts[number] += count
+            }
+        }
+        var best = [(parent: Int, aligned: Int)](repeating: (-1, 0), count: terms)
+        for (key, count) in zip(pairKeys, pairCounts) {
+            let term = Int(key >> 32), before = Int(key & 0xFFFF_FFFF)
+            if count > best[term].aligned || (count == best[term].aligned && before < best[term].parent) { best[term] = (before, count) }
+        }
+        return best.indices.map { term in
+            let (parent, aligned) = best[term]
+            let share = Double(aligned)
+            let linked = parent >= 0 && share >= linkShare * Double(occurrences[term]) && share >= linkShare * Double(occurrences[parent])
+            return Link(parent: linked ? parent : -1, aligned: linked ? aligned : 0, occurrences: occurrences[term])
+        }
+    }
+
+    /// A bigram's link, counted over the sampled pages: its parent (-1: none), how many of its
+    /// occurrences follow the parent, and how many it has.
+    struct Link {
+        var parent: Int
+        var aligned: Int
+        var occurrences: Int
+    }
+
+    /// The (bigram, bigram one place before) pairs of `pages` and their counts.
+    private static func countPairs(on pages: Range<Int>, pageStart: [Int], byPage: [Int32], entryTerm: [Int32], store: Store, size: Int) -> ([UInt64], [Int]) {
+        var termAt = [Int32](repeating: -1, count: size)
+        var fieldAt = [UInt8](repeating: 0, count: size)
+        var pairs = KeyTable()
+        var pairKeys: [UInt64] = []
+        var pairCounts: [Int] = []
+        store.positions.withUnsafeBufferPointer { positions in
+        store.fields.withUnsafeBufferPointer { fields in
+        store.ends.withUnsafeBufferPointer { ends in
+        termAt.withUnsafeMutableBufferPointer { termAt in
+        fieldAt.withUnsafeMutableBufferPointer { fieldAt in
+            for page in pages {
+                var last = 0
+                for place in pageStart[page]..<pageStart[page + 1] {
+                    let entry = Int(byPage[place]), term = entryTerm[entry]
+                    for k in (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] {
+                        let position = Int(positions[k])
+                        termAt[position] = term
+                        fieldAt[position] = fields[k]
+                        last = max(last, position)
+                    }
+                }
+                var before = termAt[0]
+                termAt[0] = -1
+                for position in stride(from: 1, through: last, by: 1) {
+                    let term = termAt[position]
+                    if term >= 0 && before >= 0 && term != before && fieldAt[position] == fieldAt[position - 1] {
+                        let key = UInt64(UInt32(term)) << 32 | UInt64(UInt32(before))
+                        let number = pairs.index(of: key, orAdd: Int32(pairKeys.count))
+                        if number == pairKeys.count {
+                            pairKeys.append(key)
+                            pairCounts.append(0)
+                        }
+                        pairCounts[number] += 1
+                    }
+                    before = term
+                    termAt[position] = -1
+                }
+            }
+        }}}}}
+        return (pairKeys, pairCounts)
+    }
+
+    /// The links as files: cycles cut, each tree from its root in breadth-first order, a file's
+    /// exceptions bounded (a term past the bound roots a file of its own).
+    private static func trees(_ links: [Link]) -> [File] {
+        var parent = links.map(\.parent)
+        // Cut cycles: walk up from each term; a walk that comes back to itself cuts its last link.
+        var state = [UInt8](repeating: 0, count: parent.count)  // 0 unseen, 1 on the walk, 2 done
+        for start in parent.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var term = start
+            while term >= 0 && state[term] == 0 {
+                state[term] = 1
+                walk.append(term)
+                term = parent[term]
+            }
+            if term >= 0 && state[term] == 1, let last = walk.last { parent[last] = -1 }
+            for step in walk { state[step] = 2 }
+        }
+        var children = [[Int]](repeating: [], count: parent.count)
+        for term in parent.indices where parent[term] >= 0 { children[parent[term]].append(term) }
+        var files: [File] = []
+        var roots = parent.indices.filter { parent[$0] < 0 && !children[$0].isEmpty }
+        var next = 0
+        while next < roots.count {
+            let root = roots[next]
+            next += 1
+            var file = File(terms: [root], parents: [-1])
+            var budget = exceptionShare * Double(links[root].occurrences)
+            var head = 0
+            while head < file.terms.count {
+                let place = head
+                head += 1
+                for child in children[file.terms[place]] {
+                    let exceptions = Double(links[child].occurrences - links[child].aligned)
+                    if exceptions <= budget {
+                        budget -= exceptions
+                        file.terms.append(child)
+                        file.parents.append(place)
+                    } else if !children[child].isEmpty {
+                        roots.append(child)
+                    }
+                }
+            }
+            if file.terms.count > 1 { files.append(file) }
+        }
+        return files
+    }
+
+    /// A file's bytes: the first term as in a shard, then each other term: key length and key,
+    /// its parent's place in the file, per page of the parent's postings the number of the
+    /// parent's occurrences it does not follow (one place later, same field) and their indices
+    /// (each as its increase over the previous one, less one), then its other occurrences as
+    /// postings.
+    func bytes(_ file: File, big: [SearchIndex.Term]) -> [UInt8] {
+        var out: [UInt8] = []
+        let root = big[file.terms[0]]
+        SearchIndex.appendVarint(UInt64(root.key.count), to: &out)
+        out += root.key
+        out += root.postings
+        var used: [Bool] = []
+        var misses: [Int] = []
+        for place in file.terms.indices.dropFirst() {
+            let term = big[file.terms[place]]
+            guard let mine = bigramNumber[file.terms[place]], let theirs = bigramNumber[file.terms[file.parents[place]]] else { continue }
+            SearchIndex.appendVarint(UInt64(term.key.count), to: &out)
+            out += term.key
+            SearchIndex.appendVarint(UInt64(file.parents[place]), to: &out)
+            let myEntries = store.entries[mine]..<store.entries[mine + 1]
+            let firstOccurrence = myEntries.isEmpty ? 0 : store.occurrences(myEntries.lowerBound).lowerBound
+            used = [Bool](repeating: false, count: store.count(of: mine))
+            var entry = myEntries.lowerBound
+            for theirEntry in store.entries[theirs]..<store.entries[theirs + 1] {
+                let page = store.pages[theirEntry]
+                while entry < myEntries.upperBound && store.pages[entry] < page { entry += 1 }
+                let here = entry < myEntries.upperBound && store.pages[entry] == page ? store.occurrences(entry) : 0..<0
+                var k = here.lowerBound
+                misses.removeAll(keepingCapacity: true)
+                for (index, occurrence) in store.occurrences(theirEntry).enumerated() {
+                    let wanted = store.positions[occurrence] + 1
+                    while k < here.upperBound && store.positions[k] < wanted { k += 1 }
+                    if k < here.upperBound && store.positions[k] == wanted && store.fields[k] == store.fields[occurrence] {
+                        used[k - firstOccurrence] = true
+                    } else {
+                        misses.append(index)
+                    }
+                }
+                SearchIndex.appendVarint(UInt64(misses.count), to: &out)
+                var previous = -1
+                for miss in misses {
+                    SearchIndex.appendVarint(UInt64(miss - previous - 1), to: &out)
+                    previous = miss
+                }
+            }
+            // The other occurrences, as postings.
+            let rest = myEntries.filter { store.occurrences($0).contains { !used[$0 - firstOccurrence] } }
+            SearchIndex.appendVarint(UInt64(rest.count), to: &out)
+            var previousPage: Int32 = -1
+            for entry in rest {
+                let left = store.occurrences(entry).filter { !used[$0 - firstOccurrence] }
+                SearchIndex.appendVarint(UInt64(store.pages[entry] - previousPage), to: &out)
+                previousPage = store.pages[entry]
+                SearchIndex.appendVarint(UInt64(left.count), to: &out)
+                var position: Int32 = 0
+                for k in left {
+                    SearchIndex.appendVarint(UInt64(store.positions[k] - position) << 2 | UInt64(store.fields[k]), to: &out)
+                    position = store.positions[k]
+                }
+            }
+        }
+        return out
+    }
+}
