@@ -55,8 +55,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try Self.run(["build", "--site", root, "--date", "2026-11-25"])
         #expect(run.status == 0, "\(run.errors)")
-        // 13 pages with /search/; the files: the two theme assets, the search client, the article script and the index's four files.
-        #expect(run.output.contains("Built 13 pages and 10 files"), "\(run.output)")
+        // 13 pages with /search/; the files: the two theme assets, the search client, the article
+        // script and the index's nine (manifest, shard, a page-store file for each of 7 pages).
+        #expect(run.output.contains("Built 13 pages and 13 files"), "\(run.output)")
         #expect(FileManager.default.fileExists(atPath: root + "/output/public/index.html"))
         let quiet = try Self.run(["build", "--site", root, "--quiet"])
         #expect(quiet.status == 0 && quiet.output.isEmpty)

@@ -21,8 +21,12 @@ import Testing
     }
 
     static let mfa = "content/kb/account/mfa.md"
-    /// An edit of indexed text makes the search index again: all its files (two page-store files here).
-    static let search = ["public/search/d/0.json", "public/search/d/1.json", "public/search/index.json", "public/search/t/0.bin"]
+    /// An edit of indexed text makes the search index again: all its files (a page-store file for
+    /// each of the 7 indexed pages here).
+    static let search = search(pages: 7)
+    static func search(pages: Int) -> [String] {
+        (0..<pages).map { "public/search/d/\($0).json" }.sorted() + ["public/search/index.json", "public/search/t/0.bin"]
+    }
     /// The content-health page reads every Markdown source.
     static let health = "internal/content/index.html"
 
@@ -55,7 +59,7 @@ import Testing
         // The old tag's page is gone (no article carries it); the new one is made. Tags are not
         // indexed text: the index is the same, only the files declaring the article are written again.
         #expect(rendered == ["public/index.html", "public/kb/account/index.html", "public/kb/account/mfa/index.html",
-                             "public/kb/account/password/index.html", "public/search/d/0.json", "public/search/index.json",
+                             "public/kb/account/password/index.html", "public/search/d/1.json", "public/search/index.json",
                              "public/search/t/0.bin", "public/sitemap.xml", "public/tags/index.html", "public/tags/管理者/index.html", Self.health])
     }
 
@@ -64,14 +68,14 @@ import Testing
         let rendered = try await rendered(after: { try $0.write("site/" + new, text: "---\ntitle: 新しい記事\ntags: [初心者]\n---\n本文\n") },
                                           changed: [new])
         #expect(rendered == ["public/index.html", "public/kb/start/index.html", "public/kb/start/login/index.html",
-                             "public/kb/start/new/index.html"] + Self.search + ["public/sitemap.xml", "public/tags/index.html",
+                             "public/kb/start/new/index.html"] + Self.search(pages: 8) + ["public/sitemap.xml", "public/tags/index.html",
                              "public/tags/初心者/index.html", Self.health])
     }
 
     @Test func deletedArticleRendersTheListsItLeft() async throws {
         let rendered = try await rendered(after: { try $0.remove("site/" + Self.mfa) }, changed: [Self.mfa])
         #expect(rendered == ["public/index.html", "public/kb/account/index.html", "public/kb/account/password/index.html"]
-                            + Self.search + ["public/sitemap.xml", "public/tags/index.html", Self.health])
+                            + Self.search(pages: 6) + ["public/sitemap.xml", "public/tags/index.html", Self.health])
     }
 
     @Test func partialEditRendersThePagesThatUseIt() async throws {

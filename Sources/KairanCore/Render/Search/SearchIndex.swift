@@ -23,8 +23,8 @@ import Foundation
 /// - `k/<n>.bin`: the big term `big[n]`, alone (a common term never makes a query fetch others)
 ///   or with the bigrams that follow it in a phrase, written as their differences from it
 ///   (`BigramGroups`);
-/// - `d/<n>.json`: pages `n * group …` (URL, title, section, body text, headings as
-///   `[token position, id]`), fetched for the results shown.
+/// - `d/<n>.json`: pages `n * group …` (`group` is 1 today; URL, title, section, body text,
+///   headings as `[token position, id]`), fetched for the results shown.
 ///
 /// A `.bin` file is a sequence of terms sorted by key, each: key length and key bytes (UTF-8),
 /// page count, then per page the page number's increase over the previous page and, for `u`
@@ -39,8 +39,9 @@ struct SearchIndex: Sendable {
     /// The client, a theme asset (`templates/assets/search.js`).
     static let script = "search.js"
     static let manifestPath = "search/index.json"
-    /// Pages per page-store file: the results page fetches the files of the ten results it shows.
-    static let groupSize = 4
+    /// Pages per page-store file: the results page fetches the files of the ten results it shows,
+    /// so one page each (with four, the ten results' files were a fifth of a first query's bytes).
+    static let groupSize = 1
     /// A term whose postings are larger than this gets its own file.
     static let bigTerm = 4096
     /// About this many bytes of small terms per shard.
