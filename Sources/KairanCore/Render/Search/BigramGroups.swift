@@ -331,6 +331,7 @@ struct BigramGroups {
     func bytes(_ file: File, big: [SearchIndex.Term]) -> [UInt8] {
         var out: [UInt8] = []
         let root = big[file.terms[0]]
+        out.reserveCapacity(root.postings.count + (file.terms.count - 1) * 4096)
         SearchIndex.appendVarint(UInt64(root.key.count), to: &out)
         out += root.key
         out += root.postings
@@ -368,17 +369,21 @@ struct BigramGroups {
                     previous = miss
                 }
             }
-            // The other occurrences, as postings.
-            let rest = myEntries.filter { store.occurrences($0).contains { !used[$0 - firstOccurrence] } }
-            SearchIndex.appendVarint(UInt64(rest.count), to: &out)
+            // The other occurrences, as postings: the pages that have some, then each page's.
+            var left = [Int32](repeating: 0, count: myEntries.count)
+            var pages = 0
+            for entry in myEntries {
+                for k in store.occurrences(entry) where !used[k - firstOccurrence] { left[entry - myEntries.lowerBound] += 1 }
+                if left[entry - myEntries.lowerBound] > 0 { pages += 1 }
+            }
+            SearchIndex.appendVarint(UInt64(pages), to: &out)
             var previousPage: Int32 = -1
-            for entry in rest {
-                let left = store.occurrences(entry).filter { !used[$0 - firstOccurrence] }
+            for entry in myEntries where left[entry - myEntries.lowerBound] > 0 {
                 SearchIndex.appendVarint(UInt64(store.pages[entry] - previousPage), to: &out)
                 previousPage = store.pages[entry]
-                SearchIndex.appendVarint(UInt64(left.count), to: &out)
+                SearchIndex.appendVarint(UInt64(left[entry - myEntries.lowerBound]), to: &out)
                 var position: Int32 = 0
-                for k in left {
+                for k in store.occurrences(entry) where !used[k - firstOccurrence] {
                     SearchIndex.appendVarint(UInt64(store.positions[k] - position) << 2 | UInt64(store.fields[k]), to: &out)
                     position = store.positions[k]
                 }
