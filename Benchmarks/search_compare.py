@@ -27,6 +27,19 @@ def gz(body):
     return len(gzip.compress(body, 6))
 
 
+def counter(sizes, wanted):
+    """A response listener adding the gzip size of each wanted response to `sizes`. A response
+    still arriving when its page is closed (Pagefind fetches ahead) has no body left: not counted."""
+    def listen(response):
+        if not wanted(response.url):
+            return
+        try:
+            sizes.append(gz(response.body()))
+        except Exception:
+            pass
+    return listen
+
+
 def main():
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root)) as server:
         base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -40,7 +53,7 @@ def main():
                 context = browser.new_context()
                 page = context.new_page()
                 sizes = []
-                page.on("response", lambda r: sizes.append(gz(r.body())) if ("/search/" in r.url and not r.url.endswith("/") and "?q=" not in r.url) or r.url.endswith("search.js") else None)
+                page.on("response", counter(sizes, lambda url: ("/search/" in url and not url.endswith("/") and "?q=" not in url) or url.endswith("search.js")))
                 page.goto(f"{base}/search/?q={urllib.parse.quote(query)}")
                 page.wait_for_selector("#search-results[data-ready]", state="attached", timeout=60000)
                 count = int(page.get_attribute("[data-result-count]", "data-result-count"))
@@ -64,7 +77,7 @@ def main():
                 context = browser.new_context()
                 page = context.new_page()
                 sizes = []
-                page.on("response", lambda r: sizes.append(gz(r.body())) if "/pagefind/" in r.url else None)
+                page.on("response", counter(sizes, lambda url: "/pagefind/" in url))
                 page.goto(f"{base}/404.html")
                 first = page.evaluate("""async (q) => {
                     const pf = await import('/pagefind/pagefind.js');

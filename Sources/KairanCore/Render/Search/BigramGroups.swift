@@ -34,7 +34,7 @@ struct BigramGroups {
     struct Store {
         var entries: [Int] = [0]
         var pages: [Int32] = []
-        var ends: [Int] = []
+        var ends: [Int32] = []
         var positions: [Int32] = []
         var fields: [UInt8] = []
 
@@ -44,7 +44,7 @@ struct BigramGroups {
             let room = postings.reduce(0) { $0 + $1.count }
             var count = 0
             var fields: [UInt8] = []
-            var pages: [Int32] = [], ends: [Int] = [], entries = [0]
+            var pages: [Int32] = [], ends: [Int32] = [], entries = [0]
             let positions = [Int32](unsafeUninitializedCapacity: room) { positions, written in
                 fields = [UInt8](unsafeUninitializedCapacity: room) { fields, fieldsWritten in
                     for bytes in postings {
@@ -73,7 +73,7 @@ struct BigramGroups {
                                     count += 1
                                 }
                                 pages.append(Int32(truncatingIfNeeded: page))
-                                ends.append(count)
+                                ends.append(Int32(truncatingIfNeeded: count))
                             }
                         }
                         entries.append(pages.count)
@@ -91,16 +91,18 @@ struct BigramGroups {
 
         private init() {}
 
-        /// The stores of consecutive runs of terms as one.
-        static func joined(_ parts: [Store]) -> Store {
+        /// The stores of consecutive runs of terms as one; each part is let go once copied, so
+        /// the whole and the parts are not held twice.
+        static func joined(_ parts: inout [Store]) -> Store {
             var whole = Store()
             let occurrences = parts.reduce(0) { $0 + $1.positions.count }, entries = parts.reduce(0) { $0 + $1.pages.count }
             whole.positions.reserveCapacity(occurrences)
             whole.fields.reserveCapacity(occurrences)
             whole.pages.reserveCapacity(entries)
             whole.ends.reserveCapacity(entries)
-            for part in parts {
-                let entryBase = whole.pages.count, occurrenceBase = whole.positions.count
+            parts.reverse()
+            while let part = parts.popLast() {
+                let entryBase = whole.pages.count, occurrenceBase = Int32(whole.positions.count)
                 whole.entries += part.entries.dropFirst().map { $0 + entryBase }
                 whole.pages += part.pages
                 whole.ends += part.ends.map { $0 + occurrenceBase }
@@ -111,9 +113,9 @@ struct BigramGroups {
         }
 
         var termCount: Int { entries.count - 1 }
-        func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] }
+        func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) }
         func count(of term: Int) -> Int {
-            entries[term] == entries[term + 1] ? 0 : ends[entries[term + 1] - 1] - (entries[term] == 0 ? 0 : ends[entries[term] - 1])
+            entries[term] == entries[term + 1] ? 0 : Int(ends[entries[term + 1] - 1]) - (entries[term] == 0 ? 0 : Int(ends[entries[term] - 1]))
         }
     }
 
@@ -143,7 +145,8 @@ struct BigramGroups {
         var number = [Int?](repeating: nil, count: big.count)
         for (place, term) in bigrams.enumerated() { number[term] = place }
         let chunks = stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
-        let store = Store.joined(await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }) })
+        var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }) }
+        let store = Store.joined(&parts)
         let links = await Self.links(store, concurrency: concurrency)
         var fileOf: [Int: File] = [:]
         var inGroup = Set<Int>()
@@ -248,7 +251,7 @@ struct BigramGroups {
                 var last = 0
                 for place in pageStart[page]..<pageStart[page + 1] {
                     let entry = Int(byPage[place]), term = entryTerm[entry]
-                    for k in (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] {
+                    for k in (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) {
                         let position = Int(positions[k])
                         termAt[position] = term
                         fieldAt[position] = fields[k]
