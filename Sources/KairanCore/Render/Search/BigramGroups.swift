@@ -19,7 +19,7 @@
 /// starts a file of its own.
 ///
 /// Only bigrams (`b` terms) are grouped; a group is decoded back to exactly the postings its
-/// bigrams would have on their own (the client's `parseGroup`, `SearchIndexTests`).
+/// bigrams would have on their own (the client's `parseGroup`; `BigramGroupsTests`).
 struct BigramGroups {
     /// One file: indices into the big terms, root first, every other after its parent; `parents`
     /// holds each term's parent as a place in `terms` (-1 for the root).
@@ -65,7 +65,7 @@ struct BigramGroups {
                             for _ in 0..<next() {
                                 page += next()
                                 var position = 0
-                                for _ in 0..<next() {
+                                for _ in 0..<next() where count < room {
                                     let code = next()
                                     position += code >> 2
                                     positions[count] = Int32(truncatingIfNeeded: position)
