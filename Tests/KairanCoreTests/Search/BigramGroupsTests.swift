@@ -17,49 +17,13 @@ import Testing
             boost: 0)
     }
 
-    typealias Postings = [(page: Int, positions: [Int], fields: [Int])]
-
-    struct Reader {
-        let bytes: [UInt8]
-        var at = 0
-        mutating func varint() -> Int {
-            var value = 0, shift = 0
-            while at < bytes.count {
-                let byte = bytes[at]
-                at += 1
-                value |= Int(byte & 0x7F) << shift
-                shift += 7
-                if byte & 0x80 == 0 { break }
-            }
-            return value
-        }
-        mutating func key() -> String {
-            let length = varint()
-            defer { at += length }
-            return String(decoding: bytes[at..<(at + length)], as: UTF8.self)
-        }
-        mutating func postings() -> Postings {
-            var page = -1
-            return (0..<varint()).map { _ in
-                page += varint()
-                var position = 0
-                var positions: [Int] = [], fields: [Int] = []
-                for _ in 0..<varint() {
-                    let code = varint()
-                    position += code >> 2
-                    positions.append(position)
-                    fields.append(code & 3)
-                }
-                return (page, positions, fields)
-            }
-        }
-    }
+    typealias Postings = IndexReader.Postings
 
     /// A grouped file read as the client reads it (`parseGroup` in search.js).
     static func group(_ bytes: [UInt8]) -> [(key: String, postings: Postings)] {
-        var reader = Reader(bytes: bytes)
+        var reader = IndexReader(bytes: bytes)
         var terms = [(key: reader.key(), postings: reader.postings())]
-        while reader.at < bytes.count {
+        while !reader.atEnd {
             let key = reader.key()
             let parent = terms[reader.varint()].postings
             var byPage: [Int: (positions: [Int], fields: [Int])] = [:]
@@ -92,7 +56,7 @@ import Testing
         let index = await SearchIndex.build(Self.documents, synonyms: [], concurrency: 2)
         let alone = await PartialIndex.merge([PartialIndex(Self.documents[...], start: 0)], concurrency: 1)
         let own = Dictionary(uniqueKeysWithValues: alone.map { term -> (String, Postings) in
-            var reader = Reader(bytes: term.postings)
+            var reader = IndexReader(bytes: term.postings)
             return (String(decoding: term.key, as: UTF8.self), reader.postings())
         })
         let manifest = try Self.manifest(index)
@@ -109,7 +73,8 @@ import Testing
             let file = try #require(index.files.first { $0.path == "search/k/\(number).bin" })
             #expect(file.bytes.count == sizes[number])
             let grouped = members.first { $0[0] as? Int == number }
-            let terms = grouped == nil ? [(key: root, postings: { var r = Reader(bytes: file.bytes); _ = r.key(); return r.postings() }())] : Self.group(file.bytes)
+            var alone = IndexReader(bytes: file.bytes)
+            let terms = grouped == nil ? [(key: alone.key(), postings: alone.postings())] : Self.group(file.bytes)
             #expect(terms.map(\.key) == [root] + (grouped?.dropFirst().compactMap { $0 as? String } ?? []))
             for term in terms {
                 let expected = try #require(own[term.key])

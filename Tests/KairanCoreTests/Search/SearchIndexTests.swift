@@ -41,33 +41,15 @@ import Testing
         return pages
     }
 
-    /// Every term of every shard and big-term file: key → [(page, codes or counts)].
+    /// Every term of every shard and big-term file: key → [(page, codes or counts)]. (The small
+    /// site has no phrase files; `BigramGroupsTests` reads those.)
     static func terms(_ fs: MemoryFileSystem) throws -> [String: [(page: Int, numbers: [Int])]] {
         var terms: [String: [(page: Int, numbers: [Int])]] = [:]
         for path in fs.paths where path.hasPrefix("out/public/search/") && path.hasSuffix(".bin") {
-            let bytes = try fs.read(path, limit: nil)
-            var at = 0
-            func varint() -> Int {
-                var value = 0, shift = 0
-                while at < bytes.count {
-                    let byte = bytes[at]; at += 1
-                    value |= Int(byte & 0x7F) << shift
-                    shift += 7
-                    if byte & 0x80 == 0 { break }
-                }
-                return value
-            }
-            while at < bytes.count {
-                let length = varint()
-                let key = String(decoding: bytes[at..<(at + length)], as: UTF8.self)
-                at += length
-                var page = -1
-                var postings: [(page: Int, numbers: [Int])] = []
-                for _ in 0..<varint() {
-                    page += varint()
-                    let count = key.hasPrefix("u") ? 3 : varint()
-                    postings.append((page, (0..<count).map { _ in varint() }))
-                }
+            var reader = IndexReader(bytes: try fs.read(path, limit: nil))
+            while !reader.atEnd {
+                let key = reader.key()
+                let postings = reader.numbers(count: key.hasPrefix("u") ? 3 : nil)
                 #expect(terms[key] == nil, "\(key) in two files")
                 terms[key] = postings
             }

@@ -22,10 +22,12 @@
 /// bigrams would have on their own (the client's `parseGroup`; `BigramGroupsTests`).
 struct BigramGroups {
     /// One file: indices into the big terms, root first, every other after its parent; `parents`
-    /// holds each term's parent as a place in `terms` (-1 for the root).
-    struct File: Equatable {
+    /// holds each term's parent as a place in `terms` (-1 for the root), `bigrams` each term's
+    /// number in the decoded store (empty for a term alone, which is written as it is).
+    struct File {
         var terms: [Int]
         var parents: [Int]
+        var bigrams: [Int] = []
     }
 
     /// The bigrams' postings decoded into flat arrays: term `t`'s page entries are
@@ -50,17 +52,7 @@ struct BigramGroups {
                     for bytes in postings {
                         bytes.withUnsafeBufferPointer { bytes in
                             var at = 0
-                            @inline(__always) func next() -> Int {
-                                var value = 0, shift = 0
-                                while at < bytes.count {
-                                    let byte = bytes[at]
-                                    at += 1
-                                    value |= Int(byte & 0x7F) << shift
-                                    shift += 7
-                                    if byte & 0x80 == 0 { break }
-                                }
-                                return value
-                            }
+                            @inline(__always) func next() -> Int { SearchIndex.readVarint(bytes, at: &at) }
                             var page = -1
                             for _ in 0..<next() {
                                 page += next()
@@ -129,21 +121,16 @@ struct BigramGroups {
 
     let files: [File]
     private let store: Store
-    /// A big term's bigram number in `store` (nil: not a bigram).
-    private let bigramNumber: [Int?]
 
-    private init(files: [File], store: Store, bigramNumber: [Int?]) {
+    private init(files: [File], store: Store) {
         self.files = files
         self.store = store
-        self.bigramNumber = bigramNumber
     }
 
     /// The files of `big` (sorted by key): every term in exactly one file, files in the order of
     /// their roots. The work is split the same way whatever `concurrency`, so the files are too.
     static func make(_ big: [SearchIndex.Term], concurrency: Int) async -> BigramGroups {
         let bigrams = big.indices.filter { big[$0].key.first == UInt8(ascii: "b") }
-        var number = [Int?](repeating: nil, count: big.count)
-        for (place, term) in bigrams.enumerated() { number[term] = place }
         let chunks = stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
         var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }) }
         let store = Store.joined(&parts)
@@ -152,13 +139,13 @@ struct BigramGroups {
         var inGroup = Set<Int>()
         for file in Self.trees(links) {
             let terms = file.terms.map { bigrams[$0] }
-            fileOf[terms[0]] = File(terms: terms, parents: file.parents)
+            fileOf[terms[0]] = File(terms: terms, parents: file.parents, bigrams: file.terms)
             inGroup.formUnion(terms.dropFirst())
         }
         let files = big.indices.compactMap { term in
             inGroup.contains(term) ? nil : fileOf[term] ?? File(terms: [term], parents: [-1])
         }
-        return BigramGroups(files: files, store: store, bigramNumber: number)
+        return BigramGroups(files: files, store: store)
     }
 
     /// Each bigram's parent (a bigram number, or -1) and how many of its occurrences follow it.
@@ -335,14 +322,12 @@ struct BigramGroups {
         var out: [UInt8] = []
         let root = big[file.terms[0]]
         out.reserveCapacity(root.postings.count + (file.terms.count - 1) * 4096)
-        SearchIndex.appendVarint(UInt64(root.key.count), to: &out)
-        out += root.key
-        out += root.postings
+        SearchIndex.append(root, to: &out)
         var used: [Bool] = []
         var misses: [Int] = []
-        for place in file.terms.indices.dropFirst() {
+        for place in file.bigrams.indices.dropFirst() {
             let term = big[file.terms[place]]
-            guard let mine = bigramNumber[file.terms[place]], let theirs = bigramNumber[file.terms[file.parents[place]]] else { continue }
+            let mine = file.bigrams[place], theirs = file.bigrams[file.parents[place]]
             SearchIndex.appendVarint(UInt64(term.key.count), to: &out)
             out += term.key
             SearchIndex.appendVarint(UInt64(file.parents[place]), to: &out)

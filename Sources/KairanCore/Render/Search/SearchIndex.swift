@@ -122,7 +122,8 @@ struct SearchIndex: Sendable {
         var postings: [UInt8]
     }
 
-    private static func append(_ term: Term, to out: inout [UInt8]) {
+    /// A term as files hold it: key length, key, postings.
+    static func append(_ term: Term, to out: inout [UInt8]) {
         appendVarint(UInt64(term.key.count), to: &out)
         out += term.key
         out += term.postings
@@ -164,6 +165,21 @@ struct SearchIndex: Sendable {
             value >>= 7
         }
         out.append(UInt8(value))
+    }
+
+    /// The number at `at` in `bytes` (an unsigned LEB128 varint, as `appendVarint` writes it),
+    /// `at` moved past it; a number cut off by the end reads as far as it goes.
+    @inline(__always)
+    static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> Int {
+        var value = 0, shift = 0
+        while at < bytes.count {
+            let byte = bytes[at]
+            at += 1
+            value |= Int(byte & 0x7F) << shift
+            shift += 7
+            if byte & 0x80 == 0 || shift > 56 { break }
+        }
+        return value
     }
 
     /// FNV-1a, 32 bits: the shard of a term key (the client computes the same).
