@@ -22,25 +22,26 @@
 /// bigrams would have on their own (the client's `parseGroup`; `BigramGroupsTests`).
 struct BigramGroups {
     /// One file: indices into the big terms, root first, every other after its parent; `parents`
-    /// holds each term's parent as a place in `terms` (-1 for the root), `bigrams` each term's
-    /// number in the decoded store (empty for a term alone, which is written as it is).
-    struct File {
+    /// holds each term's parent as a place in `terms` (-1 for the root).
+    struct File: Sendable {
         var terms: [Int]
         var parents: [Int]
-        var bigrams: [Int] = []
     }
 
-    /// The bigrams' postings decoded into flat arrays: term `t`'s page entries are
+    /// Bigrams' postings decoded into flat arrays: term `t`'s page entries are
     /// `entries[t]..<entries[t + 1]`, entry `e`'s page `pages[e]` and occurrences
-    /// `ends[e - 1]..<ends[e]` (`positions`, `fields`).
-    struct Store {
+    /// `ends[e - 1]..<ends[e]` (`positions`, `fields`). Decoded twice, each time only what is
+    /// needed: the sampled pages of every big bigram (to link them), then each file's bigrams
+    /// in full (to write the file).
+    struct Store: Sendable {
         var entries: [Int] = [0]
         var pages: [Int32] = []
         var ends: [Int32] = []
         var positions: [Int32] = []
         var fields: [UInt8] = []
 
-        init(_ postings: [[UInt8]]) {
+        /// The pages numbered a multiple of `stride` of each term's `postings` (every page: 1).
+        init(_ postings: [[UInt8]], stride: Int = 1) {
             // Every occurrence takes at least one byte: room for the most there can be, left
             // uninitialised (only what is written is touched).
             let room = postings.reduce(0) { $0 + $1.count }
@@ -56,6 +57,15 @@ struct BigramGroups {
                             var page = -1
                             for _ in 0..<next() {
                                 page += next()
+                                guard page % stride == 0 else {
+                                    // Skipped: its occurrences are stepped over, byte by byte.
+                                    var left = next()
+                                    while left > 0 && at < bytes.count {
+                                        if bytes[at] & 0x80 == 0 { left -= 1 }
+                                        at += 1
+                                    }
+                                    continue
+                                }
                                 var position = 0
                                 for _ in 0..<next() where count < room {
                                     let code = next()
@@ -120,50 +130,43 @@ struct BigramGroups {
     static let samplePages = 1024
 
     let files: [File]
-    private let store: Store
 
-    private init(files: [File], store: Store) {
-        self.files = files
-        self.store = store
-    }
-
-    /// The files of `big` (sorted by key): every term in exactly one file, files in the order of
-    /// their roots. The work is split the same way whatever `concurrency`, so the files are too.
-    static func make(_ big: [SearchIndex.Term], concurrency: Int) async -> BigramGroups {
+    /// The files of `big` (sorted by key) on a site of `pages` pages: every term in exactly one
+    /// file, files in the order of their roots. The work is split the same way whatever
+    /// `concurrency`, so the files are too.
+    static func make(_ big: [SearchIndex.Term], pages: Int, concurrency: Int) async -> BigramGroups {
         let bigrams = big.indices.filter { big[$0].key.first == UInt8(ascii: "b") }
-        let chunks = stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
-        var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }) }
-        let store = Store.joined(&parts)
-        let links = await Self.links(store, concurrency: concurrency)
+        // The sample: every page up to `samplePages`, else pages spread evenly.
+        let stride = max(1, pages / samplePages)
+        let chunks = Swift.stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
+        var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }, stride: stride) }
+        let links = await Self.links(Store.joined(&parts), pages: (pages + stride - 1) / stride, stride: stride, concurrency: concurrency)
         var fileOf: [Int: File] = [:]
         var inGroup = Set<Int>()
         for file in Self.trees(links) {
             let terms = file.terms.map { bigrams[$0] }
-            fileOf[terms[0]] = File(terms: terms, parents: file.parents, bigrams: file.terms)
+            fileOf[terms[0]] = File(terms: terms, parents: file.parents)
             inGroup.formUnion(terms.dropFirst())
         }
         let files = big.indices.compactMap { term in
             inGroup.contains(term) ? nil : fileOf[term] ?? File(terms: [term], parents: [-1])
         }
-        return BigramGroups(files: files, store: store)
+        return BigramGroups(files: files)
     }
 
     /// Each bigram's parent (a bigram number, or -1) and how many of its occurrences follow it.
     ///
     /// A place holds at most one bigram, so a page's bigrams laid out by place give each
     /// occurrence the one before it; the pairs are counted in one table, and a bigram's
-    /// predecessor is the one it follows most often (the lower number on a tie).
-    private static func links(_ store: Store, concurrency: Int) async -> [Link] {
+    /// predecessor is the one it follows most often (the lower number on a tie). `store` holds
+    /// the `sampled` pages numbered a multiple of `stride`.
+    private static func links(_ store: Store, pages sampled: Int, stride: Int, concurrency: Int) async -> [Link] {
         let terms = store.termCount
-        // The sample: every page up to `samplePages`, else pages spread evenly (numbered
-        // `page / stride` below). The page entries by sampled page: `byPage[pageStart[p]..<pageStart[p + 1]]`.
-        let pageCount = Int(store.pages.max() ?? -1) + 1
-        let stride = max(1, pageCount / samplePages)
-        let sampled = (pageCount + stride - 1) / stride
+        // The page entries by sampled page (numbered `page / stride`): `byPage[pageStart[p]..<pageStart[p + 1]]`.
         var pageStart = [Int](repeating: 0, count: sampled + 1)
         var occurrences = [Int](repeating: 0, count: terms)
         for term in 0..<terms {
-            for entry in store.entries[term]..<store.entries[term + 1] where Int(store.pages[entry]) % stride == 0 {
+            for entry in store.entries[term]..<store.entries[term + 1] {
                 pageStart[Int(store.pages[entry]) / stride + 1] += 1
                 occurrences[term] += store.occurrences(entry).count
             }
@@ -174,7 +177,7 @@ struct BigramGroups {
         do {
             var fill = pageStart
             for term in 0..<terms {
-                for entry in store.entries[term]..<store.entries[term + 1] where Int(store.pages[entry]) % stride == 0 {
+                for entry in store.entries[term]..<store.entries[term + 1] {
                     let page = Int(store.pages[entry]) / stride
                     byPage[fill[page]] = Int32(entry)
                     fill[page] += 1
@@ -318,16 +321,19 @@ struct BigramGroups {
     /// parent's occurrences it does not follow (one place later, same field) and their indices
     /// (each as its increase over the previous one, less one), then its other occurrences as
     /// postings.
-    func bytes(_ file: File, big: [SearchIndex.Term]) -> [UInt8] {
+    static func bytes(_ file: File, big: [SearchIndex.Term]) -> [UInt8] {
         var out: [UInt8] = []
         let root = big[file.terms[0]]
         out.reserveCapacity(root.postings.count + (file.terms.count - 1) * 4096)
         SearchIndex.append(root, to: &out)
+        guard file.terms.count > 1 else { return out }
+        // The file's bigrams in full, numbered by their place in the file.
+        let store = Store(file.terms.map { big[$0].postings })
         var used: [Bool] = []
         var misses: [Int] = []
-        for place in file.bigrams.indices.dropFirst() {
+        for place in file.terms.indices.dropFirst() {
             let term = big[file.terms[place]]
-            let mine = file.bigrams[place], theirs = file.bigrams[file.parents[place]]
+            let mine = place, theirs = file.parents[place]
             SearchIndex.appendVarint(UInt64(term.key.count), to: &out)
             out += term.key
             SearchIndex.appendVarint(UInt64(file.parents[place]), to: &out)

@@ -70,12 +70,16 @@ struct SearchIndex: Sendable {
         if Task.isCancelled { return SearchIndex(files: []) }
         let lengths = partials.flatMap(\.lengths)
         let headings = partials.flatMap(\.headings)
-        // The page store needs only the pages and their headings: it is made beside the merge and
-        // the grouping, whose serial steps (sorting, linking, cutting trees) leave a core idle.
+        // The page store needs only the pages and their headings: with more than one task it is
+        // made beside the merge and the grouping, whose serial steps (sorting, linking, cutting
+        // trees) leave a core idle; with one, after them.
         let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
-        async let stores = ParallelMap.map(groups, concurrency: concurrency) { range in
-            Task.isCancelled ? [] : pageStore(documents[range], headings: headings[range])
+        @Sendable func pageStores() async -> [[UInt8]] {
+            await ParallelMap.map(groups, concurrency: concurrency) { range in
+                Task.isCancelled ? [] : pageStore(documents[range], headings: headings[range])
+            }
         }
+        async let overlapped = concurrency > 1 ? pageStores() : []
         let merged = await PartialIndex.merge(partials, concurrency: concurrency)
         if Task.isCancelled { return SearchIndex(files: []) }
 
@@ -87,9 +91,9 @@ struct SearchIndex: Sendable {
         for term in merged where term.postings.count <= bigTerm {
             append(term, to: &shards[Int(term.hash) & (shardCount - 1)])
         }
-        let grouping = await BigramGroups.make(big, concurrency: concurrency)
+        let grouping = await BigramGroups.make(big, pages: documents.count, concurrency: concurrency)
         if Task.isCancelled { return SearchIndex(files: []) }
-        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency) { grouping.bytes($0, big: big) }
+        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency) { BigramGroups.bytes($0, big: big) }
         func key(_ term: Int) -> JSONValue { .string(String(decoding: big[term].key, as: UTF8.self)) }
         var files: [File] = []
         let manifest = JSONValue.object([
@@ -109,7 +113,8 @@ struct SearchIndex: Sendable {
         files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
         for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
         for (number, bytes) in bigFiles.enumerated() { files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil)) }
-        for (range, bytes) in zip(groups, await stores) {
+        let stores = concurrency > 1 ? await overlapped : await pageStores()
+        for (range, bytes) in zip(groups, stores) {
             files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
         }
         return SearchIndex(files: files)
