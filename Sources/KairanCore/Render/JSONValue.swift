@@ -133,6 +133,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// C2 80…9F, U+FFFE/FFFF EF BF BE/BF), as in every other output format.
     /// Bytes copied as they are: printable ASCII but the quote and the backslash, and UTF-8 bytes that start
     /// no sequence to escape or leave out (C2, E2 and EF may).
+    private static let lineSeparator = Array("\\u2028".utf8), paragraphSeparator = Array("\\u2029".utf8)
     private static let plainBytes: [Bool] = (0..<256).map { byte in
         (byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F) || (byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF)
     }
@@ -141,40 +142,44 @@ public indirect enum JSONValue: Sendable, Equatable {
         var text = text
         out.append(0x22)
         text.withUTF8 { bytes in
-            var start = 0, index = 0
-            let count = bytes.count
-            func copy(upTo end: Int) {
-                if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
-            }
-            let plain = JSONValue.plainBytes
-            while index < count {
-                let byte = bytes[index]
-                if plain[Int(byte)] { index += 1; continue }
-                // A byte that may need an escape: what replaces the sequence, and its length.
-                var replacement: [UInt8]?
-                var length = 1
-                switch byte {
-                case 0x22: replacement = [0x5C, 0x22]
-                case 0x5C: replacement = [0x5C, 0x5C]
-                case 0x0A: replacement = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: replacement = [0x5C, UInt8(ascii: "r")]
-                case 0x09: replacement = [0x5C, UInt8(ascii: "t")]
-                case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
-                    replacement = []; length = 2
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    replacement = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8); length = 3
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    replacement = []; length = 3
-                case 0xC2, 0xE2, 0xEF: break
-                default: replacement = []  // a C0 control or DEL
+            JSONValue.plainBytes.withUnsafeBufferPointer { plain in
+                var start = 0, index = 0
+                let count = bytes.count
+                func copy(upTo end: Int) {
+                    if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
                 }
-                guard let replacement else { index += 1; continue }
-                copy(upTo: index)
-                out.append(contentsOf: replacement)
-                index += length
-                start = index
+                while index < count {
+                    let byte = bytes[index]
+                    if plain[Int(byte)] { index += 1; continue }
+                    // A byte that may need an escape: what replaces the sequence (written at once,
+                    // no array made per escape), and its length.
+                    var length = 1
+                    switch byte {
+                    case 0x22, 0x5C, 0x0A, 0x0D, 0x09:
+                        copy(upTo: index)
+                        out.append(0x5C)
+                        out.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : byte == 0x09 ? UInt8(ascii: "t") : byte)
+                    case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
+                        copy(upTo: index)
+                        length = 2
+                    case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        copy(upTo: index)
+                        out.append(contentsOf: bytes[index + 2] == 0xA8 ? JSONValue.lineSeparator : JSONValue.paragraphSeparator)
+                        length = 3
+                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                        copy(upTo: index)
+                        length = 3
+                    case 0xC2, 0xE2, 0xEF:
+                        index += 1
+                        continue
+                    default:
+                        copy(upTo: index)  // a C0 control or DEL: left out
+                    }
+                    index += length
+                    start = index
+                }
+                copy(upTo: count)
             }
-            copy(upTo: count)
         }
         out.append(0x22)
     }
