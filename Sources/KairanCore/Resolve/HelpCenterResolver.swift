@@ -62,12 +62,13 @@ public enum HelpCenterResolver {
         var tags: [HelpCenter.Tag] = []
         var tagIndex: [String: Int] = [:]
         var tagSlugOwner: [String: String] = [:]
-        for (index, entry) in entries.enumerated() {
-            for name in entry.article.tags {
+        // By index: an entry copied whole per article retained every field of it.
+        for index in entries.indices {
+            for name in entries[index].article.tags {
                 if let existing = tagIndex[name] { tags[existing].articles.append(index); continue }
                 let slug = SitePaths.tagSlug(name)
                 if let other = tagSlugOwner[slug] {
-                    log.warning(SourceLocation(file: entry.article.sourcePath), "tag \"\(name)\" and tag \"\(other)\" share the page \(SitePaths.tag(slug))",
+                    log.warning(SourceLocation(file: entries[index].article.sourcePath), "tag \"\(name)\" and tag \"\(other)\" share the page \(SitePaths.tag(slug))",
                                 hint: "spell the tag the same way everywhere")
                     if let existing = tagIndex[other] { tags[existing].articles.append(index); tagIndex[name] = existing }
                     continue

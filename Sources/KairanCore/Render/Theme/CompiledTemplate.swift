@@ -79,14 +79,17 @@ enum TemplateCompiler {
         var nodes: [CompiledNode] = []
         for token in tokens {
             guard let case_ = Mirror(reflecting: token).children.first, let name = case_.label else { return nil }
+            // Text, most tokens (swift-mustache cuts text at every newline), has no fields to read.
+            if name == "text" {
+                guard let text = case_.value as? String else { return nil }
+                nodes.append(.text(text))
+                continue
+            }
             let fields = Dictionary(Mirror(reflecting: case_.value).children.compactMap { child in child.label.map { ($0, child.value) } },
                                     uniquingKeysWith: { first, _ in first })
             func transformsAreEmpty() -> Bool { (fields["transforms"] as? [String])?.isEmpty ?? true }
             func sub(_ key: String) -> [CompiledNode]? { (fields[key] as? MustacheTemplate).flatMap(compile) }
             switch name {
-            case "text":
-                guard let text = case_.value as? String else { return nil }
-                nodes.append(.text(text))
             case "variable", "unescapedVariable":
                 guard let variable = fields["name"] as? String, transformsAreEmpty() else { return nil }
                 nodes.append(.variable(Lookup(variable), escaped: name == "variable"))
