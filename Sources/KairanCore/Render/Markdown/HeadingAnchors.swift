@@ -33,6 +33,13 @@ public struct HeadingAnchors {
 
     /// The id a heading text gets before de-duplication.
     public static func slug(_ text: String) -> String {
+        // Most headings keep every character (手順, 注意事項, faq): the text is its own id.
+        if !text.isEmpty, text.unicodeScalars.allSatisfy({ scalar in
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: return true
+            default: return false
+            }
+        }) { return text }
         var result = ""
         // Most headings are ASCII letters and digits, kana and kanji: decided without Unicode's tables.
         var fast = true
