@@ -90,6 +90,27 @@ import Testing
         #expect(seen.count > big.count)
     }
 
+    /// The links are counted on a sample of pages (every `stride`th on a site of more than
+    /// `samplePages`): decoded with a stride, a store holds exactly the full store's entries of
+    /// those pages, the others' occurrences stepped over.
+    @Test func aStoreWithAStrideHoldsExactlyTheSampledPages() async throws {
+        let terms = await PartialIndex.merge([PartialIndex(Self.documents[...], start: 0)], concurrency: 1)
+        let postings = terms.filter { $0.key.first == UInt8(ascii: "b") && $0.postings.count > SearchIndex.bigTerm }.map(\.postings)
+        #expect(postings.count > 5)
+        let full = BigramGroups.Store(postings)
+        for stride in [2, 3, 7] {
+            let sampled = BigramGroups.Store(postings, stride: stride)
+            #expect(sampled.termCount == full.termCount)
+            for term in 0..<full.termCount {
+                let expected = (full.entries[term]..<full.entries[term + 1]).filter { full.pages[$0] % Int32(stride) == 0 }
+                let got = Array(sampled.entries[term]..<sampled.entries[term + 1])
+                #expect(got.map { sampled.pages[$0] } == expected.map { full.pages[$0] }, "term \(term), stride \(stride)")
+                #expect(got.map { Array(sampled.positions[sampled.occurrences($0)]) } == expected.map { Array(full.positions[full.occurrences($0)]) })
+                #expect(got.map { Array(sampled.fields[sampled.occurrences($0)]) } == expected.map { Array(full.fields[full.occurrences($0)]) })
+            }
+        }
+    }
+
     @Test func theGroupsAreTheSameWhateverTheTasks() async throws {
         let one = await SearchIndex.build(Self.documents, synonyms: [], concurrency: 1)
         let four = await SearchIndex.build(Self.documents, synonyms: [], concurrency: 4)
