@@ -137,10 +137,10 @@ struct BigramGroups {
     static func make(_ big: [SearchIndex.Term], pages: Int, concurrency: Int) async -> BigramGroups {
         let bigrams = big.indices.filter { big[$0].key.first == UInt8(ascii: "b") }
         // The sample: every page up to `samplePages`, else pages spread evenly.
-        let stride = max(1, pages / samplePages)
-        let chunks = Swift.stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
-        var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }, stride: stride) }
-        let links = await Self.links(Store.joined(&parts), pages: (pages + stride - 1) / stride, stride: stride, concurrency: concurrency)
+        let sampleStride = max(1, pages / samplePages)
+        let chunks = stride(from: 0, to: bigrams.count, by: 16).map { Array(bigrams[$0..<min(bigrams.count, $0 + 16)]) }
+        var parts = await ParallelMap.map(chunks, concurrency: concurrency) { terms in Store(terms.map { big[$0].postings }, stride: sampleStride) }
+        let links = await Self.links(Store.joined(&parts), stride: sampleStride, concurrency: concurrency)
         var fileOf: [Int: File] = [:]
         var inGroup = Set<Int>()
         for file in Self.trees(links) {
@@ -159,9 +159,11 @@ struct BigramGroups {
     /// A place holds at most one bigram, so a page's bigrams laid out by place give each
     /// occurrence the one before it; the pairs are counted in one table, and a bigram's
     /// predecessor is the one it follows most often (the lower number on a tie). `store` holds
-    /// the `sampled` pages numbered a multiple of `stride`.
-    private static func links(_ store: Store, pages sampled: Int, stride: Int, concurrency: Int) async -> [Link] {
+    /// only pages numbered a multiple of `stride`.
+    private static func links(_ store: Store, stride: Int, concurrency: Int) async -> [Link] {
         let terms = store.termCount
+        // The sampled pages, up to the last one the store holds (so every entry has its place).
+        let sampled = store.pages.max().map { Int($0) / stride + 1 } ?? 0
         // The page entries by sampled page (numbered `page / stride`): `byPage[pageStart[p]..<pageStart[p + 1]]`.
         var pageStart = [Int](repeating: 0, count: sampled + 1)
         var occurrences = [Int](repeating: 0, count: terms)
