@@ -79,7 +79,7 @@ struct SearchIndex: Sendable {
                 Task.isCancelled ? [] : pageStore(documents[range], headings: headings[range])
             }
         }
-        async let overlapped = concurrency > 1 ? pageStores() : []
+        async let overlapped: [[UInt8]]? = concurrency > 1 ? pageStores() : nil
         let merged = await PartialIndex.merge(partials, concurrency: concurrency)
         if Task.isCancelled { return SearchIndex(files: []) }
 
@@ -113,7 +113,8 @@ struct SearchIndex: Sendable {
         files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
         for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
         for (number, bytes) in bigFiles.enumerated() { files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil)) }
-        let stores = concurrency > 1 ? await overlapped : await pageStores()
+        let stores: [[UInt8]]
+        if let made = await overlapped { stores = made } else { stores = await pageStores() }
         for (range, bytes) in zip(groups, stores) {
             files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
         }
