@@ -33,29 +33,33 @@ public struct HeadingAnchors {
 
     /// The id a heading text gets before de-duplication.
     public static func slug(_ text: String) -> String {
-        // Most headings keep every character (手順, 注意事項, faq): the text is its own id.
-        if !text.isEmpty, text.unicodeScalars.allSatisfy({ scalar in
-            switch scalar.value {
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: return true
-            default: return false
-            }
-        }) { return text }
+        // Most headings are ASCII letters and digits, kana and kanji: decided without Unicode's
+        // tables, and most keep every character (手順, 注意事項, faq): then the text is its own id.
+        if !text.isEmpty, text.unicodeScalars.allSatisfy({ fastClass($0.value) == .kept }) { return text }
         var result = ""
-        // Most headings are ASCII letters and digits, kana and kanji: decided without Unicode's tables.
-        var fast = true
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: result.unicodeScalars.append(scalar)
-            case 0x41...0x5A: result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
-            case 0x20, 0x3000: result.unicodeScalars.append("-")
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: result.unicodeScalars.append(scalar)
-            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x3001, 0x3002, 0x300C...0x300F, 0xFF08, 0xFF09, 0x30FB: continue
-            default: fast = false
+            switch fastClass(scalar.value) {
+            case .kept: result.unicodeScalars.append(scalar)
+            case .capital: result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case .space: result.unicodeScalars.append("-")
+            case .dropped: continue
+            case .unknown: return slugByProperties(text)
             }
-            if !fast { break }
         }
-        if fast { return result.isEmpty ? "section" : result }
-        return slugByProperties(text)
+        return result.isEmpty ? "section" : result
+    }
+
+    /// What the rule does with a character, for the common ones (`unknown`: ask Unicode's tables).
+    private enum FastClass { case kept, capital, space, dropped, unknown }
+
+    private static func fastClass(_ value: UInt32) -> FastClass {
+        switch value {
+        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: return .kept
+        case 0x41...0x5A: return .capital
+        case 0x20, 0x3000: return .space
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x3001, 0x3002, 0x300C...0x300F, 0xFF08, 0xFF09, 0x30FB: return .dropped
+        default: return .unknown
+        }
     }
 
     /// The rule itself, by Unicode properties (what the fast path above must agree with).
