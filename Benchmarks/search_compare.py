@@ -27,16 +27,17 @@ def gz(body):
     return len(gzip.compress(body, 6))
 
 
-def counter(sizes, wanted):
+def counter(sizes, uncounted, wanted):
     """A response listener adding the gzip size of each wanted response to `sizes`. A response
-    still arriving when its page is closed (Pagefind fetches ahead) has no body left: not counted."""
+    still arriving when its page is closed (Pagefind fetches ahead) has no body left: its URL goes
+    to `uncounted`, reported with the row, so a lost body never silently lowers a figure."""
     def listen(response):
         if not wanted(response.url):
             return
         try:
             sizes.append(gz(response.body()))
         except Exception:
-            pass
+            uncounted.append(response.url)
     return listen
 
 
@@ -52,13 +53,14 @@ def main():
                 # Kairan: the real results page.
                 context = browser.new_context()
                 page = context.new_page()
-                sizes = []
-                page.on("response", counter(sizes, lambda url: ("/search/" in url and not url.endswith("/") and "?q=" not in url) or url.endswith("search.js")))
+                sizes, uncounted = [], []
+                page.on("response", counter(sizes, uncounted, lambda url: ("/search/" in url and not url.endswith("/") and "?q=" not in url) or url.endswith("search.js")))
                 page.goto(f"{base}/search/?q={urllib.parse.quote(query)}")
                 page.wait_for_selector("#search-results[data-ready]", state="attached", timeout=60000)
                 count = int(page.get_attribute("[data-result-count]", "data-result-count"))
                 page.wait_for_timeout(300)
                 first_kb = round(sum(sizes) / 1024, 1)  # what the results page downloaded for its first ten
+                first_uncounted = len(uncounted)
                 found = page.evaluate("""async (q) => {
                     const index = new KairanSearch.Index(document.getElementById('search-results').dataset.index,
                         (u, k) => fetch(u).then(r => k === 'bin' ? r.arrayBuffer() : r.json()));
@@ -68,7 +70,7 @@ def main():
                     const t = performance.now(); for (let i = 0; i < 5; i++) await index.search(q);
                     return {urls, ms: (performance.now() - t) / 5};
                 }""", query)
-                row.update(kairan_kb=first_kb, kairan_count=count, kairan_ms=round(found["ms"], 1))
+                row.update(kairan_kb=first_kb, kairan_uncounted=first_uncounted, kairan_count=count, kairan_ms=round(found["ms"], 1))
                 want = set(truth[query])
                 got = set(found["urls"])
                 row.update(kairan_missed=len(want - got), kairan_false=len(got - want))
@@ -76,8 +78,8 @@ def main():
                 # Pagefind: its documented JS API, the first ten results' data (what a results page shows).
                 context = browser.new_context()
                 page = context.new_page()
-                sizes = []
-                page.on("response", counter(sizes, lambda url: "/pagefind/" in url))
+                sizes, uncounted = [], []
+                page.on("response", counter(sizes, uncounted, lambda url: "/pagefind/" in url))
                 page.goto(f"{base}/404.html")
                 first = page.evaluate("""async (q) => {
                     const pf = await import('/pagefind/pagefind.js');
@@ -87,7 +89,7 @@ def main():
                     return s.results.length;
                 }""", query)
                 page.wait_for_timeout(300)
-                row.update(pagefind_kb=round(sum(sizes) / 1024, 1), pagefind_count=first)
+                row.update(pagefind_kb=round(sum(sizes) / 1024, 1), pagefind_uncounted=len(uncounted), pagefind_count=first)
                 everything = page.evaluate("""async (q) => {
                     const pf = await import('/pagefind/pagefind.js');
                     const s = await pf.search(q);
@@ -108,6 +110,8 @@ def main():
     k = sorted(r["kairan_kb"] for r in rows)
     pf = sorted(r["pagefind_kb"] for r in rows)
     print(f"first-query transfer (gzip), median over {len(rows)} queries: kairan {k[len(k)//2]} KB (max {k[-1]}), pagefind {pf[len(pf)//2]} KB (max {pf[-1]})")
+    print(f"responses whose body was gone before it was counted: kairan {sum(r['kairan_uncounted'] for r in rows)}, "
+          f"pagefind {sum(r['pagefind_uncounted'] for r in rows)}")
     print(f"kairan: {sum(r['kairan_missed'] for r in rows)} missed, {sum(r['kairan_false'] for r in rows)} false hits; "
           f"pagefind: {sum(r['pagefind_missed'] for r in rows)} missed, {sum(r['pagefind_false'] for r in rows)} false hits "
           f"(+{sum(r['pagefind_other_pages'] for r in rows)} hits on pages kairan does not index: tags, home, lists)")
