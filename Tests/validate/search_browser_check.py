@@ -52,6 +52,10 @@ def main():
                     failures.append(f"{query} ({kind}): first result {urls[:1]}, expected {first}")
                 if count < len(urls) or (count <= 10 and count != len(urls)):
                     failures.append(f"{query}: data-result-count {count} but {len(urls)} results shown")
+                # 「さらに表示」 shows only while results are left to show.
+                more = page.is_visible("#search-more")
+                if more != (count > len(urls)):
+                    failures.append(f"{query}: the more button is {'shown' if more else 'hidden'} with {len(urls)} of {count} results shown")
                 marks = page.eval_on_selector_all(".search-snippet mark", "els => els.length")
                 if urls and marks == 0:
                     failures.append(f"{query}: no highlighted match in the snippets")
@@ -89,6 +93,8 @@ def main():
             nojs.goto(f"{base}/search/?q=KPI")
             if "JavaScriptが必要" not in nojs.inner_text("main"):
                 failures.append("without JavaScript the results page does not say it needs it")
+            if nojs.is_visible("#search-more"):
+                failures.append("without JavaScript the results page shows a more button that cannot work")
             if errors:
                 failures.append(f"script errors: {errors}")
             browser.close()
