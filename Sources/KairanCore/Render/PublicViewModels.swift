@@ -14,6 +14,8 @@ public struct PublicViewModels: Sendable {
     private let summaries: [TemplateValue]
     /// Each article's `href`, made once (every article page links dozens of others).
     public let articleHrefs: [String]
+    /// The lists article sidebars show, without drafts, made once.
+    public let sidebarLists: ArticleSidebar.Published
     /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
     private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
@@ -88,6 +90,7 @@ public struct PublicViewModels: Sendable {
         articleDates = dates
         let hrefs = center.articles.map { paths.href($0.path) }
         articleHrefs = hrefs
+        sidebarLists = ArticleSidebar.Published(center)
         summaries = center.articles.indices.map { index in
             let entry = center.articles[index]
             return [

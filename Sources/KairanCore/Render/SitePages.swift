@@ -108,7 +108,7 @@ public struct SitePages: Sendable {
             "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
             "related": models.summaries(related), "has_related": .flag(!related.isEmpty),
             "previous": link(entry.previous), "next": link(entry.next), "has_pager": .flag(entry.previous != nil || entry.next != nil),
-            "video": video, "draft": .flag(article.draft), "sidebar": sidebar(ArticleSidebar(article: index, in: center)),
+            "video": video, "draft": .flag(article.draft), "sidebar": sidebar(ArticleSidebar(article: index, in: center, published: models.sidebarLists)),
         ]
         return file(entry.path, template: "article", context)
     }

@@ -36,6 +36,45 @@ public struct ArticleSidebar: Sendable, Equatable {
     /// Every other category, in display order: indices into `HelpCenter.categories`.
     public var otherCategories: [Int]
 
+    /// Every category's and section's list without drafts, made once per site: thousands of
+    /// article pages each show a window of one of them.
+    public struct Published: Sendable {
+        /// Index: the category's index.
+        let categories: [[Int]]
+        /// Index: the section's index.
+        let sections: [[Int]]
+
+        public init(_ center: HelpCenter) {
+            let drafts = center.articles.map(\.article.draft)
+            categories = center.categories.map { $0.articles.filter { !drafts[$0] } }
+            sections = center.sections.map { $0.articles.filter { !drafts[$0] } }
+        }
+    }
+
+    /// The sidebar of article `index`, its lists taken from `published` (made from `center`).
+    public init(article index: Int, in center: HelpCenter, published: Published) {
+        guard !center.articles[index].article.draft else {
+            self.init(article: index, in: center)
+            return
+        }
+        let category = center.articles[index].category
+        func list(_ shown: [Int], section: Int?) -> List {
+            let position = shown.firstIndex(of: index)
+            return List(section: section, articles: Self.window(shown, around: position), total: shown.count, holdsCurrent: position != nil)
+        }
+        self.init(current: index, category: category, own: list(published.categories[category], section: nil),
+                  sections: center.categories[category].sections.map { list(published.sections[$0], section: $0) },
+                  otherCategories: center.categories.indices.filter { $0 != category })
+    }
+
+    private init(current: Int, category: Int, own: List, sections: [List], otherCategories: [Int]) {
+        self.current = current
+        self.category = category
+        self.own = own
+        self.sections = sections
+        self.otherCategories = otherCategories
+    }
+
     /// The sidebar of article `index`.
     public init(article index: Int, in center: HelpCenter) {
         let entry = center.articles[index]

@@ -192,5 +192,11 @@ import Testing
         for index in center.articles.indices {
             #expect(all[index] == ArticleSidebar(article: index, in: center).shown(in: center), "\(center.articles[index].article.sourcePath)")
         }
+        // The pages' sidebars, made from the lists without drafts made once, are the same too.
+        let published = ArticleSidebar.Published(center)
+        for index in center.articles.indices {
+            #expect(ArticleSidebar(article: index, in: center, published: published) == ArticleSidebar(article: index, in: center),
+                    "\(center.articles[index].article.sourcePath)")
+        }
     }
 }

@@ -10,7 +10,7 @@ import Testing
                 weight: index, draft: false, video: nil, body: MarkdownSource(text: "", lineOffset: 0))
     }
 
-    @Test(arguments: [2, 4, 9])
+    @Test(arguments: [2, 4, 9, 70])  // 70: more tags than bits in a mask, the tags compared as lists
     func matchesBruteForce(tagCount: Int) async {
         var seed: UInt64 = 42 + UInt64(tagCount)
         func next(_ bound: Int) -> Int {
