@@ -362,7 +362,7 @@ public actor IncrementalBuild {
 /// What a search index is made from: two equal inputs make the same index.
 struct SearchIndexInput: Sendable, Equatable {
     var pages: [SearchablePage]
-    var texts: [String: [SearchDocument.Block]]
+    var texts: [String: SearchDocument.Body]
     /// Release notes' bodies (HTML), which the index reads too.
     var releases: [String: String]
     var synonyms: [[String]]
@@ -521,7 +521,7 @@ struct IncrementalState: Sendable {
         var anchors: Set<String>
         var references: [RenderedMarkdown.AnchorReference]
         /// The body's text, for a page the search indexes.
-        var text: [SearchDocument.Block]? = nil
+        var text: SearchDocument.Body? = nil
     }
 
     /// One rendered output: what it was planned as and made from, its bytes and what rendering said.

@@ -15,7 +15,7 @@ struct SiteContent: Sendable {
     /// Links to `#anchors` of other pages, checked once every page has its headings.
     var anchorReferences: [RenderedMarkdown.AnchorReference] = []
     /// The text of each searchable help-center page's body, by source file (for the search index).
-    var searchBlocks: [String: [SearchDocument.Block]] = [:]
+    var searchBlocks: [String: SearchDocument.Body] = [:]
 
     /// Each release note's whole body (HTML) by source file: what the search index reads of it.
     var releaseBodies: [String: String] {

@@ -18,7 +18,7 @@ extension SiteBuilder {
                         search: SearchIndex? = nil, log: DiagnosticLog) async -> SiteContent {
         // A body's findings are reduced in the worker (its heading ids as a set, its text for the
         // search); its HTML is dropped there.
-        typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference], text: [SearchDocument.Block]?)
+        typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference], text: SearchDocument.Body?)
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
         let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()

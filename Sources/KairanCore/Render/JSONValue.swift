@@ -140,46 +140,49 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func quote(_ text: String, into out: inout [UInt8]) {
         var text = text
+        text.withUTF8 { quote(utf8: $0, into: &out) }
+    }
+
+    /// `quote(_:into:)` of valid UTF-8 bytes.
+    static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        text.withUTF8 { bytes in
-            JSONValue.plainBytes.withUnsafeBufferPointer { plain in
-                var start = 0, index = 0
-                let count = bytes.count
-                func copy(upTo end: Int) {
-                    if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
-                }
-                while index < count {
-                    let byte = bytes[index]
-                    if plain[Int(byte)] { index += 1; continue }
-                    // A byte that may need an escape: what replaces the sequence (written at once,
-                    // no array made per escape), and its length.
-                    var length = 1
-                    switch byte {
-                    case 0x22, 0x5C, 0x0A, 0x0D, 0x09:
-                        copy(upTo: index)
-                        out.append(0x5C)
-                        out.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : byte == 0x09 ? UInt8(ascii: "t") : byte)
-                    case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
-                        copy(upTo: index)
-                        length = 2
-                    case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                        copy(upTo: index)
-                        out.append(contentsOf: bytes[index + 2] == 0xA8 ? JSONValue.lineSeparator : JSONValue.paragraphSeparator)
-                        length = 3
-                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                        copy(upTo: index)
-                        length = 3
-                    case 0xC2, 0xE2, 0xEF:
-                        index += 1
-                        continue
-                    default:
-                        copy(upTo: index)  // a C0 control or DEL: left out
-                    }
-                    index += length
-                    start = index
-                }
-                copy(upTo: count)
+        JSONValue.plainBytes.withUnsafeBufferPointer { plain in
+            var start = 0, index = 0
+            let count = bytes.count
+            func copy(upTo end: Int) {
+                if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
             }
+            while index < count {
+                let byte = bytes[index]
+                if plain[Int(byte)] { index += 1; continue }
+                // A byte that may need an escape: what replaces the sequence (written at once,
+                // no array made per escape), and its length.
+                var length = 1
+                switch byte {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09:
+                    copy(upTo: index)
+                    out.append(0x5C)
+                    out.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : byte == 0x09 ? UInt8(ascii: "t") : byte)
+                case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
+                    copy(upTo: index)
+                    length = 2
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    copy(upTo: index)
+                    out.append(contentsOf: bytes[index + 2] == 0xA8 ? JSONValue.lineSeparator : JSONValue.paragraphSeparator)
+                    length = 3
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    copy(upTo: index)
+                    length = 3
+                case 0xC2, 0xE2, 0xEF:
+                    index += 1
+                    continue
+                default:
+                    copy(upTo: index)  // a C0 control or DEL: left out
+                }
+                index += length
+                start = index
+            }
+            copy(upTo: count)
         }
         out.append(0x22)
     }

@@ -59,14 +59,16 @@ struct PartialIndex: Sendable {
             tokenizer.field = 2
             tokenizer.feed(document.title)
             var pageHeadings: [(position: Int, id: String)] = []
-            for block in document.blocks {
-                tokenizer.feed("\n")
-                tokenizer.field = block.headingID == nil ? 0 : 1
-                let first = tokenizer.count
-                tokenizer.feed(block.text)
-                if let id = block.headingID {
-                    // The heading's first token (its text may be empty: then where the next one goes).
-                    pageHeadings.append((first < tokenizer.count ? Int(tokenizer.codes[first] >> 2) : Int(tokenizer.position), id))
+            document.body.text.withUnsafeBufferPointer { text in
+                for block in document.body.blocks {
+                    tokenizer.feed("\n")
+                    tokenizer.field = block.headingID == nil ? 0 : 1
+                    let first = tokenizer.count
+                    tokenizer.feed(utf8: UnsafeBufferPointer(rebasing: text[block.range]))
+                    if let id = block.headingID {
+                        // The heading's first token (its text may be empty: then where the next one goes).
+                        pageHeadings.append((first < tokenizer.count ? Int(tokenizer.codes[first] >> 2) : Int(tokenizer.position), id))
+                    }
                 }
             }
             tokenizer.finish()

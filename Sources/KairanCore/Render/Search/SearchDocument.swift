@@ -11,24 +11,69 @@ struct SearchDocument: Sendable, Equatable {
         var headingID: String?
     }
 
+    /// A page's blocks as the index reads them: their texts in one buffer, each block on a line
+    /// of its own, and where each block is in it (thousands of pages: no string per block).
+    struct Body: Sendable, Equatable {
+        /// The blocks' texts joined with `\n`: the page store's `text`.
+        private(set) var text: [UInt8] = []
+        /// Each block: where its text is in `text`, and its heading's anchor id.
+        private(set) var blocks: [(range: Range<Int>, headingID: String?)] = []
+
+        init() {}
+
+        init(_ blocks: [Block]) {
+            for block in blocks { append(Array(block.text.utf8)[...], headingID: block.headingID) }
+        }
+
+        /// Adds a block.
+        mutating func append(_ bytes: some Collection<UInt8>, headingID: String?) {
+            if !blocks.isEmpty { text.append(0x0A) }
+            let start = text.count
+            text.append(contentsOf: bytes)
+            blocks.append((start..<text.count, headingID))
+        }
+
+        /// The blocks, as text.
+        var list: [Block] { blocks.map { Block(text: String(decoding: text[$0.range], as: UTF8.self), headingID: $0.headingID) } }
+
+        static func == (a: Body, b: Body) -> Bool {
+            a.text == b.text && a.blocks.elementsEqual(b.blocks) { $0.range == $1.range && $0.headingID == $1.headingID }
+        }
+    }
+
     /// The site path (`/kb/faq/login/`).
     var url: String
     var title: String
     /// What the page belongs to, shown with the result (a category title, リリースノート).
     var section: String
-    var blocks: [Block]
+    var body: Body
     /// Added to the score's factor: the category's order (`weight`) as a gentle boost, 0…0.1.
     var boost: Double
 
+    init(url: String, title: String, section: String, body: Body, boost: Double) {
+        self.url = url
+        self.title = title
+        self.section = section
+        self.body = body
+        self.boost = boost
+    }
+
+    init(url: String, title: String, section: String, blocks: [Block], boost: Double) {
+        self.init(url: url, title: title, section: section, body: Body(blocks), boost: boost)
+    }
+
+    /// The blocks of the page's text.
+    var blocks: [Block] { body.list }
+
     /// The body without the title, blocks on lines of their own: what the page store holds. The
-    /// client tokenises `title + "\n" + bodyText`, which is how `PagePostings` feeds the index.
-    var bodyText: String { blocks.map(\.text).joined(separator: "\n") }
+    /// client tokenises `title + "\n" + bodyText`, which is how `PartialIndex` feeds the index.
+    var bodyText: String { String(decoding: body.text, as: UTF8.self) }
 }
 
 extension SearchDocument {
     /// The blocks of `body` when the page made from `origin` is indexed (nil otherwise): what the
     /// render pass keeps of each searchable page, in a full and in an incremental build.
-    static func blocks(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> [Block]? {
+    static func blocks(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> Body? {
         guard let origin, searchable.contains(origin) else { return nil }
         return blocks(ofHTML: body.html)
     }
@@ -37,7 +82,7 @@ extension SearchDocument {
     /// block at each heading (its id kept) and after it; block elements (paragraphs, list items,
     /// table cells, `<br>`) separate words; heading anchor links (`#`) and `<script>`/`<style>`/
     /// `<svg>`/`<template>` contents are left out. Read byte by byte (thousands of pages).
-    static func blocks(ofHTML html: String) -> [Block] {
+    static func blocks(ofHTML html: String) -> Body {
         var html = html
         return html.withUTF8 { blocks(of: $0) }
     }
@@ -66,22 +111,26 @@ extension SearchDocument {
         return value
     }
 
-    private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+    private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> Body {
         let separating = Self.separating, skipped = Self.skipped, anchorName = Self.anchorName
-        var blocks: [Block] = []
+        var blocks = Body()
         var text: [UInt8] = []
         var headingID: String?
         var skipUntil: UInt64?  // the element whose content is left out
         func flush() {
-            let trimmed: String
             if text.contains(UInt8(ascii: "&")) {
-                trimmed = HTMLEntities.decode(String(decoding: text, as: UTF8.self)).trimmedOfWhitespace
+                let trimmed = HTMLEntities.decode(String(decoding: text, as: UTF8.self)).trimmedOfWhitespace
+                if !trimmed.isEmpty || headingID != nil {
+                    blocks.append(trimmed.utf8, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 })
+                }
             } else {
-                // Trimmed as bytes: only the text kept is made a string.
-                trimmed = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[WhiteSpace.trimmedRange($0)]), as: UTF8.self) }
-            }
-            if !trimmed.isEmpty || headingID != nil {
-                blocks.append(Block(text: trimmed, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 }))
+                // Trimmed and kept as bytes (the HTML is a string's: valid UTF-8).
+                text.withUnsafeBufferPointer { text in
+                    let trimmed = UnsafeBufferPointer(rebasing: text[WhiteSpace.trimmedRange(text)])
+                    if !trimmed.isEmpty || headingID != nil {
+                        blocks.append(trimmed, headingID: headingID.flatMap { $0.isEmpty ? nil : $0 })
+                    }
+                }
             }
             text.removeAll(keepingCapacity: true)
             headingID = nil

@@ -148,7 +148,7 @@ struct SearchIndex: Sendable {
             add(",\"section\":")
             JSONValue.quote(document.section, into: &out)
             add(",\"text\":")
-            JSONValue.quote(document.bodyText, into: &out)
+            document.body.text.withUnsafeBufferPointer { JSONValue.quote(utf8: $0, into: &out) }
             add(",\"headings\":[")
             for (number, heading) in headings.enumerated() {
                 if number > 0 { add(",") }

@@ -104,7 +104,7 @@ public enum SearchText {
         private static let noScalar: UInt32 = 0xFFFF_FFFF
 
         /// Adds valid UTF-8 (a string's), decoded here: the index feeds megabytes of text.
-        private mutating func feed(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func feed(utf8 bytes: UnsafeBufferPointer<UInt8>) {
             // A piece is a scalar and the marks after it; most pieces are one stable scalar.
             var base = Self.noScalar
             var marks = String.UnicodeScalarView()
