@@ -344,7 +344,7 @@ public actor IncrementalBuild {
         let results = await ParallelMap.map(Array(stale.indices), concurrency: options.concurrency) { index -> IncrementalState.Record in
             let log = DiagnosticLog()
             let output = stale[index]
-            let made = renderer.render(output, read: { builder.read($0, log: log) }, search: search, log: log)
+            let made = renderer.render(output, copy: { builder.read($0, log: log).map(OutputFile.Content.bytes) }, search: search, log: log)
             if let file = made.file { sink.write(file, log: log) }
             let found = made.body.map { body in
                 IncrementalState.Found(links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,

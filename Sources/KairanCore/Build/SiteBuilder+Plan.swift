@@ -23,7 +23,7 @@ extension SiteBuilder {
         let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
-            let rendered = renderer.render(output, read: { read($0, log: log) }, search: search, log: log)
+            let rendered = renderer.render(output, copy: { copied($0, log: log) }, search: search, log: log)
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
                 (links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,

@@ -128,6 +128,13 @@ public struct DiskFileSystem: FileSystem {
     }
 
     private func write(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try write(fd, bytes, path: path)
+    }
+
+    /// Opens `path` for writing, created or emptied, its folder made when missing.
+    private func create(_ path: String) throws -> Int32 {
         // Pages live in a folder of their own (`…/slug/index.html`): create it first rather than
         // failing one `open` per page.
         if path.hasSuffix("/index.html"), let slash = path.lastIndex(of: "/") { try? createDirectory(String(path[..<slash])) }
@@ -139,12 +146,39 @@ public struct DiskFileSystem: FileSystem {
             fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw error(path) }
-        defer { close(fd) }
+        return fd
+    }
+
+    private func write(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             guard n > 0 else { throw error(path) }
             offset += n
+        }
+    }
+
+    /// Reads `source` a quarter mebibyte at a time into one buffer and writes each piece at once.
+    public func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard input >= 0 else {
+            if errno == ELOOP && !followingLinks { throw FileSystemError(path: source, reason: .isLink) }
+            throw error(source)
+        }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0 else { throw error(source) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileSystemError(path: source, reason: .system("is a folder")) }
+        let output = try create(destination)
+        defer { close(output) }
+        let piece = 256 * 1024
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: piece)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(input, buffer.baseAddress, piece)
+            if n == 0 { return }
+            guard n > 0 else { throw error(source) }
+            try write(output, UnsafeBufferPointer(rebasing: buffer[..<n]), path: destination)
         }
     }
 

@@ -33,6 +33,10 @@ public protocol FileSystem: Sendable {
     func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8]
     /// The first `count` bytes of a file (all of it when it is shorter): what a header is read from.
     func readPrefix(_ path: String, count: Int) throws -> [UInt8]
+    /// Copies the file at `source` to `destination` as `write` writes it, piece by piece where the
+    /// file system can (a copied file's size costs no memory). Without `followingLinks`, a link
+    /// at `source` fails with `FileSystemError.Reason.isLink`.
+    func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws
 
     // The write side's questions about what is at a path never follow a symbolic link at it (lstat),
     // so the output swap can neither read through nor delete through a link someone placed.
@@ -104,6 +108,10 @@ extension FileSystem {
     public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
     public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { Array(try read(path, limit: nil).prefix(count)) }
+
+    public func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws {
+        try write(destination, followingLinks ? read(source, limit: nil) : readWithoutFollowing(source, limit: nil))
+    }
 }
 
 /// What a path names.

@@ -151,6 +151,18 @@ public struct SiteFileSystem: FileSystem {
 
     public func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try read(path, limit: limit) }
 
+    /// The content of the site file at `path` as the output copies it: checked now as `read`
+    /// checks it (inside the site, through links inside it only, a readable file), copied piece
+    /// by piece when the output file is written (`OutputFile.Content.copy`).
+    public func copied(_ path: String) throws -> OutputFile.Content {
+        guard foldersStayInside(path) else { throw escapeError(path) }
+        let isLink = base.entryKind(of: path) == .symbolicLink
+        if isLink { guard staysInside(path) else { throw escapeError(path) } }
+        if base.kind(of: path) == .directory { throw FileSystemError(path: path, reason: .system("is a folder")) }
+        _ = try base.readPrefix(path, count: 0)  // opens it: missing or unreadable fails here, located
+        return .copy(source: path, followingLinks: isLink)
+    }
+
     public func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
         guard staysInside(path) else { throw escapeError(path) }
         return try base.readPrefix(path, count: count)

@@ -103,7 +103,8 @@ struct SiteRenderer: Sendable {
 
     /// The file of `output` and, for a help-center page, its rendered body (its links and headings
     /// are validated once every page is rendered); nil file when a copied file cannot be read (logged).
-    func render(_ output: PlannedOutput, read: (String) -> [UInt8]?, search: SearchIndex? = nil, log: DiagnosticLog) -> Rendered {
+    /// `copy`: the content of a site file the output copies (its bytes, or the file to copy them from).
+    func render(_ output: PlannedOutput, copy: (String) -> OutputFile.Content?, search: SearchIndex? = nil, log: DiagnosticLog) -> Rendered {
         switch output.job {
         case .searchFile(let number):
             return Rendered(file: search.map { OutputFile(audience: .public, path: output.path, bytes: $0.files[number].bytes) }, body: nil)
@@ -123,12 +124,12 @@ struct SiteRenderer: Sendable {
         case .email(let kind, let index, let part):
             return Rendered(file: emails?.file(kind, index, part, path: output.path, log: log), body: nil)
         default:
-            return Rendered(file: render(output, read: read), body: nil)
+            return Rendered(file: render(output, copy: copy), body: nil)
         }
     }
 
     /// The file of any output but the help center's Markdown pages.
-    private func render(_ output: PlannedOutput, read: (String) -> [UInt8]?) -> OutputFile? {
+    private func render(_ output: PlannedOutput, copy: (String) -> OutputFile.Content?) -> OutputFile? {
         switch output.job {
         case .home: return pages.home(latestRelease: latestRelease)
         case .category, .section, .article: return nil  // rendered with their bodies above
@@ -165,7 +166,7 @@ struct SiteRenderer: Sendable {
         case .themeAsset(let name):
             return theme.files.assets[name].map { OutputFile(audience: output.audience, path: output.path, bytes: $0) }
         case .copy(let source):
-            return read(source).map { OutputFile(audience: output.audience, path: output.path, bytes: $0) }
+            return copy(source).map { OutputFile(audience: output.audience, path: output.path, content: $0) }
         case .sitemap:
             return Sitemap.xml(plan.listed.map { Sitemap.Entry(path: $0.url, lastModified: $0.lastModified) }, paths: paths)
         case .robots: return Sitemap.robots(paths: paths)

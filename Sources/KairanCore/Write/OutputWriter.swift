@@ -96,6 +96,7 @@ public struct OutputWriter: Sendable {
         switch file.content {
         case .text(let text): try fileSystem.write(path, text: text)  // from the String's own storage, no copy
         case .bytes(let bytes): try fileSystem.write(path, bytes)
+        case .copy(let source, let followingLinks): try fileSystem.copyFile(source, to: path, followingLinks: followingLinks)
         }
     }
 

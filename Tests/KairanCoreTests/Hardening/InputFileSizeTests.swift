@@ -100,36 +100,46 @@ import Testing
                 "\(run.errors)")
     }
 
-    /// A 4.5 MB article builds within a small multiple of its size: at most 20× the input over
-    /// the build of the same site without it.
+    /// A large article costs memory in proportion to its size, never more: an article three times
+    /// longer costs at most about three times more (a cost that grew faster than the text, say
+    /// quadratically, would be nine), and a 4.5 MB article stays within 32× its size over the build
+    /// of the same site without it. Measured when this bound was set (2026-12-02, the peak now
+    /// measured of the build alone): 20× with the debug binary, 27× with the release one. Most of
+    /// it is cmark-gfm's tree of the article (about 13× the text, freed before the HTML is copied,
+    /// its memory then reused), the page's HTML and the search index of its 1.5 million characters.
     @Test func memoryStaysProportionalToTheArticle() throws {
-        let text = Self.article(bytes: 4_500_000)
         var files = TestSupport.smallSite
         let root = try InputTestSupport.site(files)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let base = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet"])
         #expect(base.status == 0)
-        files["site/content/kb/start/big.md"] = text
-        try InputTestSupport.write(Data(text.utf8), to: "site/content/kb/start/big.md", in: root)
-        let big = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet"])
-        #expect(big.status == 0)
-        let growth = Double(big.peakBytes - base.peakBytes) / Double(text.utf8.count)
-        #expect(growth <= 20, "peak \(big.peakBytes / 1_000_000) MB over a base of \(base.peakBytes / 1_000_000) MB: \(growth)× the input")
+        var growths: [Double] = []
+        for size in [1_500_000, 4_500_000] {
+            let text = Self.article(bytes: size)
+            files["site/content/kb/start/big.md"] = text
+            try InputTestSupport.write(Data(text.utf8), to: "site/content/kb/start/big.md", in: root)
+            let big = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet"])
+            #expect(big.status == 0)
+            growths.append(Double(big.peakBytes - base.peakBytes) / Double(text.utf8.count))
+        }
+        #expect(growths[1] <= 32, "\(growths[1])× the input (base \(base.peakBytes / 1_000_000) MB)")
+        #expect(growths[1] <= growths[0] * 1.25, "per byte: \(growths[0])× at 1.5 MB, \(growths[1])× at 4.5 MB")
     }
 
-    /// Copied files have no limit and are read once: a 40 MB static file costs about its size.
-    /// One task (`--jobs 1`): with two, both files may be in flight at once, legitimately twice one.
-    @Test func copiedFilesAreReadOnce() throws {
+    /// Copied files have no limit and are copied piece by piece as they are written: two 40 MB
+    /// static files, copied by two tasks at once, cost less than a tenth of one in memory.
+    @Test func copiedFilesAreCopiedPieceByPiece() throws {
         let root = try InputTestSupport.site(TestSupport.smallSite)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let base = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "1"])
+        let base = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "2"])
         try InputTestSupport.write(Data(repeating: 7, count: 40_000_000), to: "site/static/big.bin", in: root)
         try InputTestSupport.write(Data(repeating: 8, count: 40_000_000), to: "site/static/other.bin", in: root)
-        let copied = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "1"])
+        let copied = try InputPeakMemory.run(["build", "--site", root, "--date", "2026-11-25", "--quiet", "--jobs", "2"])
         #expect(copied.status == 0)
-        #expect(FileManager.default.contents(atPath: root + "/output/public/big.bin")?.count == 40_000_000)
+        #expect(FileManager.default.contents(atPath: root + "/output/public/big.bin") == Data(repeating: 7, count: 40_000_000))
+        #expect(FileManager.default.contents(atPath: root + "/output/public/other.bin") == Data(repeating: 8, count: 40_000_000))
         let growth = Double(copied.peakBytes - base.peakBytes) / 40_000_000
-        #expect(growth <= 1.5, "\(growth)× one file")
+        #expect(growth <= 0.1, "\(growth)× one file")
     }
 }
 

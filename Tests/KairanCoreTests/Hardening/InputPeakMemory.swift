@@ -3,8 +3,14 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the `kairan` binary and reports its own peak resident memory (`wait4`'s rusage of that
-/// child alone, so other tests' processes do not count).
+/// Runs the `kairan` binary and reports its own peak resident memory.
+///
+/// Not `wait4` on a child spawned from this process: `posix_spawn` starts the child on this
+/// process's memory (`vfork`), and Linux carries the peak of the memory an `exec` leaves into the
+/// new program's `ru_maxrss` — so a child of a large test process reported the test process's
+/// peak (it made `copiedFilesAreReadOnce` fail under the full suite's load). A small Python
+/// process forks the build instead (its child starts on Python's few megabytes, far below any
+/// build's) and writes the child's exit status and `ru_maxrss` to a file.
 enum InputPeakMemory {
     struct Result {
         var status: Int32
@@ -12,25 +18,38 @@ enum InputPeakMemory {
         var peakBytes: Int
     }
 
+    private static let script = """
+        import os, sys
+        report, program = sys.argv[1], sys.argv[2:]
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.execv(program[0], program)
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        with open(report, "w") as out:
+            out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}\\n")
+        """
+
     static func run(_ arguments: [String]) throws -> Result {
-        let argv = ([CommandLineTests.binary] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
+        let report = NSTemporaryDirectory() + "kairan-peak-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, report, CommandLineTests.binary] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in envp { free(pointer) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, CommandLineTests.binary, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
+        guard fields.count == 2, let status = Int32(fields[0]), let peak = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw POSIXError(.EINVAL)
+        }
         // ru_maxrss is in KiB on Linux.
-        return Result(status: (status >> 8) & 0xFF, peakBytes: Int(usage.ru_maxrss) * 1024)
+        return Result(status: status, peakBytes: peak * 1024)
     }
 }
