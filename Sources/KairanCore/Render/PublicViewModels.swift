@@ -16,6 +16,10 @@ public struct PublicViewModels: Sendable {
     public let articleHrefs: [String]
     /// The lists article sidebars show, without drafts, made once.
     public let sidebarLists: ArticleSidebar.Published
+    /// Each article as a sidebar entry of another article's page (`current` false), made once.
+    let sidebarEntries: [TemplateValue]
+    /// For each category, the sidebar's list of the other categories, made once.
+    let sidebarCategories: [TemplateValue]
     /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
     private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
@@ -78,26 +82,35 @@ public struct PublicViewModels: Sendable {
                 let href = item.url.kind == .sitePath ? paths.href(item.url.text) : item.url.text
                 return ["title": .text(item.title), "href": .text(href), "current": .flag(index == current)]
             })
-            siteByCurrent.append(site)
+            siteByCurrent.append(.shared(site))
         }
         self.siteByCurrent = siteByCurrent
         var dates: [CivilDate: TemplateValue] = [:]
         for entry in center.articles {
             for date in [entry.article.date, entry.article.lastModified].compactMap({ $0 }) where dates[date] == nil {
-                dates[date] = PublicViewModels.date(date)
+                dates[date] = .shared(PublicViewModels.date(date))
             }
         }
         articleDates = dates
         let hrefs = center.articles.map { paths.href($0.path) }
         articleHrefs = hrefs
         sidebarLists = ArticleSidebar.Published(center)
+        sidebarEntries = center.articles.indices.map { index in
+            .shared(["title": .text(center.articles[index].article.title), "href": .text(hrefs[index]), "current": .flag(false)])
+        }
+        let categoryLinks: [TemplateValue] = center.categories.map { category in
+            ["title": .text(category.category.title), "href": .text(paths.href(category.path))]
+        }
+        sidebarCategories = center.categories.indices.map { current in
+            .shared(.list(categoryLinks.indices.filter { $0 != current }.map { categoryLinks[$0] }))
+        }
         summaries = center.articles.indices.map { index in
             let entry = center.articles[index]
-            return [
+            return .shared([
                 "title": .text(entry.article.title), "href": .text(hrefs[index]), "summary": .text(entry.article.summary),
                 "updated": entry.article.lastModified.flatMap { dates[$0] } ?? .flag(false),
                 "video": .flag(entry.article.video != nil),
-            ]
+            ])
         }
     }
 

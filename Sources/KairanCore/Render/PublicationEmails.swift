@@ -185,7 +185,7 @@ struct PublicationEmails: Sendable {
 extension TemplateValue {
     /// The text of a text value.
     var textValue: String? {
-        if case .text(let text) = self { return text }
+        if case .text(let text) = unshared { return text }
         return nil
     }
 }

@@ -120,8 +120,8 @@ public struct SitePages: Sendable {
         let category = center.categories[sidebar.category]
         func articles(_ list: ArticleSidebar.List) -> TemplateValue {
             .list(list.articles.map { index in
-                ["title": .text(center.articles[index].article.title), "href": .text(models.articleHrefs[index]),
-                 "current": .flag(index == sidebar.current)]
+                guard index == sidebar.current else { return models.sidebarEntries[index] }
+                return ["title": .text(center.articles[index].article.title), "href": .text(models.articleHrefs[index]), "current": .flag(true)]
             })
         }
         let sections: [TemplateValue] = sidebar.sections.compactMap { list in
@@ -130,15 +130,14 @@ public struct SitePages: Sendable {
             return ["title": .text(section.section.title), "href": .text(paths.href(section.path)), "count": .number(list.total),
                     "current": .flag(list.holdsCurrent), "articles": articles(list), "cut": .flag(list.isCut)]
         }
-        let others: [TemplateValue] = sidebar.otherCategories.map { index in
-            ["title": .text(center.categories[index].category.title), "href": .text(paths.href(center.categories[index].path))]
-        }
+        // The other categories: every category but the article's, as `ArticleSidebar` lists them.
+        let others = models.sidebarCategories[sidebar.category]
         return [
             "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
             "articles": articles(sidebar.own), "has_articles": .flag(!sidebar.own.articles.isEmpty),
             "count": .number(sidebar.own.total), "cut": .flag(sidebar.own.isCut),
             "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
-            "categories": .list(others), "has_categories": .flag(!others.isEmpty),
+            "categories": others, "has_categories": .flag(!sidebar.otherCategories.isEmpty),
         ]
     }
 

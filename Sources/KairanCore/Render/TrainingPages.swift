@@ -122,7 +122,7 @@ public struct TrainingPages: Sendable {
     }
 
     static func text(_ value: TemplateValue) -> String {
-        if case .text(let text) = value { return text }
+        if case .text(let text) = value.unshared { return text }
         return ""
     }
 

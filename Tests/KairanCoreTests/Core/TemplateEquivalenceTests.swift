@@ -79,5 +79,19 @@ import Testing
         let reference = try #require(Theme(files: files, required: [], reference: true, log: log))
         #expect(compiled.isCompiled)
         #expect(compiled.render("page", context) == reference.render("page", context))
+        // Values laid out once for many pages (`TemplateValue.shared`) render as the values they
+        // wrap: the whole context, and every value and list entry in it wrapped, nested.
+        #expect(compiled.render("page", .shared(context)) == reference.render("page", context))
+        #expect(compiled.render("page", Self.sharedEverywhere(context)) == reference.render("page", context))
+        #expect(Self.sharedEverywhere(context) == context)
+    }
+
+    /// `value` with every list, map and value in it wrapped in `.shared`.
+    static func sharedEverywhere(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .list(let items): return .shared(.list(items.map(sharedEverywhere)))
+        case .map(let map): return .shared(.map(TemplateMap(map.keys.compactMap { key in map[key].map { (key, sharedEverywhere($0)) } })))
+        default: return .shared(value)
+        }
     }
 }

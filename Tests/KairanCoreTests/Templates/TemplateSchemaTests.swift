@@ -68,6 +68,8 @@ import Testing
                 if let item = values[key] { result.formUnion(paths(in: item, at: path.isEmpty ? key : path + "." + key)) }
             }
             return result
+        case .shared(let shared):
+            return paths(in: shared.value, at: path)
         }
     }
 

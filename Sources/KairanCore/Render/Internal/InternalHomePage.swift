@@ -45,7 +45,7 @@ struct InternalHomePage: Sendable {
 
     /// The number of entries of a list value.
     private static func count(_ value: TemplateValue) -> Int {
-        if case .list(let items) = value { return items.count }
+        if case .list(let items) = value.unshared { return items.count }
         return 0
     }
 }

@@ -31,12 +31,34 @@ struct FlatContext {
     /// nothing.
     private var pending: [TemplateValue] = []
 
-    init(_ root: TemplateValue) {
-        values.reserveCapacity(256)
-        bytes.reserveCapacity(16 * 1024)
-        pending.reserveCapacity(64)
+    /// `reserving`: room for a page's context made at once (not for a block, kept for the build).
+    init(_ root: TemplateValue, reserving: Bool = true) {
+        if reserving {
+            values.reserveCapacity(256)
+            bytes.reserveCapacity(16 * 1024)
+            pending.reserveCapacity(64)
+        }
         values.append(Value())
         place(0, root)
+    }
+
+    /// A value laid out whole, apart from any page (`TemplateValue.shared`): its root at slot 0,
+    /// every list and map expanded, places counted from the block's own start. Put into a page's
+    /// context as one copy of its records and bytes.
+    struct Block: Sendable {
+        let values: [Value]
+        let bytes: [UInt8]
+
+        init(_ value: TemplateValue) {
+            var context = FlatContext(value, reserving: false)
+            var slot = 0
+            while slot < context.values.count {
+                if context.values[slot].kind == .list || context.values[slot].kind == .map { context.expand(Int32(slot)) }
+                slot += 1
+            }
+            values = context.values
+            bytes = context.bytes
+        }
     }
 
     /// Makes sure the elements of the list or map at `slot` are laid out.
@@ -104,6 +126,31 @@ struct FlatContext {
             values[slot].count = Int32(map.count)
             values[slot].start = Int32(-1 - pending.count)
             pending.append(value)
+        case .shared(let shared):
+            place(slot, shared.block)
         }
+    }
+
+    /// Puts a laid-out block at `slot`: its root there, its other records after the last one,
+    /// each record's places moved by where its records and bytes now start.
+    private mutating func place(_ slot: Int, _ block: Block) {
+        let valueBase = Int32(values.count) - 1, byteBase = Int32(bytes.count)
+        func moved(_ value: Value) -> Value {
+            var value = value
+            switch value.kind {
+            case .text, .html, .number: value.start += byteBase
+            case .list, .map: value.start += valueBase
+            case .none, .flag: break
+            }
+            value.keyRest += byteBase
+            return value
+        }
+        let root = moved(block.values[0])
+        values[slot].kind = root.kind
+        values[slot].start = root.start
+        values[slot].count = root.count
+        values.reserveCapacity(values.count + block.values.count - 1)
+        for index in 1..<block.values.count { values.append(moved(block.values[index])) }
+        bytes.append(contentsOf: block.bytes)
     }
 }

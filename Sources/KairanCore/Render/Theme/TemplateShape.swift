@@ -50,6 +50,7 @@ public indirect enum TemplateShape: Sendable, Equatable {
     /// (`article.titel`, `article.tags[].name: flag, declared as value`). Empty when `value` fits.
     public func undeclaredPaths(in value: TemplateValue, at path: String = "") -> [String] {
         switch (self, value) {
+        case (_, .shared(let shared)): return undeclaredPaths(in: shared.value, at: path)
         case (.orFalse, .flag(false)): return []
         case (.orFalse(let shape), _): return shape.undeclaredPaths(in: value, at: path)
         case (.value, .text), (.value, .number), (.html, .html), (.flag, .flag): return []
@@ -127,6 +128,7 @@ extension TemplateValue {
         case .flag: return "flag"
         case .list: return "list"
         case .map: return "map"
+        case .shared(let shared): return shared.value.kindName
         }
     }
 }
