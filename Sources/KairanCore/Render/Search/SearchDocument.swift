@@ -33,6 +33,14 @@ struct SearchDocument: Sendable, Equatable {
             blocks.append((start..<text.count, headingID))
         }
 
+        /// Drops the room the buffers grew by (they are kept for the index: thousands of pages).
+        mutating func trim() {
+            if text.capacity > text.count + 256 { text = [UInt8](unsafeUninitializedCapacity: text.count) { $1 = $0.initialize(fromContentsOf: text) } }
+            if blocks.capacity > blocks.count + 4 {
+                blocks = [(range: Range<Int>, headingID: String?)](unsafeUninitializedCapacity: blocks.count) { $1 = $0.initialize(fromContentsOf: blocks) }
+            }
+        }
+
         /// The blocks, as text.
         var list: [Block] { blocks.map { Block(text: String(decoding: text[$0.range], as: UTF8.self), headingID: $0.headingID) } }
 
@@ -173,6 +181,7 @@ extension SearchDocument {
             }
         }
         flush()
+        blocks.trim()
         return blocks
     }
 

@@ -56,8 +56,9 @@ struct FlatContext {
                 if context.values[slot].kind == .list || context.values[slot].kind == .map { context.expand(Int32(slot)) }
                 slot += 1
             }
-            values = context.values
-            bytes = context.bytes
+            // At their exact size: a build keeps thousands of blocks.
+            values = [Value](unsafeUninitializedCapacity: context.values.count) { $1 = $0.initialize(fromContentsOf: context.values) }
+            bytes = [UInt8](unsafeUninitializedCapacity: context.bytes.count) { $1 = $0.initialize(fromContentsOf: context.bytes) }
         }
     }
 
