@@ -131,7 +131,7 @@ public actor IncrementalBuild {
         var search: (index: SearchIndex, made: SearchIndexInput)?
         var made: SearchIndexInput?
         if options.buildSearchIndex {
-            let now = SearchIndexInput(pages: plan.searchable, texts: content.searchBlocks, releases: content.releaseBodies,
+            let now = SearchIndexInput(pages: plan.searchable, texts: content.searchBodies, releases: content.releaseBodies,
                                        synonyms: site.synonyms.groups)
             made = now
             // Only the texts of pages rendered again can differ from the last build's.
@@ -247,7 +247,7 @@ public actor IncrementalBuild {
                 let found = record.found
                 content.links[origin] = found?.links ?? listed.links[origin]
                 content.anchors[origin] = found?.anchors ?? listed.anchors[origin]
-                content.searchBlocks[origin] = found?.text ?? listed.searchBlocks[origin]
+                content.searchBodies[origin] = found?.text ?? listed.searchBodies[origin]
                 if (found?.references ?? []) != (last.records[key]?.found?.references ?? []) { references = false }
             }
             if references { return content }
@@ -258,7 +258,7 @@ public actor IncrementalBuild {
             content.links[origin] = found.links
             content.anchors[origin] = found.anchors
             content.anchorReferences += found.references
-            if let text = found.text { content.searchBlocks[origin] = text }
+            if let text = found.text { content.searchBodies[origin] = text }
         }
         return content
     }
@@ -344,13 +344,14 @@ public actor IncrementalBuild {
         let results = await ParallelMap.map(Array(stale.indices), concurrency: options.concurrency) { index -> IncrementalState.Record in
             let log = DiagnosticLog()
             let output = stale[index]
+            // The preview keeps every output's bytes to serve them: a copied file is read whole here.
             let made = renderer.render(output, copy: { builder.read($0, log: log).map(OutputFile.Content.bytes) }, search: search, log: log)
             if let file = made.file { sink.write(file, log: log) }
             let found = made.body.map { body in
                 IncrementalState.Found(links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
-                                       text: SearchDocument.blocks(of: body, origin: output.origin, searchable: searchable))
+                                       text: SearchDocument.body(of: body, origin: output.origin, searchable: searchable))
             }
-            return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file?.bytes, diagnostics: log.items, found: found)
+            return IncrementalState.Record(output: output, inputs: inputs[index], bytes: made.file.flatMap(\.bytes), diagnostics: log.items, found: found)
         }
         for (output, record) in zip(stale, results) {
             records[OutputKey(output)] = record

@@ -15,7 +15,7 @@ struct SiteContent: Sendable {
     /// Links to `#anchors` of other pages, checked once every page has its headings.
     var anchorReferences: [RenderedMarkdown.AnchorReference] = []
     /// The text of each searchable help-center page's body, by source file (for the search index).
-    var searchBlocks: [String: SearchDocument.Body] = [:]
+    var searchBodies: [String: SearchDocument.Body] = [:]
 
     /// Each release note's whole body (HTML) by source file: what the search index reads of it.
     var releaseBodies: [String: String] {
@@ -32,7 +32,7 @@ struct SiteContent: Sendable {
         for (source, linked) in other.links { links[source, default: []] += linked }
         anchors.merge(other.anchors) { _, new in new }
         anchorReferences += other.anchorReferences
-        searchBlocks.merge(other.searchBlocks) { _, new in new }
+        searchBodies.merge(other.searchBodies) { _, new in new }
     }
 
     /// Adds what one rendered body of `source` found.

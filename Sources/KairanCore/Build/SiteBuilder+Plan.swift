@@ -27,7 +27,7 @@ extension SiteBuilder {
             if let file = rendered.file { sink.write(file, log: log) }
             let found = rendered.body.map { body in
                 (links: body.linkedSources, anchors: body.anchorIDs, references: body.anchorReferences,
-                 text: SearchDocument.blocks(of: body, origin: output.origin, searchable: searchable))
+                 text: SearchDocument.body(of: body, origin: output.origin, searchable: searchable))
             }
             return (found, log.items)
         }
@@ -39,7 +39,7 @@ extension SiteBuilder {
             content.links[origin] = found.links
             content.anchors[origin] = found.anchors
             content.anchorReferences += found.references
-            if let text = found.text { content.searchBlocks[origin] = text }
+            if let text = found.text { content.searchBodies[origin] = text }
         }
         return content
     }

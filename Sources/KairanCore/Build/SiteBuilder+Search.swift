@@ -5,7 +5,7 @@ extension SiteBuilder {
     func indexSearch(_ plan: SitePlan, content: SiteContent, site: ResolvedSite, concurrency: Int? = nil) async -> SearchIndex {
         let releaseBodies = content.releaseBodies
         let documents = plan.searchable.map { page in
-            let body = content.searchBlocks[page.source] ?? releaseBodies[page.source].map(SearchDocument.blocks(ofHTML:)) ?? SearchDocument.Body()
+            let body = content.searchBodies[page.source] ?? releaseBodies[page.source].map(SearchDocument.body(ofHTML:)) ?? SearchDocument.Body()
             return SearchDocument(url: page.url, title: page.title, section: page.section, body: body, boost: page.boost)
         }
         return await SearchIndex.build(documents, synonyms: site.synonyms.groups, concurrency: concurrency ?? options.concurrency)

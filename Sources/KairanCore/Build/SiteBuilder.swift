@@ -108,7 +108,6 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The bytes of a site file, read inside the site (`siteFiles`); nil after logging why not.
     /// What the output copies of the site file `path` (relative to the site): checked now, copied
     /// piece by piece as it is written; nil when it cannot be read (logged, as `read` logs it).
     func copied(_ path: String, log: DiagnosticLog) -> OutputFile.Content? {
@@ -118,6 +117,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// The bytes of a site file, read inside the site (`siteFiles`); nil after logging why not.
     func read(_ path: String, log: DiagnosticLog) -> [UInt8]? {
         do { return try siteFiles.read(joinPath(options.siteDirectory, path)) } catch {
             log.cannotRead(path, error)

@@ -193,6 +193,7 @@ public struct SiteFileSystem: FileSystem {
         FileSystemError(path: path, reason: .system("the site folder is read-only to the build"))
     }
     public func write(_ path: String, _ bytes: [UInt8]) throws { throw readOnly(path) }
+    public func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws { throw readOnly(destination) }
     public func createDirectory(_ path: String) throws { throw readOnly(path) }
     public func remove(_ path: String) throws { throw readOnly(path) }
     public func replace(_ to: String, with from: String) throws { throw readOnly(to) }

@@ -37,12 +37,12 @@ public struct OutputFile: Sendable, Equatable {
         case copy(source: String, followingLinks: Bool)
     }
 
-    /// The content as bytes; empty for a copy, whose bytes are read only as it is written.
-    public var bytes: [UInt8] {
+    /// The content as bytes; nil for a copy, whose bytes are read only as it is written.
+    public var bytes: [UInt8]? {
         switch content {
         case .bytes(let bytes): return bytes
         case .text(let text): return Array(text.utf8)
-        case .copy: return []
+        case .copy: return nil
         }
     }
 

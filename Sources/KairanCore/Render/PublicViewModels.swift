@@ -17,9 +17,9 @@ public struct PublicViewModels: Sendable {
     /// The lists article sidebars show, without drafts, made once.
     public let sidebarLists: ArticleSidebar.Published
     /// Each article as a sidebar entry of another article's page (`current` false), made once.
-    let sidebarEntries: [TemplateValue]
+    private let sidebarEntries: [TemplateValue]
     /// For each category, the sidebar's list of the other categories, made once.
-    let sidebarCategories: [TemplateValue]
+    private let sidebarCategories: [TemplateValue]
     /// The date values of every article's dates, formatted once (thousands of pages share a few hundred days).
     private let articleDates: [CivilDate: TemplateValue]
     private let navigation: [SiteConfig.NavigationItem]
@@ -95,14 +95,12 @@ public struct PublicViewModels: Sendable {
         let hrefs = center.articles.map { paths.href($0.path) }
         articleHrefs = hrefs
         sidebarLists = ArticleSidebar.Published(center)
-        sidebarEntries = center.articles.indices.map { index in
-            .shared(["title": .text(center.articles[index].article.title), "href": .text(hrefs[index]), "current": .flag(false)])
-        }
+        sidebarEntries = center.articles.indices.map { .shared(PublicViewModels.sidebarEntry($0, in: center, hrefs: hrefs, current: false)) }
         let categoryLinks: [TemplateValue] = center.categories.map { category in
             ["title": .text(category.category.title), "href": .text(paths.href(category.path))]
         }
-        sidebarCategories = center.categories.indices.map { current in
-            .shared(.list(categoryLinks.indices.filter { $0 != current }.map { categoryLinks[$0] }))
+        sidebarCategories = center.categories.indices.map { category in
+            .shared(.list(ArticleSidebar.otherCategories(than: category, count: categoryLinks.count).map { categoryLinks[$0] }))
         }
         summaries = center.articles.indices.map { index in
             let entry = center.articles[index]
@@ -113,6 +111,19 @@ public struct PublicViewModels: Sendable {
             ])
         }
     }
+
+    /// Article `index` as an entry of an article page's sidebar: `{title, href, current}`.
+    static func sidebarEntry(_ index: Int, in center: HelpCenter, hrefs: [String], current: Bool) -> TemplateValue {
+        ["title": .text(center.articles[index].article.title), "href": .text(hrefs[index]), "current": .flag(current)]
+    }
+
+    /// Article `index` in the sidebar of article `current`'s page: made once, but for the page's own.
+    func sidebarEntry(_ index: Int, onPageOf current: Int) -> TemplateValue {
+        index == current ? PublicViewModels.sidebarEntry(index, in: center, hrefs: articleHrefs, current: true) : sidebarEntries[index]
+    }
+
+    /// The sidebar's list of the categories other than `category`, made once.
+    func sidebarCategories(besides category: Int) -> TemplateValue { sidebarCategories[category] }
 
     /// `date(_:)` of an article's date or update, formatted when the models were made; `false` for none.
     public func articleDate(_ date: CivilDate?) -> TemplateValue {

@@ -119,10 +119,7 @@ public struct SitePages: Sendable {
         let paths = models.paths
         let category = center.categories[sidebar.category]
         func articles(_ list: ArticleSidebar.List) -> TemplateValue {
-            .list(list.articles.map { index in
-                guard index == sidebar.current else { return models.sidebarEntries[index] }
-                return ["title": .text(center.articles[index].article.title), "href": .text(models.articleHrefs[index]), "current": .flag(true)]
-            })
+            .list(list.articles.map { models.sidebarEntry($0, onPageOf: sidebar.current) })
         }
         let sections: [TemplateValue] = sidebar.sections.compactMap { list in
             guard let position = list.section else { return nil }
@@ -130,14 +127,12 @@ public struct SitePages: Sendable {
             return ["title": .text(section.section.title), "href": .text(paths.href(section.path)), "count": .number(list.total),
                     "current": .flag(list.holdsCurrent), "articles": articles(list), "cut": .flag(list.isCut)]
         }
-        // The other categories: every category but the article's, as `ArticleSidebar` lists them.
-        let others = models.sidebarCategories[sidebar.category]
         return [
             "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],
             "articles": articles(sidebar.own), "has_articles": .flag(!sidebar.own.articles.isEmpty),
             "count": .number(sidebar.own.total), "cut": .flag(sidebar.own.isCut),
             "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
-            "categories": others, "has_categories": .flag(!sidebar.otherCategories.isEmpty),
+            "categories": models.sidebarCategories(besides: sidebar.category), "has_categories": .flag(!sidebar.otherCategories.isEmpty),
         ]
     }
 

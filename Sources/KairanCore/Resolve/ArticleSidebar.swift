@@ -53,42 +53,29 @@ public struct ArticleSidebar: Sendable, Equatable {
 
     /// The sidebar of article `index`, its lists taken from `published` (made from `center`).
     public init(article index: Int, in center: HelpCenter, published: Published) {
-        guard !center.articles[index].article.draft else {
-            self.init(article: index, in: center)
-            return
-        }
-        let category = center.articles[index].category
-        func list(_ shown: [Int], section: Int?) -> List {
-            let position = shown.firstIndex(of: index)
-            return List(section: section, articles: Self.window(shown, around: position), total: shown.count, holdsCurrent: position != nil)
-        }
-        self.init(current: index, category: category, own: list(published.categories[category], section: nil),
-                  sections: center.categories[category].sections.map { list(published.sections[$0], section: $0) },
-                  otherCategories: center.categories.indices.filter { $0 != category })
-    }
-
-    private init(current: Int, category: Int, own: List, sections: [List], otherCategories: [Int]) {
-        self.current = current
-        self.category = category
-        self.own = own
-        self.sections = sections
-        self.otherCategories = otherCategories
-    }
-
-    /// The sidebar of article `index`.
-    public init(article index: Int, in center: HelpCenter) {
-        let entry = center.articles[index]
         current = index
-        category = entry.category
-        let page = center.categories[entry.category]
-        func list(_ members: [Int], section: Int?) -> List {
-            let shown = members.filter { $0 == index || !center.articles[$0].article.draft }
+        category = center.articles[index].category
+        // A draft's own page (a build that shows drafts) lists it among the published articles.
+        let isDraft = center.articles[index].article.draft
+        func list(_ published: [Int], members: [Int], section: Int?) -> List {
+            let shown = isDraft ? members.filter { $0 == index || !center.articles[$0].article.draft } : published
             let position = shown.firstIndex(of: index)
             return List(section: section, articles: Self.window(shown, around: position), total: shown.count, holdsCurrent: position != nil)
         }
-        own = list(page.articles, section: nil)
-        sections = page.sections.map { list(center.sections[$0].articles, section: $0) }
-        otherCategories = center.categories.indices.filter { $0 != entry.category }
+        let page = center.categories[category]
+        own = list(published.categories[category], members: page.articles, section: nil)
+        sections = page.sections.map { list(published.sections[$0], members: center.sections[$0].articles, section: $0) }
+        otherCategories = Self.otherCategories(than: category, count: center.categories.count)
+    }
+
+    /// The sidebar of article `index` (its site's lists made for it alone).
+    public init(article index: Int, in center: HelpCenter) {
+        self.init(article: index, in: center, published: Published(center))
+    }
+
+    /// The categories a sidebar lists below its own: every other one, in display order.
+    static func otherCategories(than category: Int, count: Int) -> [Int] {
+        (0..<count).filter { $0 != category }
     }
 
     /// Every list, the category's own first.
@@ -107,13 +94,7 @@ public struct ArticleSidebar: Sendable, Equatable {
     /// build compares per edit at thousands of articles.
     public static func shownByArticle(in center: HelpCenter) -> [[String]] {
         // Each list without drafts, once; a draft article's own sidebar keeps it, so it is made alone.
-        var published: [Int: [Int]] = [:]  // key: -1 - category for a category's own list, else section
-        func list(_ key: Int, _ members: [Int]) -> [Int] {
-            if let known = published[key] { return known }
-            let shown = members.filter { !center.articles[$0].article.draft }
-            published[key] = shown
-            return shown
-        }
+        let published = Published(center)
         func part(_ section: Int?, _ shown: [Int], around index: Int) -> [String] {
             let position = shown.firstIndex(of: index)
             return ["#\(section.map(String.init) ?? "-"):\(shown.count)"]
@@ -123,11 +104,10 @@ public struct ArticleSidebar: Sendable, Equatable {
         var outside: [Int: [String]] = [:]
         return center.articles.indices.map { index in
             let entry = center.articles[index]
-            if entry.article.draft { return ArticleSidebar(article: index, in: center).shown(in: center) }
-            let page = center.categories[entry.category]
-            var shown = part(nil, list(-1 - entry.category, page.articles), around: index)
-            for section in page.sections {
-                let members = list(section, center.sections[section].articles)
+            if entry.article.draft { return ArticleSidebar(article: index, in: center, published: published).shown(in: center) }
+            var shown = part(nil, published.categories[entry.category], around: index)
+            for section in center.categories[entry.category].sections {
+                let members = published.sections[section]
                 if members.contains(index) {
                     shown += part(section, members, around: index)
                 } else {

@@ -192,11 +192,25 @@ import Testing
         for index in center.articles.indices {
             #expect(all[index] == ArticleSidebar(article: index, in: center).shown(in: center), "\(center.articles[index].article.sourcePath)")
         }
-        // The pages' sidebars, made from the lists without drafts made once, are the same too.
+        // Each page's lists against the rule written out here: the published articles (and the
+        // page's own, a draft shown), a run of at most 12 of them holding the page's own.
         let published = ArticleSidebar.Published(center)
         for index in center.articles.indices {
-            #expect(ArticleSidebar(article: index, in: center, published: published) == ArticleSidebar(article: index, in: center),
-                    "\(center.articles[index].article.sourcePath)")
+            let entry = center.articles[index]
+            let sidebar = ArticleSidebar(article: index, in: center, published: published)
+            let lists = [(sidebar.own, center.categories[entry.category].articles)]
+                + zip(sidebar.sections, center.categories[entry.category].sections).map { ($0, center.sections[$1].articles) }
+            for (list, members) in lists {
+                let shown = members.filter { $0 == index || !center.articles[$0].article.draft }
+                #expect(list.total == shown.count && list.articles.count == min(ArticleSidebar.listLimit, shown.count), "\(entry.path)")
+                if let first = list.articles.first, let start = shown.firstIndex(of: first) {
+                    #expect(Array(shown[start...].prefix(list.articles.count)) == list.articles, "\(entry.path): a run of the list")
+                }
+                #expect(list.holdsCurrent == shown.contains(index) && (!list.holdsCurrent || list.articles.contains(index)), "\(entry.path)")
+            }
+            #expect(sidebar.otherCategories == center.categories.indices.filter { $0 != entry.category })
         }
+        #expect(center.articles.indices.contains { ArticleSidebar(article: $0, in: center, published: published).own.isCut },
+                "a list long enough to be cut")
     }
 }

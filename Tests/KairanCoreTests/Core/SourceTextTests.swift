@@ -124,11 +124,12 @@ import Testing
         let feeds = ReleaseFeeds(config: config, paths: SitePaths(baseURL: config.baseURL), notes: notes)
         let sitemap = Sitemap.xml([.init(path: "/kb/a\u{1B}/", lastModified: nil)], paths: SitePaths(baseURL: config.baseURL))
         for file in [feeds.atom(), sitemap] {
-            let text = String(decoding: file.bytes, as: UTF8.self)
+            let bytes = try #require(file.bytes)
+            let text = String(decoding: bytes, as: UTF8.self)
             #expect(!text.unicodeScalars.contains(where: ForbiddenCharacter.isForbidden), "\(file.path)")
-            #expect(XMLParser(data: Data(file.bytes)).parse(), "\(file.path)")
+            #expect(XMLParser(data: Data(bytes)).parse(), "\(file.path)")
         }
-        let json = String(decoding: feeds.jsonFeed().bytes, as: UTF8.self)
+        let json = String(decoding: try #require(feeds.jsonFeed().bytes), as: UTF8.self)
         #expect(!json.unicodeScalars.contains(where: ForbiddenCharacter.isForbidden))
         #expect(json.contains("\"title\": \"v1.0.0 ABCD\"") || json.contains("\"title\": \"ABCD\""))
     }

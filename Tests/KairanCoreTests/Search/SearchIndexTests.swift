@@ -120,7 +120,7 @@ import Testing
     /// (ASCII, U+3000, no-break space, also from a reference), a block per heading.
     @Test func blocksAreTheTextTrimmedOfWhiteSpace() {
         let html = "<p>\u{3000} 予約の\u{A0}変更\u{3000}\n</p>\n<h2 id=\"a\">\u{2003}見出し　</h2><ul><li>&nbsp;一覧&nbsp;</li><li>\t</li></ul><p>\u{3000}</p><p>末尾é\u{301}</p>"
-        let body = SearchDocument.blocks(ofHTML: html)
+        let body = SearchDocument.body(ofHTML: html)
         #expect(body.text == Array("予約の\u{A0}変更\n見出し\n一覧\u{A0}\n\t\n\u{3000}\n末尾é\u{301}".utf8), "the page store's text: the blocks on lines of their own")
         #expect(body.list == [
             SearchDocument.Block(text: "予約の\u{A0}変更", headingID: nil),

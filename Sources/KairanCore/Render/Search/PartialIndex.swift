@@ -54,7 +54,7 @@ struct PartialIndex: Sendable {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
             if Task.isCancelled { break }
             let page = Int32(start + offset)
-            // Tokenised block by block, exactly as the client tokenises the title, "\n" and `bodyText`.
+            // Tokenised block by block, exactly as the client tokenises the title, "\n" and the body's `text`.
             tokenizer.reset()
             tokenizer.field = 2
             tokenizer.feed(document.title)

@@ -14,15 +14,21 @@ struct SearchDocument: Sendable, Equatable {
     /// A page's blocks as the index reads them: their texts in one buffer, each block on a line
     /// of its own, and where each block is in it (thousands of pages: no string per block).
     struct Body: Sendable, Equatable {
-        /// The blocks' texts joined with `\n`: the page store's `text`.
+        /// One block: where its text is in `text`, and its heading's anchor id.
+        struct Span: Sendable, Equatable {
+            var range: Range<Int>
+            var headingID: String?
+        }
+
+        /// The blocks' texts joined with `\n`: the page store's `text`, which the client tokenises
+        /// after the title and `\n`, as `PartialIndex` feeds the index.
         private(set) var text: [UInt8] = []
-        /// Each block: where its text is in `text`, and its heading's anchor id.
-        private(set) var blocks: [(range: Range<Int>, headingID: String?)] = []
+        private(set) var blocks: [Span] = []
 
         init() {}
 
         init(_ blocks: [Block]) {
-            for block in blocks { append(Array(block.text.utf8)[...], headingID: block.headingID) }
+            for block in blocks { append(block.text.utf8, headingID: block.headingID) }
         }
 
         /// Adds a block.
@@ -30,23 +36,17 @@ struct SearchDocument: Sendable, Equatable {
             if !blocks.isEmpty { text.append(0x0A) }
             let start = text.count
             text.append(contentsOf: bytes)
-            blocks.append((start..<text.count, headingID))
+            blocks.append(Span(range: start..<text.count, headingID: headingID))
         }
 
         /// Drops the room the buffers grew by (they are kept for the index: thousands of pages).
         mutating func trim() {
             if text.capacity > text.count + 256 { text = [UInt8](unsafeUninitializedCapacity: text.count) { $1 = $0.initialize(fromContentsOf: text) } }
-            if blocks.capacity > blocks.count + 4 {
-                blocks = [(range: Range<Int>, headingID: String?)](unsafeUninitializedCapacity: blocks.count) { $1 = $0.initialize(fromContentsOf: blocks) }
-            }
+            if blocks.capacity > blocks.count + 4 { blocks = [Span](unsafeUninitializedCapacity: blocks.count) { $1 = $0.initialize(fromContentsOf: blocks) } }
         }
 
         /// The blocks, as text.
         var list: [Block] { blocks.map { Block(text: String(decoding: text[$0.range], as: UTF8.self), headingID: $0.headingID) } }
-
-        static func == (a: Body, b: Body) -> Bool {
-            a.text == b.text && a.blocks.elementsEqual(b.blocks) { $0.range == $1.range && $0.headingID == $1.headingID }
-        }
     }
 
     /// The site path (`/kb/faq/login/`).
@@ -69,30 +69,23 @@ struct SearchDocument: Sendable, Equatable {
     init(url: String, title: String, section: String, blocks: [Block], boost: Double) {
         self.init(url: url, title: title, section: section, body: Body(blocks), boost: boost)
     }
-
-    /// The blocks of the page's text.
-    var blocks: [Block] { body.list }
-
-    /// The body without the title, blocks on lines of their own: what the page store holds. The
-    /// client tokenises `title + "\n" + bodyText`, which is how `PartialIndex` feeds the index.
-    var bodyText: String { String(decoding: body.text, as: UTF8.self) }
 }
 
 extension SearchDocument {
-    /// The blocks of `body` when the page made from `origin` is indexed (nil otherwise): what the
-    /// render pass keeps of each searchable page, in a full and in an incremental build.
-    static func blocks(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> Body? {
+    /// The search's body of `body` when the page made from `origin` is indexed (nil otherwise):
+    /// what the render pass keeps of each searchable page, in a full and in an incremental build.
+    static func body(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> Body? {
         guard let origin, searchable.contains(origin) else { return nil }
-        return blocks(ofHTML: body.html)
+        return self.body(ofHTML: body.html)
     }
 
     /// The blocks of rendered body HTML: text with tags removed and references decoded, a new
     /// block at each heading (its id kept) and after it; block elements (paragraphs, list items,
     /// table cells, `<br>`) separate words; heading anchor links (`#`) and `<script>`/`<style>`/
     /// `<svg>`/`<template>` contents are left out. Read byte by byte (thousands of pages).
-    static func blocks(ofHTML html: String) -> Body {
+    static func body(ofHTML html: String) -> Body {
         var html = html
-        return html.withUTF8 { blocks(of: $0) }
+        return html.withUTF8 { body(of: $0) }
     }
 
     /// Sorted, for a binary search (a handful of comparisons, no hashing per tag).
@@ -119,7 +112,7 @@ extension SearchDocument {
         return value
     }
 
-    private static func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> Body {
+    private static func body(of bytes: UnsafeBufferPointer<UInt8>) -> Body {
         let separating = Self.separating, skipped = Self.skipped, anchorName = Self.anchorName
         var blocks = Body()
         var text: [UInt8] = []

@@ -150,7 +150,6 @@ struct FlatContext {
         values[slot].kind = root.kind
         values[slot].start = root.start
         values[slot].count = root.count
-        values.reserveCapacity(values.count + block.values.count - 1)
         for index in 1..<block.values.count { values.append(moved(block.values[index])) }
         bytes.append(contentsOf: block.bytes)
     }
