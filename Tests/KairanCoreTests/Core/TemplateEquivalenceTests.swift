@@ -49,6 +49,39 @@ import Testing
         #expect(Theme(files: files, log: log)?.isCompiled == false)
     }
 
+    /// The built-in theme is parsed template by template as pages need it (`LazyTemplates`): each
+    /// template must render what the theme compiled whole renders, also when many tasks ask for it
+    /// at once.
+    @Test func builtInThemeParsedAsPagesNeedItRendersAsTheWholeTheme() async throws {
+        let log = DiagnosticLog()
+        let lazy = try #require(Theme(files: .builtIn, log: log))
+        // One more template makes the files the built-in theme's no longer: compiled whole, up front.
+        var files = ThemeFiles.builtIn
+        files.templates["zz-unused"] = "{{unused}}"
+        let whole = try #require(Theme(files: files, log: log))
+        #expect(whole.isCompiled && log.items.isEmpty)
+        let context: TemplateValue = [
+            "site": ["title": "サイト", "links": ["home": "/", "css": "/assets/kairan.css", "search": "/search/"]],
+            "page": ["title": "ページ <b>", "description": "説明"],
+            "article": ["title": "記事", "content": .html("<p>本文</p>"), "has_toc": true, "tags": [["name": "タグ", "href": "/tags/x/"]]],
+        ]
+        let names = ThemeFiles.builtIn.templates.keys.sorted()
+        let rendered = await withTaskGroup(of: (String, [UInt8]).self) { group in
+            for round in 0..<4 {
+                for name in round % 2 == 0 ? names : names.reversed() {
+                    group.addTask { (name, lazy.renderBytes(name, context)) }
+                }
+            }
+            return await group.reduce(into: [(String, [UInt8])]()) { $0.append($1) }
+        }
+        #expect(rendered.count == 4 * names.count)
+        for (name, bytes) in rendered where bytes != whole.renderBytes(name, context) {
+            Issue.record("\(name) renders differently parsed on its own")
+        }
+        #expect(rendered.contains { !$0.1.isEmpty })
+        #expect(lazy.renderBytes("no-such-template", context).isEmpty)
+    }
+
     @Test(arguments: [
         "a\n  {{#list}}\n  - {{name}}\n  {{/list}}\nb\n",
         "{{^missing}}none{{/missing}}|{{#flag}}yes{{/flag}}|{{^flag}}no{{/flag}}",

@@ -3,9 +3,7 @@ import Mustache
 /// A parsed theme, ready to render pages. Values from content are HTML-escaped by `{{name}}`;
 /// only HTML that Kairan produced itself (rendered Markdown, JSON-LD) is meant for `{{{name}}}`.
 public struct Theme: Sendable {
-    private let library: MustacheLibrary
-    /// The same templates compiled for `TemplateValue` contexts; nil when a template needs swift-mustache itself.
-    private let compiled: CompiledRenderer?
+    private let rendering: Rendering
     public let files: ThemeFiles
     /// The emails' style definition (`templates/email/style.css`), applied inline by the email channel.
     let emailStyle: EmailStyleSheet
@@ -21,6 +19,7 @@ public struct Theme: Sendable {
     ]
 
     /// Parses every template; syntax errors and missing templates are logged with their file and line.
+    /// The built-in theme as it ships is parsed template by template as pages need them (`LazyTemplates`).
     /// - Parameter reference: render with swift-mustache itself instead of the compiled templates
     ///   (the two give the same bytes; tests compare them).
     public init?(files: ThemeFiles, required: [String] = Theme.requiredTemplates, reference: Bool = false, log: DiagnosticLog) {
@@ -28,6 +27,17 @@ public struct Theme: Sendable {
         // The built-in theme as it ships passes both checks (TemplateCheckTests): they are run when
         // a site overrides any of it.
         let pristine = files.isBuiltIn
+        let style = files.styleSheets[Theme.emailStyleSheet]
+        // The built-in theme as it ships parses and compiles whole (TemplateEquivalenceTests), so
+        // its templates are parsed when a page first needs them: a site of help articles renders a
+        // third of them, and swift-mustache's parser took most of a small site's build.
+        if pristine && !reference && required.allSatisfy({ files.templates[$0] != nil }) {
+            emailStyle = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
+            if log.items.contains(where: { $0.severity == .error && $0.location.file == style?.origin }) { return nil }
+            self.files = files
+            rendering = .lazy(LazyTemplates(files.templates))
+            return
+        }
         // Before parsing: swift-mustache's parser and both renderers recurse per level.
         guard pristine || TemplateNesting.check(files, log: log) else { return nil }
         var library = MustacheLibrary()
@@ -54,44 +64,50 @@ public struct Theme: Sendable {
                       hint: "add templates/\(name).mustache, or remove the site's templates/ folder to use the default theme")
         }
         if !pristine && !TemplateVariableCheck.check(files, log: log) { failed = true }
-        let style = files.styleSheets[Theme.emailStyleSheet]
         emailStyle = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
         if failed || log.items.contains(where: { $0.severity == .error && $0.location.file == style?.origin }) { return nil }
-        self.library = library
         self.files = files
-        var compiled: [String: [CompiledNode]]? = reference ? nil : [:]
-        for name in files.templates.keys where compiled != nil {
-            if let template = library.getTemplate(named: name), let nodes = TemplateCompiler.compile(template) {
-                compiled?[name] = nodes
-            } else {
-                compiled = nil
-            }
-        }
-        if let nodes = compiled, !nodes.values.contains(where: TemplateCompiler.indents) {
-            compiled = nodes.mapValues(TemplateCompiler.joiningText)
-        }
-        self.compiled = compiled.map(CompiledRenderer.init)
+        let names = reference ? nil : Array(files.templates.keys)
+        rendering = names.flatMap { TemplateCompiler.program(of: $0, in: library) }.map(Rendering.compiled) ?? .reference(library)
+    }
+
+    /// How a theme's templates are rendered.
+    private enum Rendering: Sendable {
+        /// By swift-mustache itself: the reference renderer, or a theme the compiler cannot take.
+        case reference(MustacheLibrary)
+        /// By the program of every template, compiled up front (a site's own theme, checked whole).
+        case compiled(CompiledRenderer)
+        /// The built-in theme: each template, with the partials and parents it pulls in, parsed and
+        /// compiled when a page first renders it.
+        case lazy(LazyTemplates)
     }
 
     /// Where the emails' style sheet lives under `templates/`.
     public static let emailStyleSheet = "email/style.css"
 
     /// Whether pages are rendered by the compiled templates (false: by swift-mustache).
-    public var isCompiled: Bool { compiled != nil }
+    public var isCompiled: Bool {
+        switch rendering {
+        case .reference: return false
+        case .compiled: return true
+        case .lazy(let templates): return templates.compilesWhole
+        }
+    }
 
     /// Renders `context` with the template `name`; empty when there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
-        Theme.renderObserver?(name, context)
-        if let compiled { return compiled.render(name, context).map { String(decoding: $0, as: UTF8.self) } ?? "" }
-        return library.render(context, withTemplate: name) ?? ""
+        String(decoding: renderBytes(name, context), as: UTF8.self)
     }
 
     /// `render(name, context)` as UTF-8 bytes, which the compiled templates write directly (pages
     /// are written as bytes: no text is made and checked again).
     public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
         Theme.renderObserver?(name, context)
-        if let compiled { return compiled.render(name, context) ?? [] }
-        return Array((library.render(context, withTemplate: name) ?? "").utf8)
+        switch rendering {
+        case .reference(let library): return Array((library.render(context, withTemplate: name) ?? "").utf8)
+        case .compiled(let compiled): return compiled.render(name, context) ?? []
+        case .lazy(let templates): return templates.render(name, context)
+        }
     }
 }
 
