@@ -82,6 +82,20 @@ import Testing
         #expect(lazy.renderBytes("no-such-template", context).isEmpty)
     }
 
+    /// A mistake in the emails' style sheet fails the theme, told once at its place, with the
+    /// built-in templates or a site's. (An overridden style sheet is a site's theme: parsed up
+    /// front, never template by template.)
+    @Test func aBrokenEmailStyleSheetFailsTheTheme() throws {
+        for overridesTemplate in [false, true] {
+            var files = ThemeFiles.builtIn
+            files.styleSheets[Theme.emailStyleSheet] = ("p {\n  color red;\n}\n", "templates/email/style.css")
+            if overridesTemplate { files.templates["tags"] = (files.templates["tags"] ?? "") + "\n" }
+            let log = DiagnosticLog()
+            #expect(Theme(files: files, log: log) == nil)
+            #expect(log.items.map { "\($0.location): \($0.message)" } == ["templates/email/style.css:2:3: expected `:` after `color red`"])
+        }
+    }
+
     @Test(arguments: [
         "a\n  {{#list}}\n  - {{name}}\n  {{/list}}\nb\n",
         "{{^missing}}none{{/missing}}|{{#flag}}yes{{/flag}}|{{^flag}}no{{/flag}}",

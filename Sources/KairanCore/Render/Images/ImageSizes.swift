@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The sizes of the site's image files, each read once per build (pages render in parallel and
 /// share one of these): through the site's file system, so a link out of the site reads nothing.
 ///
@@ -14,7 +12,7 @@ public final class ImageSizes: Sendable {
 
     private let files: FileSystem
     private let root: String
-    private let cache = Mutex<[String: ImageSize?]>([:])
+    private let cache = SharedMemo<String, ImageSize?>()
 
     /// - Parameters: files: the site's file system; root: the site folder paths are relative to.
     public init(files: FileSystem, root: String) {
@@ -24,14 +22,7 @@ public final class ImageSizes: Sendable {
 
     /// The size of the file at `source` (relative to the site: `content/kb/faq/images/a.png`).
     public func size(of source: String) -> ImageSize? {
-        if let known = cache.withLock({ $0[source] }) { return known }
-        // Two pages may read one file at once: both get the same answer, the first stored wins.
-        let size = read(source)
-        return cache.withLock { cache in
-            if let stored = cache[source] { return stored }
-            cache[source] = size
-            return size
-        }
+        cache.value(of: source) { read(source) }
     }
 
     private func read(_ source: String) -> ImageSize? {

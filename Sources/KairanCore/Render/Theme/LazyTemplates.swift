@@ -1,5 +1,4 @@
 import Mustache
-import Synchronization
 
 /// The built-in theme's templates, parsed and compiled when a page first renders them: each
 /// template with the partials and parents it pulls in (`Theme.templates(usedBy:in:)`) becomes a
@@ -18,7 +17,7 @@ final class LazyTemplates: Sendable {
     }
 
     private let texts: [String: String]
-    private let made = Mutex<[String: Renderer]>([:])
+    private let made = SharedMemo<String, Renderer>()
 
     init(_ texts: [String: String]) {
         self.texts = texts
@@ -41,14 +40,7 @@ final class LazyTemplates: Sendable {
     }
 
     private func renderer(of name: String) -> Renderer {
-        if let known = made.withLock({ $0[name] }) { return known }
-        // Two pages may need one template at once: both make the same program, the first stored wins.
-        let renderer = make(name)
-        return made.withLock { made in
-            if let first = made[name] { return first }
-            made[name] = renderer
-            return renderer
-        }
+        made.value(of: name) { make(name) }
     }
 
     private func make(_ name: String) -> Renderer {

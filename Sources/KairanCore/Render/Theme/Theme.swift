@@ -27,13 +27,12 @@ public struct Theme: Sendable {
         // The built-in theme as it ships passes both checks (TemplateCheckTests): they are run when
         // a site overrides any of it.
         let pristine = files.isBuiltIn
-        let style = files.styleSheets[Theme.emailStyleSheet]
         // The built-in theme as it ships parses and compiles whole (TemplateEquivalenceTests), so
         // its templates are parsed when a page first needs them: a site of help articles renders a
         // third of them, and swift-mustache's parser took most of a small site's build.
         if pristine && !reference && required.allSatisfy({ files.templates[$0] != nil }) {
-            emailStyle = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
-            if log.items.contains(where: { $0.severity == .error && $0.location.file == style?.origin }) { return nil }
+            guard let style = Theme.emailStyle(of: files, log: log) else { return nil }
+            emailStyle = style
             self.files = files
             rendering = .lazy(LazyTemplates(files.templates))
             return
@@ -64,11 +63,19 @@ public struct Theme: Sendable {
                       hint: "add templates/\(name).mustache, or remove the site's templates/ folder to use the default theme")
         }
         if !pristine && !TemplateVariableCheck.check(files, log: log) { failed = true }
-        emailStyle = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
-        if failed || log.items.contains(where: { $0.severity == .error && $0.location.file == style?.origin }) { return nil }
+        guard let style = Theme.emailStyle(of: files, log: log), !failed else { return nil }
+        emailStyle = style
         self.files = files
         let names = reference ? nil : Array(files.templates.keys)
         rendering = names.flatMap { TemplateCompiler.program(of: $0, in: library) }.map(Rendering.compiled) ?? .reference(library)
+    }
+
+    /// The theme's email style sheet parsed; nil after logging its errors.
+    private static func emailStyle(of files: ThemeFiles, log: DiagnosticLog) -> EmailStyleSheet? {
+        let style = files.styleSheets[Theme.emailStyleSheet]
+        let errors = log.items.count(where: { $0.severity == .error })
+        let parsed = EmailStyleSheet.parse(style?.text ?? "", file: style?.origin ?? "templates/\(Theme.emailStyleSheet)", log: log)
+        return log.items.count(where: { $0.severity == .error }) == errors ? parsed : nil
     }
 
     /// How a theme's templates are rendered.
