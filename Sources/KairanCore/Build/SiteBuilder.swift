@@ -37,17 +37,27 @@ public struct SiteBuilder: Sendable {
             }
             result.timings.append(("open output", stopwatch.lap()))
         }
+        // The staging slot is readied (what the build before last left there checked) while the
+        // sources load and resolve; nothing is written before.
+        async let staging = Self.ready(writer)
         let source = await loadSources(log: log)
         result.timings.append(("load", stopwatch.lap()))
         guard let site = await resolve(source, log: log) else {
+            _ = await staging
             writer?.discard()
             return finish(result, log)
         }
         result.timings.append(("validate and resolve", stopwatch.lap()))
-        let sink = OutputSink(writer: writer)
 
         var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
         result.timings.append(("plan", stopwatch.lap()))
+        let stagingProblem = await staging
+        if let stagingProblem {
+            log.error(SourceLocation(file: options.outputDirectory), "cannot open the output folder: \(stagingProblem)", hint: "check that it is writable")
+        }
+        result.timings.append(("ready the staging slot", stopwatch.lap()))
+        // A staging slot that could not be readied takes no writes: the build goes on as a check.
+        let sink = OutputSink(writer: stagingProblem == nil ? writer : nil)
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
         let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
@@ -80,6 +90,16 @@ public struct SiteBuilder: Sendable {
             result.timings.append(("swap output", stopwatch.lap()))
         }
         return result
+    }
+
+    /// Readies `writer`'s staging slot; what went wrong, if anything.
+    private static func ready(_ writer: OutputWriter?) -> String? {
+        do {
+            try writer?.readyStaging()
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 
     private func commit(_ result: inout BuildResult, writer: OutputWriter) {

@@ -128,25 +128,42 @@ public struct DiskFileSystem: FileSystem {
     }
 
     private func write(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
-        let fd = try create(path)
+        let (fd, size) = try openForWriting(path)
         defer { close(fd) }
         try write(fd, bytes, path: path)
+        try cut(fd, at: bytes.count, from: size, path: path)
     }
 
-    /// Opens `path` for writing, created or emptied, its folder made when missing.
-    private func create(_ path: String) throws -> Int32 {
-        // Pages live in a folder of their own (`…/slug/index.html`): create it first rather than
-        // failing one `open` per page.
-        if path.hasSuffix("/index.html"), let slash = path.lastIndex(of: "/") { try? createDirectory(String(path[..<slash])) }
-        // O_NOFOLLOW: a link at the file's own path fails the write instead of redirecting it.
-        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+    /// Opens `path` for writing from its start, created (with its folder) when missing, and gives
+    /// the size it had. A file is written over in place rather than emptied first, so a file
+    /// system that keeps its pages (tmpfs) reuses them; `cut` then drops what is left of the old
+    /// bytes. A file with other names (hard links) is replaced by a new one, never written
+    /// through, and a link at the path fails the write (`O_NOFOLLOW`) instead of redirecting it.
+    private func openForWriting(_ path: String) throws -> (fd: Int32, size: Int) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
             try createDirectory(String(path[..<slash]))
             fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw error(path) }
-        return fd
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let failure = error(path)
+            close(fd)
+            throw failure
+        }
+        guard info.st_nlink > 1 else { return (fd, Int(info.st_size)) }
+        close(fd)
+        guard unlink(path) == 0 || errno == ENOENT else { throw error(path) }
+        fd = open(path, flags | O_EXCL, 0o644)
+        guard fd >= 0 else { throw error(path) }
+        return (fd, 0)
+    }
+
+    /// Drops a file's bytes after the `count` just written, when it had `size` > `count`.
+    private func cut(_ fd: Int32, at count: Int, from size: Int, path: String) throws {
+        if size > count, ftruncate(fd, off_t(count)) != 0 { throw error(path) }
     }
 
     private func write(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
@@ -169,16 +186,18 @@ public struct DiskFileSystem: FileSystem {
         var info = stat()
         guard fstat(input, &info) == 0 else { throw error(source) }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileSystemError(path: source, reason: .system("is a folder")) }
-        let output = try create(destination)
+        let (output, size) = try openForWriting(destination)
         defer { close(output) }
         let piece = 256 * 1024
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: piece)
         defer { buffer.deallocate() }
+        var copied = 0
         while true {
             let n = Glibc.read(input, buffer.baseAddress, piece)
-            if n == 0 { return }
+            if n == 0 { return try cut(output, at: copied, from: size, path: destination) }
             guard n > 0 else { throw error(source) }
             try write(output, UnsafeBufferPointer(rebasing: buffer[..<n]), path: destination)
+            copied += n
         }
     }
 
@@ -239,6 +258,72 @@ public struct DiskFileSystem: FileSystem {
                     guard errno == ELOOP || errno == ENOTDIR else { throw error(path() + "/" + String(cString: name)) }
                 }
                 if unlinkat(fd, name, 0) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
+            }
+        }
+    }
+
+    /// Walks relative to open folder descriptors, as `removeTree` does: what is found is judged by
+    /// `fstatat` without following (a link is removed as a link), and a folder is opened with
+    /// `O_NOFOLLOW`, so one swapped for a link meanwhile is removed, never descended into.
+    public func reusableContents(of root: String) throws -> [ReusableEntry] {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return [] }
+            if errno == ELOOP || errno == ENOTDIR {
+                try remove(root)
+                return []
+            }
+            throw error(root)
+        }
+        var kept: [ReusableEntry] = []
+        try keepReusable(in: fd, root: root, relative: "", into: &kept)
+        return kept
+    }
+
+    /// `reusableContents` of the folder open as `fd` (closed when done).
+    private func keepReusable(in fd: Int32, root: String, relative: String, into kept: inout [ReusableEntry]) throws {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            throw error(path)
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            try withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                guard let cName = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+                if cName[0] == 46 && (cName[1] == 0 || (cName[1] == 46 && cName[2] == 0)) { return }  // `.` and `..`
+                let name = String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let inside = name.map { relative.isEmpty ? $0 : relative + "/" + $0 }
+                // A file with other names is kept: writes replace such a file (`openForWriting`).
+                var isFolder = type == UInt8(DT_DIR), isFile = type == UInt8(DT_REG)
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }  // gone meanwhile
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                    isFile = (info.st_mode & S_IFMT) == S_IFREG
+                }
+                if isFile, let inside {
+                    kept.append(ReusableEntry(path: inside, isDirectory: false))
+                    return
+                }
+                if isFolder {
+                    let child = openat(fd, cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if child >= 0 {
+                        if let inside {
+                            kept.append(ReusableEntry(path: inside, isDirectory: true))
+                            try keepReusable(in: child, root: root, relative: inside, into: &kept)
+                            return
+                        }
+                        // A folder whose name is not UTF-8: removed with everything in it.
+                        try removeContents(of: child, path: path + "/" + String(cString: cName))
+                        if unlinkat(fd, cName, AT_REMOVEDIR) != 0 && errno != ENOENT { throw error(path + "/" + String(cString: cName)) }
+                        return
+                    }
+                    guard errno == ELOOP || errno == ENOTDIR else { throw error(path + "/" + String(cString: cName)) }
+                }
+                // A link, a device, a socket, a pipe, a name that is not UTF-8.
+                if unlinkat(fd, cName, 0) != 0 && errno != ENOENT { throw error(path + "/" + String(cString: cName)) }
             }
         }
     }

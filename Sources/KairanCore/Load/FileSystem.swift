@@ -11,7 +11,8 @@ public protocol FileSystem: Sendable {
     func list(_ path: String) throws -> [String]
     /// What is at `path`.
     func kind(of path: String) -> FileKind
-    /// Writes a file, creating missing parent folders.
+    /// Writes a file, creating missing parent folders. A file that has other names (hard links)
+    /// is replaced, not written through; a link at `path` fails the write.
     func write(_ path: String, _ bytes: [UInt8]) throws
     /// Creates a folder and its parents.
     func createDirectory(_ path: String) throws
@@ -54,6 +55,24 @@ public protocol FileSystem: Sendable {
     /// Takes the exclusive lock of the lock file at `path` (creating it) without waiting, and writes
     /// `owner` into it until released; `.heldBy` with the holder's text when another process holds it.
     func lock(_ path: String, owner: String) throws -> LockAttempt
+    /// Readies the folder tree at `root` to be written again in place: removes from it every
+    /// symbolic link, every entry that is neither a regular file nor a folder and every entry
+    /// whose name is not UTF-8 — none of them followed — and returns what is left, paths relative
+    /// to `root`, each folder before what it holds. Empty when nothing is at `root`; a `root` that
+    /// is not a folder is removed. (`write` never writes through a file's other names.)
+    func reusableContents(of root: String) throws -> [ReusableEntry]
+}
+
+/// A regular file or a folder that `FileSystem.reusableContents(of:)` kept.
+public struct ReusableEntry: Sendable, Equatable {
+    /// Relative to the folder walked, `/`-separated (`public/kb/index.html`).
+    public var path: String
+    public var isDirectory: Bool
+
+    public init(path: String, isDirectory: Bool) {
+        self.path = path
+        self.isDirectory = isDirectory
+    }
 }
 
 /// The answer to `FileSystem.lock`.
@@ -111,6 +130,33 @@ extension FileSystem {
 
     public func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws {
         try write(destination, followingLinks ? read(source, limit: nil) : readWithoutFollowing(source, limit: nil))
+    }
+
+    /// Walks with `entries` and `entryKind` (which never follows a link).
+    public func reusableContents(of root: String) throws -> [ReusableEntry] {
+        switch entryKind(of: root) {
+        case .missing: return []
+        case .directory: break
+        case .file, .symbolicLink:
+            try remove(root)
+            return []
+        }
+        var kept: [ReusableEntry] = []
+        func walk(_ folder: String, _ relative: String) throws {
+            for entry in try entries(folder) {
+                let path = joinPath(folder, entry.name), inside = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isLink || entryKind(of: path) == .symbolicLink {
+                    try remove(path)
+                } else if entryKind(of: path) == .directory {
+                    kept.append(ReusableEntry(path: inside, isDirectory: true))
+                    try walk(path, inside)
+                } else {
+                    kept.append(ReusableEntry(path: inside, isDirectory: false))
+                }
+            }
+        }
+        try walk(root, "")
+        return kept
     }
 }
 

@@ -4,7 +4,9 @@
 /// folders it produced; `.kairan/current` is a link to the live slot, and each audience entry of
 /// the output folder is a link through it (`public -> .kairan/current/public`). Publishing a build
 /// is one `rename` of a fresh `current` link over the old one, so a reader of `output/public/…`
-/// sees the previous build or the new one, whatever happens to the process.
+/// sees the previous build or the new one, whatever happens to the process. The other slot keeps
+/// the previous build until the next one is staged there, rewriting its files in place
+/// (`ReusedSlot`).
 struct OutputLayout: Sendable {
     /// The output folder's real path.
     let root: String

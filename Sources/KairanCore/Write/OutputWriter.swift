@@ -22,10 +22,12 @@ public struct OutputWriter: Sendable {
     let liveSlot: String?
     /// `<staging slot>/`, the prefix of every written path.
     public let staging: String
+    /// What the staging slot held when the build began.
+    let reused: ReusedSlot
     private let lock: FileLock
 
-    /// Checks the output folder (`OutputFolderRule`), takes its lock, and opens an empty staging
-    /// slot. A folder in use by another build is refused, not waited for.
+    /// Checks the output folder (`OutputFolderRule`), takes its lock, and opens the staging slot.
+    /// A folder in use by another build is refused, not waited for.
     public static func open(fileSystem: FileSystem, outputDirectory: String, siteDirectory: String,
                             home: String? = OutputWriter.homeFolder) throws(OutputRefusal) -> OutputWriter {
         let root = try OutputFolderRule.check(outputDirectory, site: siteDirectory, home: home, fileSystem: fileSystem)
@@ -54,7 +56,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Under the lock: marks the folder, cleans what an interrupted build left, empties the staging slot.
+    /// Under the lock: marks the folder, cleans what an interrupted build left, readies the staging slot.
     private init(fileSystem: FileSystem, outputDirectory: String, layout: OutputLayout, lock: FileLock) throws {
         self.fileSystem = fileSystem
         self.outputDirectory = outputDirectory
@@ -76,34 +78,55 @@ public struct OutputWriter: Sendable {
         try fileSystem.remove(layout.nextCurrent)
         for audience in Audience.allCases { try fileSystem.remove(layout.draft(audience)) }
         try fileSystem.remove(layout.legacyStaging)
+        // The staging slot holds the build before last (or what a failed or killed build left):
+        // rewritten in place once readied (`readyStaging`), never published before what this
+        // build does not write is removed.
+        reused = ReusedSlot(root: staging)
         removeDanglingLinks()
-        if fileSystem.entryKind(of: staging) != .missing { TreeRemoval.remove(staging, fileSystem: fileSystem) }
-        guard fileSystem.entryKind(of: staging) == .missing else { throw FileSystemError(path: staging, reason: .system("cannot be emptied")) }
-        try fileSystem.createDirectory(staging)
+    }
+
+    /// Readies the staging slot for writing (`ReusedSlot.ready`): the build runs this while it
+    /// loads the sources; every write before it is refused.
+    public func readyStaging() throws {
+        try reused.ready(fileSystem: fileSystem)
     }
 
     /// `$HOME`, the home folder no output may be.
     public static var homeFolder: String? { getenv("HOME").map { String(cString: $0) } }
 
     /// Writes one file into the staging slot. The path is built from the slot, the audience's
-    /// folder and the checked path only; the slot was emptied without following links, and the
-    /// file's own name is opened without following one.
+    /// folder and the checked path only; the slot holds no links (`ReusedSlot`), and the file's
+    /// own name is opened without following one.
     public func write(_ file: OutputFile) throws {
         if let problem = OutputPathRule.problem(with: file.path) {
             throw OutputRefusal("refusing to write \(file.audience.folder)/\(file.path): \(problem)")
         }
-        let path = staging + "/" + file.audience.folder + "/" + file.path
-        switch file.content {
+        let relative = file.audience.folder + "/" + file.path
+        guard reused.record(relative) else { throw OutputRefusal("refusing to write \(relative): the staging slot is not readied") }
+        do {
+            try put(file.content, at: staging + "/" + relative)
+        } catch {
+            // The build before last may have left a file where a folder now goes, or the reverse.
+            guard reused.clearWay(to: relative, fileSystem: fileSystem) else { throw error }
+            try put(file.content, at: staging + "/" + relative)
+        }
+    }
+
+    private func put(_ content: OutputFile.Content, at path: String) throws {
+        switch content {
         case .text(let text): try fileSystem.write(path, text: text)  // from the String's own storage, no copy
         case .bytes(let bytes): try fileSystem.write(path, bytes)
         case .copy(let source, let followingLinks): try fileSystem.copyFile(source, to: path, followingLinks: followingLinks)
         }
     }
 
-    /// Publishes the staged build: links for its audiences, then the flip of `current` (one
-    /// rename), then the cleanup of what the previous build left. Releases the lock on success;
-    /// on a throw the caller calls `discard`.
+    /// Publishes the staged build: what the slot held that the build did not write is removed,
+    /// links for its audiences are made, then `current` flips (one rename). The previous build's
+    /// slot stays as it is until the next build rewrites it: a reader that resolved a path before
+    /// the flip still reads whole files. Releases the lock on success; on a throw the caller
+    /// calls `discard`.
     public func commit() throws {
+        try reused.removeUnwritten(fileSystem: fileSystem)
         let produced = Audience.allCases.filter { fileSystem.entryKind(of: joinPath(staging, $0.folder)) == .directory }
         // Before the flip, a new link names `.kairan/current/<audience>` of the previous build:
         // absent there, so readers still see the previous build.
@@ -142,19 +165,15 @@ public struct OutputWriter: Sendable {
         }
         // Links to audiences this build lacks now dangle (readers already see them absent).
         removeDanglingLinks()
-        if let liveSlot { oldFolders.append(layout.slot(liveSlot)) }
         for folder in oldFolders { TreeRemoval.remove(folder, fileSystem: fileSystem) }
         try? fileSystem.synchronize(layout.root)
         lock.release()
     }
 
-    /// Throws the staged build away, leaving the output as it was, and releases the lock. Never
-    /// removes the live slot (after a flip the staged slot is the live one).
+    /// Leaves the output as it was and releases the lock. The staged files stay, unpublished, for
+    /// the next build to rewrite (`ReusedSlot`).
     public func discard() {
-        if fileSystem.linkTarget(of: layout.current) != stagingSlot {
-            TreeRemoval.remove(staging, fileSystem: fileSystem)
-            try? fileSystem.remove(layout.nextCurrent)
-        }
+        if fileSystem.linkTarget(of: layout.current) != stagingSlot { try? fileSystem.remove(layout.nextCurrent) }
         removeDanglingLinks()
         lock.release()
     }

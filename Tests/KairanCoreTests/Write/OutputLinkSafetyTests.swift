@@ -76,7 +76,13 @@ import Testing
         #expect(outsideIsIntact(outside))
         #expect(try files.destinationOfSymbolicLink(atPath: kairan + "/current") == staging)
         #expect(files.fileExists(atPath: base + "/site/output/public/kb/start/login/index.html"))
-        #expect(!files.fileExists(atPath: kairan + "/\(live)"))
+        // The previous build's slot is kept as it was, link and all, until the next build stages in it.
+        #expect(try files.destinationOfSymbolicLink(atPath: kairan + "/\(live)/public/kb/linked") == outside)
+        #expect(await WriteTestSupport.build(base + "/site").committed)
+        #expect(outsideIsIntact(outside))
+        #expect(try files.destinationOfSymbolicLink(atPath: kairan + "/current") == live)
+        #expect((try? files.destinationOfSymbolicLink(atPath: kairan + "/\(live)/public/kb/linked")) == nil)
+        #expect(files.fileExists(atPath: base + "/site/output/public/kb/start/login/index.html"))
     }
 
     @Test func theDiskNeverFollowsALinkAtThePathItChanges() throws {

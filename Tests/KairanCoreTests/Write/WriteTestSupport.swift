@@ -98,4 +98,5 @@ final class FaultyFileSystem: FileSystem {
     func replace(_ to: String, with from: String) throws { try mutate(); try disk.replace(to, with: from) }
     func createSymbolicLink(_ path: String, to target: String) throws { try mutate(); try disk.createSymbolicLink(path, to: target) }
     func lock(_ path: String, owner: String) throws -> LockAttempt { try mutate(); return try disk.lock(path, owner: owner) }
+    func reusableContents(of root: String) throws -> [ReusableEntry] { try mutate(); return try disk.reusableContents(of: root) }
 }
