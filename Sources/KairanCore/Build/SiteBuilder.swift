@@ -51,13 +51,14 @@ public struct SiteBuilder: Sendable {
 
         var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
         result.timings.append(("plan", stopwatch.lap()))
-        let stagingProblem = await staging
-        if let stagingProblem {
-            log.error(SourceLocation(file: options.outputDirectory), "cannot open the output folder: \(stagingProblem)", hint: "check that it is writable")
+        // A staging slot that could not be readied takes no writes: the build goes on as a check.
+        switch await staging {
+        case .success(let readied): writer = readied
+        case .failure(let problem):
+            log.error(SourceLocation(file: options.outputDirectory), "cannot open the output folder: \(problem)", hint: "check that it is writable")
         }
         result.timings.append(("ready the staging slot", stopwatch.lap()))
-        // A staging slot that could not be readied takes no writes: the build goes on as a check.
-        let sink = OutputSink(writer: stagingProblem == nil ? writer : nil)
+        let sink = OutputSink(writer: writer?.reused == nil ? nil : writer)
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
         let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
@@ -92,14 +93,9 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// Readies `writer`'s staging slot; what went wrong, if anything.
-    private static func ready(_ writer: OutputWriter?) -> String? {
-        do {
-            try writer?.readyStaging()
-            return nil
-        } catch {
-            return "\(error)"
-        }
+    /// `writer` with its staging slot readied (nil without a writer), or what went wrong.
+    private static func ready(_ writer: OutputWriter?) -> Result<OutputWriter?, any Error> {
+        Result { try writer?.readied() }
     }
 
     private func commit(_ result: inout BuildResult, writer: OutputWriter) {

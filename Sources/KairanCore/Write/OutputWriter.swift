@@ -22,8 +22,8 @@ public struct OutputWriter: Sendable {
     let liveSlot: String?
     /// `<staging slot>/`, the prefix of every written path.
     public let staging: String
-    /// What the staging slot held when the build began.
-    let reused: ReusedSlot
+    /// What the staging slot held when it was readied (`readied()`); before, writes are refused.
+    private(set) var reused: ReusedSlot?
     private let lock: FileLock
 
     /// Checks the output folder (`OutputFolderRule`), takes its lock, and opens the staging slot.
@@ -78,17 +78,17 @@ public struct OutputWriter: Sendable {
         try fileSystem.remove(layout.nextCurrent)
         for audience in Audience.allCases { try fileSystem.remove(layout.draft(audience)) }
         try fileSystem.remove(layout.legacyStaging)
-        // The staging slot holds the build before last (or what a failed or killed build left):
-        // rewritten in place once readied (`readyStaging`), never published before what this
-        // build does not write is removed.
-        reused = ReusedSlot(root: staging)
         removeDanglingLinks()
     }
 
-    /// Readies the staging slot for writing (`ReusedSlot.ready`): the build runs this while it
-    /// loads the sources; every write before it is refused.
-    public func readyStaging() throws {
-        try reused.ready(fileSystem: fileSystem)
+    /// This writer with its staging slot readied for writing. The slot holds the build before
+    /// last (or what a failed or killed build left): it is written over in place and never
+    /// published before what this build does not write is removed (`ReusedSlot`). The build runs
+    /// this while it loads the sources; a writer not readied refuses every write and commit.
+    public func readied() throws -> OutputWriter {
+        var writer = self
+        writer.reused = try ReusedSlot(root: staging, fileSystem: fileSystem)
+        return writer
     }
 
     /// `$HOME`, the home folder no output may be.
@@ -102,7 +102,8 @@ public struct OutputWriter: Sendable {
             throw OutputRefusal("refusing to write \(file.audience.folder)/\(file.path): \(problem)")
         }
         let relative = file.audience.folder + "/" + file.path
-        guard reused.record(relative) else { throw OutputRefusal("refusing to write \(relative): the staging slot is not readied") }
+        guard let reused else { throw OutputRefusal("refusing to write \(relative): the staging slot is not readied") }
+        reused.record(relative)
         do {
             try put(file.content, at: staging + "/" + relative)
         } catch {
@@ -126,6 +127,7 @@ public struct OutputWriter: Sendable {
     /// the flip still reads whole files. Releases the lock on success; on a throw the caller
     /// calls `discard`.
     public func commit() throws {
+        guard let reused else { throw OutputRefusal("refusing to publish: the staging slot was not readied") }
         try reused.removeUnwritten(fileSystem: fileSystem)
         let produced = Audience.allCases.filter { fileSystem.entryKind(of: joinPath(staging, $0.folder)) == .directory }
         // Before the flip, a new link names `.kairan/current/<audience>` of the previous build:

@@ -6,42 +6,59 @@ import Synchronization
 /// writing over them).
 ///
 /// What could redirect a write — links, special files — is removed before anything is written
-/// (`ready`, which the build runs while it loads the sources; a write before it is refused); a
-/// file with other names is replaced when written, never written through (`FileSystem.write`);
-/// and what the new build does not write is removed before it is published (`removeUnwritten`),
-/// so the published slot holds exactly the build's files, as an emptied slot would.
+/// (`init`, which the build runs while it loads the sources); a file with other names is replaced
+/// when written, never written through (`FileSystem.write`); and what the new build does not
+/// write is removed before it is published (`removeUnwritten`), so the published slot holds
+/// exactly the build's files, as an emptied slot would.
 final class ReusedSlot: Sendable {
     /// The slot's folder.
     let root: String
-
-    private struct State {
-        var ready = false
-        /// What was found, each folder before what it holds (paths relative to `root`).
-        var found: [ReusableEntry] = []
-        /// What this build wrote (relative to `root`); kept only when something was found.
-        var written = Set<String>()
-    }
-
-    private let state = Mutex(State())
-
-    init(root: String) { self.root = root }
+    /// What was found (relative to `root`), each folder before what it holds.
+    private let paths: [String]
+    /// Each found entry's folder among them (-1 at the top).
+    private let parents: [Int32]
+    /// Found path → its place in `paths`.
+    private let places: [String: Int32]
+    /// Found entries the build reached: written, or a folder written into.
+    private let reached: Mutex<[Bool]>
 
     /// Removes from the slot what could redirect a write and notes what is left; creates the slot
-    /// when it is missing. Writes are refused until this has run.
-    func ready(fileSystem: FileSystem) throws {
+    /// when it is missing.
+    init(root: String, fileSystem: FileSystem) throws {
+        self.root = root
         let found = try fileSystem.reusableContents(of: root)
         try fileSystem.createDirectory(root)
-        state.withLock { state in
-            state.found = found
-            state.ready = true
+        var places: [String: Int32] = [:]
+        places.reserveCapacity(found.count)
+        var parents: [Int32] = []
+        parents.reserveCapacity(found.count)
+        for (place, entry) in found.enumerated() {
+            places[entry.path] = Int32(place)
+            // Folders come before what they hold: the parent is placed already.
+            parents.append(entry.path.lastIndex(of: "/").flatMap { places[String(entry.path[..<$0])] } ?? -1)
         }
+        paths = found.map(\.path)
+        self.parents = parents
+        self.places = places
+        reached = Mutex([Bool](repeating: false, count: found.count))
     }
 
-    /// Notes that the build writes `path` (relative to `root`); false before `ready`.
-    func record(_ path: String) -> Bool {
-        state.withLock { state in
-            if !state.found.isEmpty { state.written.insert(path) }
-            return state.ready
+    /// Notes that the build writes `path` (relative to `root`): it and the folders it is in stay.
+    func record(_ path: String) {
+        guard !paths.isEmpty else { return }
+        // The path itself, or the nearest folder of it that was found (a page in a new folder).
+        var place = places[path]
+        var folder = Substring(path)
+        while place == nil, let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            place = places[String(folder)]
+        }
+        guard var place else { return }
+        reached.withLock { reached in
+            while place >= 0 && !reached[Int(place)] {
+                reached[Int(place)] = true
+                place = parents[Int(place)]
+            }
         }
     }
 
@@ -67,26 +84,14 @@ final class ReusedSlot: Sendable {
 
     /// Removes every file and folder found that the build neither wrote nor writes into.
     func removeUnwritten(fileSystem: FileSystem) throws {
-        let (found, written) = state.withLock { ($0.found, $0.written) }
-        guard !found.isEmpty else { return }
-        // The folders the written files are in, and theirs.
-        var folders = Set<String>()
-        for path in written {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !folders.insert(String(folder)).inserted { break }
-            }
-        }
-        var removed = Set<String>()
-        for entry in found where !written.contains(entry.path) && !folders.contains(entry.path) {
+        let reached = self.reached.withLock { $0 }
+        var removed = [Bool](repeating: false, count: paths.count)
+        for place in paths.indices where !reached[place] {
+            removed[place] = true
             // Inside a folder already removed: gone with it.
-            if let slash = entry.path.lastIndex(of: "/"), removed.contains(String(entry.path[..<slash])) {
-                if entry.isDirectory { removed.insert(entry.path) }
-                continue
-            }
-            try fileSystem.remove(root + "/" + entry.path)
-            if entry.isDirectory { removed.insert(entry.path) }
+            let parent = Int(parents[place])
+            if parent >= 0 && removed[parent] { continue }
+            try fileSystem.remove(root + "/" + paths[place])
         }
     }
 }

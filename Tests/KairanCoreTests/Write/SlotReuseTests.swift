@@ -148,6 +148,21 @@ import Testing
         #expect(liveSlot(output) == good)
     }
 
+    @Test func aWriterWhoseSlotIsNotReadiedWritesAndPublishesNothing() throws {
+        let base = WriteTestSupport.temporaryFolder()
+        defer { try? files.removeItem(atPath: base) }
+        try files.createDirectory(atPath: base + "/site", withIntermediateDirectories: true)
+        let file = OutputFile(audience: .public, path: "index.html", content: .bytes(Array("x".utf8)))
+        let writer = try OutputWriter.open(fileSystem: DiskFileSystem(), outputDirectory: base + "/site/output", siteDirectory: base + "/site")
+        #expect(throws: OutputRefusal.self) { try writer.write(file) }
+        #expect(throws: OutputRefusal.self) { try writer.commit() }
+        writer.discard()
+        let readied = try OutputWriter.open(fileSystem: DiskFileSystem(), outputDirectory: base + "/site/output", siteDirectory: base + "/site").readied()
+        try readied.write(file)
+        try readied.commit()
+        #expect(files.contents(atPath: base + "/site/output/public/index.html") == Data("x".utf8))
+    }
+
     @Test func aFileSystemWithoutHardLinksKeepsFilesAndFoldersAndDropsLinks() throws {
         let memory = MemoryFileSystem(["slot/public/index.html": "a", "slot/public/kb/x/index.html": "b", "other/keep": "k"])
         try memory.createSymbolicLink("slot/public/link", to: "../../other")
