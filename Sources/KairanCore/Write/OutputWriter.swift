@@ -107,8 +107,9 @@ public struct OutputWriter: Sendable {
         do {
             try put(file.content, at: staging + "/" + relative)
         } catch {
-            // The build before last may have left a file where a folder now goes, or the reverse.
-            guard reused.clearWay(to: relative, fileSystem: fileSystem) else { throw error }
+            // The build before last may have left a file where a folder now goes, or the reverse
+            // (another task may have cleared it meanwhile): cleared, then written once more.
+            reused.clearWay(to: relative, fileSystem: fileSystem)
             try put(file.content, at: staging + "/" + relative)
         }
     }

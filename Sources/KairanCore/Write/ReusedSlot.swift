@@ -21,6 +21,8 @@ final class ReusedSlot: Sendable {
     private let places: [String: Int32]
     /// Found entries the build reached: written, or a folder written into.
     private let reached: Mutex<[Bool]>
+    /// Held while something in the way of a write is removed (`clearWay`).
+    private let clearing = Mutex(())
 
     /// Removes from the slot what could redirect a write and notes what is left; creates the slot
     /// when it is missing.
@@ -63,23 +65,26 @@ final class ReusedSlot: Sendable {
     }
 
     /// Removes what stands where `path` (relative to `root`) is to be written: a file or a link in
-    /// place of one of its folders, or anything in place of the file itself. False when nothing
-    /// was in the way (the write failed for another reason).
-    func clearWay(to path: String, fileSystem: FileSystem) -> Bool {
-        var folder = root
-        for part in path.split(separator: "/").dropLast() {
-            folder += "/" + part
-            switch fileSystem.entryKind(of: folder) {
-            case .directory: continue
-            case .missing: return false
-            case .file, .symbolicLink:
-                // A folder is never removed here: another task may be writing into it.
-                return (try? fileSystem.remove(folder)) != nil
+    /// place of one of its folders, or anything in place of the file itself. One task at a time:
+    /// a file found in place of a folder is still that file when removed (only this removes
+    /// such files, and no folder can be made where a file is), so a folder another task has just
+    /// made there, and is writing into, is never taken for it.
+    func clearWay(to path: String, fileSystem: FileSystem) {
+        clearing.withLock { _ in
+            var folder = root
+            for part in path.split(separator: "/").dropLast() {
+                folder += "/" + part
+                switch fileSystem.entryKind(of: folder) {
+                case .directory: continue
+                case .missing: return
+                case .file, .symbolicLink:
+                    try? fileSystem.remove(folder)
+                    return
+                }
             }
+            let file = root + "/" + path
+            if fileSystem.entryKind(of: file) != .missing { try? fileSystem.remove(file) }
         }
-        let file = root + "/" + path
-        guard fileSystem.entryKind(of: file) != .missing else { return false }
-        return (try? fileSystem.remove(file)) != nil
     }
 
     /// Removes every file and folder found that the build neither wrote nor writes into.

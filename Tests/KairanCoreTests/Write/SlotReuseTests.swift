@@ -104,6 +104,11 @@ import Testing
         try "x".write(toFile: slot + "/kb/start/login/index.html/inner/x.html", atomically: false, encoding: .utf8)
         try files.removeItem(atPath: slot + "/kb/account/mfa")
         try "in the way".write(toFile: slot + "/kb/account/mfa", atomically: false, encoding: .utf8)
+        // Files in place of folders that many files are written into at once.
+        for folder in ["/assets", "/search"] {
+            try files.removeItem(atPath: slot + folder)
+            try "in the way".write(toFile: slot + folder, atomically: false, encoding: .utf8)
+        }
         // A file with a second name outside the output: rewriting it in place would change that one.
         try files.linkItem(atPath: slot + "/kb/account/password/index.html", toPath: outside + "/hard.html")
         let hardBytes = try #require(files.contents(atPath: outside + "/hard.html"))
