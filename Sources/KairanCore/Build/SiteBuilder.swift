@@ -51,14 +51,17 @@ public struct SiteBuilder: Sendable {
 
         var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
         result.timings.append(("plan", stopwatch.lap()))
-        // A staging slot that could not be readied takes no writes: the build goes on as a check.
+        // A staging slot that could not be readied takes no writes: the build goes on as a check
+        // (and fails), so the previous output stays.
+        var readied: OutputWriter?
         switch await staging {
-        case .success(let readied): writer = readied
+        case .success(let ready): readied = ready
         case .failure(let problem):
             log.error(SourceLocation(file: options.outputDirectory), "cannot open the output folder: \(problem)", hint: "check that it is writable")
         }
+        writer = readied ?? writer
         result.timings.append(("ready the staging slot", stopwatch.lap()))
-        let sink = OutputSink(writer: writer?.reused == nil ? nil : writer)
+        let sink = OutputSink(writer: readied)
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
         let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),

@@ -229,8 +229,23 @@ public struct DiskFileSystem: FileSystem {
         if rmdir(path) != 0 && errno != ENOENT { throw error(path) }
     }
 
-    /// Empties the folder open as `fd` (and closes it); `path` names it in errors only.
-    private func removeContents(of fd: Int32, path: @autoclosure () -> String) throws {
+    /// What `eachEntry` found at a name.
+    private enum FolderItem {
+        /// A regular file.
+        case file
+        /// A folder, opened without following a link (`O_NOFOLLOW`); the callee owns the descriptor.
+        case folder(Int32)
+        /// Anything else, judged without following: a link, a device, a socket, a pipe, or a
+        /// folder swapped for a link meanwhile.
+        case other
+    }
+
+    /// Calls `body` with each entry of the folder open as `fd` (closed when done), `.` and `..`
+    /// left out: its name and what it is. The one walk of the write side (removal and reuse):
+    /// kinds come from `readdir` (`fstatat` without following where the file system does not
+    /// say), and no path is walked again per entry. `path` names the folder in errors only.
+    private func eachEntry(of fd: Int32, path: @autoclosure () -> String,
+                           _ body: (_ name: UnsafePointer<CChar>, _ item: FolderItem) throws -> Void) throws {
         guard let dir = fdopendir(fd) else {
             close(fd)
             throw error(path())
@@ -240,31 +255,43 @@ public struct DiskFileSystem: FileSystem {
             let type = entry.pointee.d_type
             try withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 guard let name = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
-                // `.` and `..`
-                if name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0)) { return }
-                var isFolder = type == UInt8(DT_DIR)
+                if name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0)) { return }  // `.` and `..`
+                var mode = type == UInt8(DT_DIR) ? S_IFDIR : type == UInt8(DT_REG) ? S_IFREG : 0
                 if type == UInt8(DT_UNKNOWN) {
                     var info = stat()
-                    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }  // gone meanwhile
+                    mode = info.st_mode & S_IFMT
                 }
-                if isFolder {
+                if mode == S_IFREG { return try body(name, .file) }
+                if mode == S_IFDIR {
                     let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    if child >= 0 {
-                        try removeContents(of: child, path: path() + "/" + String(cString: name))
-                        if unlinkat(fd, name, AT_REMOVEDIR) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
-                        return
-                    }
+                    if child >= 0 { return try body(name, .folder(child)) }
                     guard errno == ELOOP || errno == ENOTDIR else { throw error(path() + "/" + String(cString: name)) }
                 }
-                if unlinkat(fd, name, 0) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
+                try body(name, .other)
             }
         }
     }
 
-    /// Walks relative to open folder descriptors, as `removeTree` does: what is found is judged by
-    /// `fstatat` without following (a link is removed as a link), and a folder is opened with
-    /// `O_NOFOLLOW`, so one swapped for a link meanwhile is removed, never descended into.
+    /// Empties the folder open as `fd` (and closes it); `path` names it in errors only.
+    private func removeContents(of fd: Int32, path: @autoclosure () -> String) throws {
+        try eachEntry(of: fd, path: path()) { name, item in
+            try remove(name, item, in: fd, path: path())
+        }
+    }
+
+    /// Removes the entry `name` of the folder open as `fd`, with everything in it.
+    private func remove(_ name: UnsafePointer<CChar>, _ item: FolderItem, in fd: Int32, path: @autoclosure () -> String) throws {
+        if case .folder(let child) = item {
+            try removeContents(of: child, path: path() + "/" + String(cString: name))
+            if unlinkat(fd, name, AT_REMOVEDIR) != 0 && errno != ENOENT { throw error(path() + "/" + String(cString: name)) }
+        } else if unlinkat(fd, name, 0) != 0 && errno != ENOENT {
+            throw error(path() + "/" + String(cString: name))
+        }
+    }
+
+    /// Walks relative to open folder descriptors (`eachEntry`), as the removal does: a link is
+    /// removed as a link, and a folder swapped for a link meanwhile is removed, never descended into.
     public func reusableContents(of root: String) throws -> [ReusableEntry] {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
@@ -280,50 +307,21 @@ public struct DiskFileSystem: FileSystem {
         return kept
     }
 
-    /// `reusableContents` of the folder open as `fd` (closed when done).
+    /// `reusableContents` of the folder open as `fd` (closed when done). A file with other names
+    /// is kept: writes replace such a file (`openForWriting`).
     private func keepReusable(in fd: Int32, root: String, relative: String, into kept: inout [ReusableEntry]) throws {
         let path = relative.isEmpty ? root : root + "/" + relative
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            throw error(path)
-        }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let type = entry.pointee.d_type
-            try withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                guard let cName = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
-                if cName[0] == 46 && (cName[1] == 0 || (cName[1] == 46 && cName[2] == 0)) { return }  // `.` and `..`
-                let name = String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                let inside = name.map { relative.isEmpty ? $0 : relative + "/" + $0 }
-                // A file with other names is kept: writes replace such a file (`openForWriting`).
-                var isFolder = type == UInt8(DT_DIR), isFile = type == UInt8(DT_REG)
-                if type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }  // gone meanwhile
-                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-                    isFile = (info.st_mode & S_IFMT) == S_IFREG
-                }
-                if isFile, let inside {
-                    kept.append(ReusableEntry(path: inside, isDirectory: false))
-                    return
-                }
-                if isFolder {
-                    let child = openat(fd, cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    if child >= 0 {
-                        if let inside {
-                            kept.append(ReusableEntry(path: inside, isDirectory: true))
-                            try keepReusable(in: child, root: root, relative: inside, into: &kept)
-                            return
-                        }
-                        // A folder whose name is not UTF-8: removed with everything in it.
-                        try removeContents(of: child, path: path + "/" + String(cString: cName))
-                        if unlinkat(fd, cName, AT_REMOVEDIR) != 0 && errno != ENOENT { throw error(path + "/" + String(cString: cName)) }
-                        return
-                    }
-                    guard errno == ELOOP || errno == ENOTDIR else { throw error(path + "/" + String(cString: cName)) }
-                }
-                // A link, a device, a socket, a pipe, a name that is not UTF-8.
-                if unlinkat(fd, cName, 0) != 0 && errno != ENOENT { throw error(path + "/" + String(cString: cName)) }
+        try eachEntry(of: fd, path: path) { name, item in
+            let inside = String(validatingCString: name).map { relative.isEmpty ? $0 : relative + "/" + $0 }
+            switch (item, inside) {
+            case (.file, let inside?):
+                kept.append(ReusableEntry(path: inside, isDirectory: false))
+            case (.folder(let child), let inside?):
+                kept.append(ReusableEntry(path: inside, isDirectory: true))
+                try keepReusable(in: child, root: root, relative: inside, into: &kept)
+            default:
+                // Not a file or a folder, or a name that is not UTF-8: removed, never followed.
+                try remove(name, item, in: fd, path: path)
             }
         }
     }

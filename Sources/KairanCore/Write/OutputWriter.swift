@@ -17,13 +17,12 @@ public struct OutputWriter: Sendable {
     /// The output folder as the user named it (for messages).
     public let outputDirectory: String
     let layout: OutputLayout
-    /// The slot this build is written into, and the live one (nil before the first build).
+    /// The slot this build is written into: the one `current` does not name.
     let stagingSlot: String
-    let liveSlot: String?
     /// `<staging slot>/`, the prefix of every written path.
     public let staging: String
     /// What the staging slot held when it was readied (`readied()`); before, writes are refused.
-    private(set) var reused: ReusedSlot?
+    private var reused: ReusedSlot?
     private let lock: FileLock
 
     /// Checks the output folder (`OutputFolderRule`), takes its lock, and opens the staging slot.
@@ -63,7 +62,7 @@ public struct OutputWriter: Sendable {
         self.layout = layout
         self.lock = lock
         let live = fileSystem.linkTarget(of: layout.current)
-        liveSlot = OutputLayout.slots.contains(live ?? "") ? live : nil
+        let liveSlot = OutputLayout.slots.contains(live ?? "") ? live : nil
         stagingSlot = liveSlot == "a" ? "b" : "a"
         staging = layout.slot(stagingSlot)
 

@@ -8,30 +8,41 @@ import Testing
 @Suite struct SlotReuseTests {
     private let files = FileManager.default
 
-    /// Every entry of the live slot: files by their size and a hash of their bytes, folders and links by kind.
+    /// Every entry of the live slot, as the disk lists it (names that are not UTF-8 included):
+    /// files by their size and a hash of their bytes, anything else by its kind.
     private func liveSlot(_ output: String) -> [String: String] {
-        let root = output + "/.kairan/current"
+        let disk = DiskFileSystem()
         var tree: [String: String] = [:]
         func walk(_ path: String, _ shown: String) {
-            guard let names = try? files.contentsOfDirectory(atPath: path) else { return }
-            for name in names {
-                let full = path + "/" + name, inside = shown.isEmpty ? name : shown + "/" + name
-                var isFolder: ObjCBool = false
-                guard (try? files.destinationOfSymbolicLink(atPath: full)) == nil else {
-                    tree[inside] = "link"
-                    continue
-                }
-                if files.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+            for entry in (try? disk.entries(path)) ?? [] {
+                let full = path + "/" + entry.name, inside = shown.isEmpty ? entry.name : shown + "/" + entry.name
+                var info = stat()
+                if entry.undecodableName != nil {
+                    tree[inside] = "a name that is not UTF-8"
+                } else if lstat(full, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR {
+                    tree[inside] = "neither a file nor a folder"
+                } else if (info.st_mode & S_IFMT) == S_IFDIR {
                     tree[inside] = "folder"
                     walk(full, inside)
                 } else {
-                    let bytes = files.contents(atPath: full).map { Array($0) } ?? []
+                    let bytes = (try? disk.read(full)) ?? []
                     tree[inside] = "\(bytes.count) bytes, \(SearchIndex.fnv1a(bytes))"
                 }
             }
         }
-        walk(root, "")
+        walk(output + "/.kairan/current", "")
         return tree
+    }
+
+    /// The small site built twice into its own output: the slot of the first build is the one
+    /// the next build is staged in.
+    private func builtTwice(_ base: String) async throws -> (output: String, kairan: String, first: String) {
+        try WriteTestSupport.writeSite(TestSupport.smallSite, to: base + "/site")
+        let output = base + "/site/output", kairan = output + "/.kairan"
+        #expect(await WriteTestSupport.build(base + "/site").committed)
+        let first = try files.destinationOfSymbolicLink(atPath: kairan + "/current")
+        #expect(await WriteTestSupport.build(base + "/site").committed)
+        return (output, kairan, first)
     }
 
     /// The live slot of `site` built into an output folder of its own.
@@ -71,14 +82,9 @@ import Testing
     @Test func filesOfTheBuildBeforeLastAreRewrittenInPlace() async throws {
         let base = WriteTestSupport.temporaryFolder()
         defer { try? files.removeItem(atPath: base) }
-        try WriteTestSupport.writeSite(TestSupport.smallSite, to: base + "/site")
-        let kairan = base + "/site/output/.kairan"
-        #expect(await WriteTestSupport.build(base + "/site").committed)
-        let first = try files.destinationOfSymbolicLink(atPath: kairan + "/current")
+        let (_, kairan, first) = try await builtTwice(base)
         let page = kairan + "/\(first)/public/index.html"
-        let before = try #require(inode(page))
-        #expect(await WriteTestSupport.build(base + "/site").committed)
-        #expect(inode(page) == before, "the previous build's slot is kept as it was")
+        let before = try #require(inode(page), "the previous build's slot is kept")
         #expect(await WriteTestSupport.build(base + "/site").committed)
         #expect(try files.destinationOfSymbolicLink(atPath: kairan + "/current") == first)
         #expect(inode(page) == before, "rewritten, not removed and made again")
@@ -87,12 +93,8 @@ import Testing
     @Test func whatTheSlotHoldsCannotRedirectOrBeChangedThrough() async throws {
         let base = WriteTestSupport.temporaryFolder()
         defer { try? files.removeItem(atPath: base) }
-        try WriteTestSupport.writeSite(TestSupport.smallSite, to: base + "/site")
-        let output = base + "/site/output", kairan = output + "/.kairan"
-        #expect(await WriteTestSupport.build(base + "/site").committed)
+        let (output, kairan, staging) = try await builtTwice(base)
         let expected = liveSlot(output)
-        let staging = try files.destinationOfSymbolicLink(atPath: kairan + "/current")
-        #expect(await WriteTestSupport.build(base + "/site").committed)
         let slot = kairan + "/\(staging)/public"
 
         let outside = base + "/outside"
@@ -138,10 +140,7 @@ import Testing
     @Test func aFailedBuildsFilesAreNeverPublished() async throws {
         let base = WriteTestSupport.temporaryFolder()
         defer { try? files.removeItem(atPath: base) }
-        try WriteTestSupport.writeSite(TestSupport.smallSite, to: base + "/site")
-        let output = base + "/site/output"
-        #expect(await WriteTestSupport.build(base + "/site").committed)
-        #expect(await WriteTestSupport.build(base + "/site").committed)
+        let (output, _, _) = try await builtTwice(base)
         let good = liveSlot(output)
         // Pages are rendered and written before the links are checked: this build fails after writing.
         try "---\ntitle: 壊れたリンク\n---\n[どこにもない](../nowhere.md)\n".write(toFile: base + "/site/content/kb/start/broken.md", atomically: true, encoding: .utf8)
