@@ -145,9 +145,10 @@ extension FileSystem {
         func walk(_ folder: String, _ relative: String) throws {
             for entry in try entries(folder) {
                 let path = joinPath(folder, entry.name), inside = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isLink || entryKind(of: path) == .symbolicLink {
+                let kind = entryKind(of: path)
+                if entry.isLink || kind == .symbolicLink {
                     try remove(path)
-                } else if entryKind(of: path) == .directory {
+                } else if kind == .directory {
                     kept.append(ReusableEntry(path: inside, isDirectory: true))
                     try walk(path, inside)
                 } else {
