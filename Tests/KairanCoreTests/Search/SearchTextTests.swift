@@ -71,4 +71,34 @@ import Testing
         tokenizer.finish()
         #expect(tokenizer.tokens == SearchText.tokens(parts.joined()))
     }
+
+    /// The tokenizer writes runs of plain characters (kanji and kana NFKC leaves alone) in one
+    /// go; fed one piece at a time (a character and its marks) it never takes that path. Both
+    /// must give the same tokens, for text mixing plain characters with everything that ends a
+    /// run: marks after kana, ー, half-width and full-width forms, Latin words, separators,
+    /// two- and four-byte characters, expanding ones (㌀).
+    @Test func plainRunsTokeniseAsOneCharacterAtATime() {
+        let alphabet: [String] = ["漢", "字", "か", "カ", "ア", "ひ", "ー", "\u{3099}", "\u{309A}", "ﾞ", "\u{301}", "ｶ", "ﾃ",
+                                  "a", "Z", "7", " ", "\n", "Ｖ", "（", "、", "。", "「", "々", "😀", "é", "㌀", "ヴ", "ㇰ"]
+        var seed: UInt64 = 0x4B41_4952_414E
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(40)).map { _ in next(3) == 0 ? alphabet[next(alphabet.count)] : alphabet[next(6)] }.joined()
+            // Pieces as the tokenizer reads them: a scalar and the marks after it.
+            var pieces: [String] = []
+            for scalar in text.unicodeScalars {
+                if SearchText.isMark(scalar.value), !pieces.isEmpty { pieces[pieces.count - 1].unicodeScalars.append(scalar) } else { pieces.append(String(scalar)) }
+            }
+            var whole = SearchText.Tokenizer(), pieceByPiece = SearchText.Tokenizer()
+            whole.feed(text)
+            whole.finish()
+            for piece in pieces { pieceByPiece.feed(piece) }
+            pieceByPiece.finish()
+            #expect(whole.tokens == pieceByPiece.tokens, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(whole.position == pieceByPiece.position)
+        }
+    }
 }

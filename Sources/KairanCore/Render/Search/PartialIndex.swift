@@ -45,10 +45,11 @@ struct PartialIndex: Sendable {
         var counter = CharacterCounter()
         var grouper = TermGrouper()
         var tokenizer = SearchText.Tokenizer()
-        // Each (term, page) part is encoded at the end of `parts` as the pages come, and listed
+        // Each (term, page) part is encoded after the first `partsCount` bytes of `parts` as the pages come, and listed
         // in `ends` with its entry; the parts are gathered term by term once the run is done (one
         // buffer, not an array per term).
         var parts: [UInt8] = []
+        var partsCount = 0
         var ends: [(entry: Int32, end: Int)] = []
         for (offset, document) in documents.enumerated() {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
@@ -88,33 +89,46 @@ struct PartialIndex: Sendable {
                 entries.append(Entry(key: grouper.key(entries.count), first: page, last: Int32(start) - 1))
             }
 
-            // A term's part for the page: the page's increase, then `body`'s numbers.
-            func part(_ term: Int, _ body: (inout [UInt8]) -> Void) {
-                let begin = parts.count
-                SearchIndex.appendVarint(UInt64(entries[term].begin(page)), to: &parts)
-                body(&parts)
-                ends.append((Int32(term), parts.count))
-                entries[term].size += parts.count - begin
-            }
-            // Each term's occurrences: count, then (position increase << 2 | field).
-            for place in 0..<grouper.pageTermCount {
-                let term = grouper.pageTerm(place)
-                part(term) { out in
-                    SearchIndex.appendVarint(UInt64(grouper.occurrences(term)), to: &out)
-                    grouper.appendCodes(term, to: &out)
-                }
-            }
-            // Each character's counts in the title, the headings and the body.
-            for (term, count) in characters {
-                part(term) { out in
-                    SearchIndex.appendVarint(UInt64(count.0), to: &out)
-                    SearchIndex.appendVarint(UInt64(count.1), to: &out)
-                    SearchIndex.appendVarint(UInt64(count.2), to: &out)
-                }
+            // Room for the page's parts at the end of `parts` (grown by doubling): a varint takes
+            // at most 5 bytes; a term's part is its page increase and count, then its occurrences
+            // (at most two a token); a character's, its page increase and three counts.
+            let room = 5 * (2 * tokenizer.count + 2 * grouper.pageTermCount + 4 * characters.count)
+            if parts.count < partsCount + room { parts += repeatElement(0, count: max(partsCount + room - parts.count, parts.count)) }
+            partsCount = parts.withUnsafeMutableBufferPointer { out in
+                Self.writeParts(of: page, grouper: grouper, characters: characters, to: out, at: partsCount,
+                                entries: &entries, ends: &ends)
             }
         }
         postings = Self.gather(parts, ends: ends, into: &entries)
         self.entries = entries
+    }
+
+    /// Writes the page's part of each of its terms at `start` in `out` (room made for them): the
+    /// page's increase, then for a term its occurrence count and occurrences (position increase
+    /// << 2 | field), for a character its counts in the title, the headings and the body. Each
+    /// part is listed in `ends` and counted in its entry's size; returns where the parts end.
+    private static func writeParts(of page: Int32, grouper: TermGrouper, characters: [(term: Int, count: (UInt32, UInt32, UInt32))],
+                                   to out: UnsafeMutableBufferPointer<UInt8>, at start: Int,
+                                   entries: inout [Entry], ends: inout [(entry: Int32, end: Int)]) -> Int {
+        var at = start
+        for place in 0..<grouper.pageTermCount {
+            let term = grouper.pageTerm(place), begin = at
+            SearchIndex.writeVarint(UInt64(entries[term].begin(page)), to: out, at: &at)
+            SearchIndex.writeVarint(UInt64(grouper.occurrences(term)), to: out, at: &at)
+            grouper.writeCodes(term, to: out, at: &at)
+            ends.append((Int32(term), at))
+            entries[term].size += at - begin
+        }
+        for (term, count) in characters {
+            let begin = at
+            SearchIndex.writeVarint(UInt64(entries[term].begin(page)), to: out, at: &at)
+            SearchIndex.writeVarint(UInt64(count.0), to: out, at: &at)
+            SearchIndex.writeVarint(UInt64(count.1), to: out, at: &at)
+            SearchIndex.writeVarint(UInt64(count.2), to: out, at: &at)
+            ends.append((Int32(term), at))
+            entries[term].size += at - begin
+        }
+        return at
     }
 
     /// The parts of each entry one after the other, in entry order (each entry's parts keep

@@ -173,6 +173,20 @@ struct SearchIndex: Sendable {
         out.append(UInt8(value))
     }
 
+    /// `appendVarint` into room made beforehand: the varint's bytes at `at` in `out` (at most
+    /// 10; 5 for a 32-bit value), `at` moved past them.
+    @inline(__always)
+    static func writeVarint(_ value: UInt64, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        var value = value
+        while value >= 0x80 {
+            out[at] = UInt8(value & 0x7F) | 0x80
+            at += 1
+            value >>= 7
+        }
+        out[at] = UInt8(value)
+        at += 1
+    }
+
     /// The number at `at` in `bytes` (an unsigned LEB128 varint, as `appendVarint` writes it),
     /// `at` moved past it; a number cut off by the end reads as far as it goes.
     @inline(__always)

@@ -68,6 +68,8 @@ public enum SearchText {
         private static let multiple: UInt32 = 0xFFFF_FFFF
         /// `SearchText.classes`, held so the loop reads it without a global access per character.
         private let classes = SearchText.classes
+        /// `feedPlainRun`'s buffer: a run's values, then its codes (kept by `reset`).
+        private var scratch: [UInt32] = []
 
         var count: Int { values.count }
 
@@ -76,6 +78,7 @@ public enum SearchText {
         mutating func reset() {
             var fresh = Tokenizer()
             swap(&fresh.known, &known)
+            swap(&fresh.scratch, &scratch)
             swap(&fresh.values, &values)
             swap(&fresh.codes, &codes)
             swap(&fresh.words, &words)
@@ -111,6 +114,11 @@ public enum SearchText {
             var index = 0
             let count = bytes.count
             while index < count {
+                if base != Self.noScalar, marks.isEmpty, isPlain(base), !pendingLongVowel, word.isEmpty {
+                    // A run of plain characters, written in one go (nearly all Japanese text).
+                    index = feedPlainRun(bytes, from: index, base: &base)
+                    if index >= count { break }
+                }
                 let lead = bytes[index]
                 var value = UInt32(lead)
                 if lead < 0x80 {
@@ -136,6 +144,74 @@ public enum SearchText {
                 base = value
             }
             if base != Self.noScalar { emit(base, marks: &marks) }
+        }
+
+        /// Writes `base` and the plain characters after it (`isPlain`) from `start` on, exactly as
+        /// `emit` would one by one, while each is followed by a character that cannot be a mark;
+        /// returns where it stopped, `base` then being the piece still to settle. Called only
+        /// when nothing is pending (no marks, no held ー, no word). Writes at most `runLength`
+        /// tokens a call, so its buffer stays small whatever the page's size.
+        private mutating func feedPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, base: inout UInt32) -> Int {
+            let room = Self.runLength
+            // The buffer is taken out of `self` while the loop (which reads `self`) writes it.
+            var buffer: [UInt32] = []
+            swap(&buffer, &scratch)
+            defer { swap(&buffer, &scratch) }
+            if buffer.count < 2 * room { buffer = [UInt32](repeating: 0, count: 2 * room) }
+            var index = start, current = base, last = previous
+            var position = self.position, gap = self.gap
+            let field = self.field, count = bytes.count
+            let plain = SearchText.plainClass, cannotBeMark = SearchText.cannotBeMarkClass
+            let written = classes.withUnsafeBufferPointer { classes in buffer.withUnsafeMutableBufferPointer { scratch -> Int in
+                var written = 0
+                while written < room, index < count {
+                    // `current` is settled once the next character is known not to be a mark.
+                    let lead = bytes[index]
+                    var next: UInt32, length: Int
+                    if lead < 0x80 {
+                        next = UInt32(lead)
+                        length = 1
+                    } else if lead & 0xF0 == 0xE0, index + 2 < count {
+                        next = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        length = 3
+                        guard classes[Int(next)] & cannotBeMark != 0 else { break }
+                    } else {
+                        break
+                    }
+                    if gap { position += 1; gap = false }
+                    scratch[written] = SearchText.foldKana(current)
+                    scratch[room + written] = position << 2 | field
+                    written += 1
+                    position += 1
+                    last = current
+                    index += length
+                    current = next
+                    // Three-byte scalars are below U+10000: `classes` holds them.
+                    guard classes[Int(next)] & plain == plain, next != 0x30FC else { break }
+                }
+                return written
+            } }
+            if written > 0 {
+                buffer.withUnsafeBufferPointer { scratch in
+                    values.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<written]))
+                    codes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[room..<(room + written)]))
+                }
+                previous = last
+                self.position = position
+                self.gap = gap
+            }
+            base = current
+            return index
+        }
+
+        /// The most tokens `feedPlainRun` writes a call.
+        private static let runLength = 4096
+
+        /// Plain: a Japanese character that NFKC, lower-casing and the ー rule leave as it is
+        /// (ー itself is not plain); `emit` only folds its kana.
+        @inline(__always)
+        private func isPlain(_ value: UInt32) -> Bool {
+            value < 0x10000 && classes[Int(value)] & SearchText.plainClass == SearchText.plainClass && value != 0x30FC
         }
 
         // The character classes below, read from `classes` for the BMP.
@@ -269,6 +345,8 @@ public enum SearchText {
     // MARK: Character classes (the same ranges as the client's)
 
     static let cannotBeMarkClass: UInt8 = 1, stableClass: UInt8 = 2, japaneseClass: UInt8 = 4
+    /// Stable and Japanese (`Tokenizer.isPlain`).
+    static let plainClass: UInt8 = stableClass | japaneseClass
     /// `cannotBeMark`, `isStable` and `isJapanese` of every BMP scalar as bits (the tokenizer
     /// reads one number per character instead of testing a dozen ranges).
     static let classes: [UInt8] = (0..<UInt32(0x10000)).map { value in

@@ -209,16 +209,16 @@ struct TermGrouper {
     /// How often `term` occurs on the current page.
     func occurrences(_ term: Int) -> Int { Int(terms[term].count) }
 
-    /// Appends each occurrence of `term` on the current page, in order, as the index stores it:
-    /// a varint of `(position increase << 2) | field`.
-    func appendCodes(_ term: Int, to out: inout [UInt8]) {
+    /// Writes each occurrence of `term` on the current page at `at` in `out`, in order, as the
+    /// index stores it: a varint of `(position increase << 2) | field` (at most 5 bytes each).
+    func writeCodes(_ term: Int, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
         events.withUnsafeBufferPointer { events in
             var event = terms[term].head
             var previous: UInt32 = 0
             while event >= 0 {
                 let occurrence = events[Int(event)]
                 let position = occurrence.code >> 2
-                SearchIndex.appendVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: &out)
+                SearchIndex.writeVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: out, at: &at)
                 previous = position
                 event = occurrence.next
             }
