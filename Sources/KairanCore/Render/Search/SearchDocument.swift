@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One page as the search sees it: where it is, what it is called, and its text in blocks.
 ///
 /// The text is read from the page's rendered body (so it is exactly what readers see: no front
@@ -113,7 +119,7 @@ extension SearchDocument {
     }
 
     private static func body(of bytes: UnsafeBufferPointer<UInt8>) -> Body {
-        let separating = Self.separating, skipped = Self.skipped, anchorName = Self.anchorName
+        let separating = Self.separating, skipped = Self.skipped, anchorName = Self.anchorName, anchorClass = Self.anchorClass
         var blocks = Body()
         var text: [UInt8] = []
         var headingID: String?
@@ -140,16 +146,14 @@ extension SearchDocument {
         var index = 0
         while index < count {
             // The text up to the next tag, copied whole.
-            var next = index
-            while next < count && bytes[next] != UInt8(ascii: "<") { next += 1 }
+            let next = Self.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: index)
             if next > index {
                 if skipUntil == nil { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next])) }
                 index = next
                 continue
             }
             // A tag: its name, whether it closes, and where it ends.
-            var end = index + 1
-            while end < count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+            let end = Self.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index + 1)
             let closing = index + 1 < count && bytes[index + 1] == UInt8(ascii: "/")
             var nameEnd = index + (closing ? 2 : 1)
             let nameStart = nameEnd
@@ -165,7 +169,7 @@ extension SearchDocument {
             if nameBytes.count == 2 && nameBytes[0] | 0x20 == UInt8(ascii: "h") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(nameBytes[1]) {
                 flush()
                 if !closing { headingID = attribute("id", in: tag) ?? "" }
-            } else if name == anchorName && !closing && contains(tag, "class=\"anchor\"") {
+            } else if name == anchorName && !closing && contains(tag, anchorClass) {
                 skipUntil = name
             } else if skipped.contains(name) {
                 if !closing && tag.last != UInt8(ascii: "/") { skipUntil = name }
@@ -182,8 +186,18 @@ extension SearchDocument {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    private static func contains(_ tag: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
+    /// Where `byte` first is in `bytes` from `start` on (`bytes.count`: nowhere); `memchr`,
+    /// which reads many bytes a step.
+    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The class of a heading's own anchor link, whose text (`#`) is left out.
+    private static let anchorClass = Array("class=\"anchor\"".utf8)
+
+    private static func contains(_ tag: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard tag.count >= needle.count else { return false }
         for start in 0...(tag.count - needle.count) where tag[start] == needle[0] {
             if (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) { return true }
