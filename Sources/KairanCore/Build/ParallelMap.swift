@@ -8,23 +8,34 @@ public enum ParallelMap {
         if inputs.isEmpty { return [] }
         let workers = max(1, min(concurrency, inputs.count))
         if workers == 1 { return inputs.map(transform) }
-        // Many small chunks per worker keep every core busy to the end when some items are slower.
-        let chunkCount = min(inputs.count, workers * 32)
-        let chunkSize = (inputs.count + chunkCount - 1) / chunkCount
+        let ranges = chunks(inputs.count, workers: workers)
         return await withTaskGroup(of: (Int, [Output]).self) { group in
             var next = 0
-            var chunks = [[Output]](repeating: [], count: (inputs.count + chunkSize - 1) / chunkSize)
+            var chunks = [[Output]](repeating: [], count: ranges.count)
             func submit(_ index: Int) {
-                let range = (index * chunkSize)..<min(inputs.count, (index + 1) * chunkSize)
-                let slice = Array(inputs[range])
+                let slice = Array(inputs[ranges[index]])
                 group.addTask { (index, slice.map(transform)) }
             }
-            while next < min(workers, chunks.count) { submit(next); next += 1 }
+            while next < min(workers, ranges.count) { submit(next); next += 1 }
             for await (index, output) in group {
                 chunks[index] = output
-                if next < chunks.count { submit(next); next += 1 }
+                if next < ranges.count { submit(next); next += 1 }
             }
             return chunks.flatMap { $0 }
         }
+    }
+
+    /// The chunks `count` inputs are taken in, in order: each a sixteenth of what is left per
+    /// worker (at least one input), so the first are large (few tasks) and the last are single
+    /// inputs, and no core waits long for the last chunk of another (guided scheduling).
+    static func chunks(_ count: Int, workers: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            let size = max(1, (count - start) / (workers * 16))
+            ranges.append(start..<(start + size))
+            start += size
+        }
+        return ranges
     }
 }

@@ -20,7 +20,10 @@ extension SiteBuilder {
         // search); its HTML is dropped there.
         typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference], text: SearchDocument.Body?)
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
-        let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
+        // Pages that list many others are taken first (`OutputKind.listsPages`): each takes many
+        // times an article page, and left to the end one would keep a core busy alone.
+        let order = outputs.indices.filter { outputs[$0].kind.listsPages } + outputs.indices.filter { !outputs[$0].kind.listsPages }
+        let dispatched = await ParallelMap.map(order, concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
             let rendered = renderer.render(output, copy: { copied($0, log: log) }, search: search, log: log)
@@ -31,6 +34,9 @@ extension SiteBuilder {
             }
             return (found, log.items)
         }
+        // Back in plan order: what is reported and found does not depend on the dispatch order.
+        var results = [(Found?, [Diagnostic])](repeating: (nil, []), count: outputs.count)
+        for (place, index) in order.enumerated() { results[index] = dispatched[place] }
         var content = SiteContent()
         for index in outputs.indices {
             let (found, items) = results[index]

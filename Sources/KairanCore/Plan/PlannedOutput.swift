@@ -78,6 +78,22 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case weeklyReport = "weekly-report", weeklyReportIndex = "weekly-report-index"
     case newsletter, newsletterIndex = "newsletter-index", publicationFeed = "publication-feed"
     case searchPage = "search-page", searchIndex = "search-index"
+
+    /// Pages and files made from lists of many other pages (category and tag pages, the home
+    /// page, release lists, feeds, the sitemap): each takes many times a one-source page to
+    /// render, so the dispatcher starts them first.
+    var listsPages: Bool {
+        switch self {
+        case .home, .category, .section, .tag, .tagIndex, .releaseIndex, .releaseTypeIndex, .atomFeed, .jsonFeed, .inAppData,
+             .trainingIndex, .kpiIndex, .roadmap, .contentHealth, .portalHome, .internalHome, .sitemap, .redirects,
+             .weeklyReportIndex, .newsletterIndex, .publicationFeed, .emailIndex, .outbox:
+            return true
+        case .article, .support, .notFound, .redirect, .release, .trainingProgram, .trainingMaterials, .trainingEvent, .calendar,
+             .kpi, .kpiExport, .themeAsset, .contentAsset, .staticFile, .robots, .emailMessage, .emailHTML, .emailText,
+             .weeklyReport, .newsletter, .searchPage, .searchIndex:
+            return false
+        }
+    }
 }
 
 /// One thing an output is made from.

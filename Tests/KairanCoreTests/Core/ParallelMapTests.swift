@@ -1,0 +1,36 @@
+import Testing
+@testable import KairanCore
+
+/// The build's one parallel map: results in input order whatever the scheduling, over chunks
+/// that shrink towards the end so no core waits long for another's last chunk.
+@Suite struct ParallelMapTests {
+    @Test(arguments: [1, 2, 31, 32, 33, 100, 5_506])
+    func chunksCoverEveryInputOnceInOrderAndShrink(count: Int) {
+        for workers in [2, 3, 8] {
+            let ranges = ParallelMap.chunks(count, workers: workers)
+            #expect(ranges.first?.lowerBound == 0)
+            #expect(ranges.last?.upperBound == count)
+            for (earlier, later) in zip(ranges, ranges.dropFirst()) {
+                #expect(earlier.upperBound == later.lowerBound)
+                #expect(earlier.count >= later.count)
+            }
+            #expect(ranges.allSatisfy { !$0.isEmpty })
+            // The last chunks are single inputs; the first is a sixteenth of the share of a worker.
+            #expect(ranges.last?.count == 1)
+            #expect(ranges.first?.count == max(1, count / (workers * 16)))
+        }
+    }
+
+    @Test func resultsComeInInputOrderWhateverTheTasks() async {
+        let inputs = Array(0..<3_000)
+        for concurrency in [1, 2, 8] {
+            // Uneven work: some inputs take far longer than others.
+            let outputs = await ParallelMap.map(inputs, concurrency: concurrency) { value -> Int in
+                var sum = 0
+                for step in 0..<(value % 97 == 0 ? 20_000 : 10) { sum &+= step ^ value }
+                return value * 2 + (sum & 0)
+            }
+            #expect(outputs == inputs.map { $0 * 2 })
+        }
+    }
+}
