@@ -55,7 +55,9 @@ struct BuildCommand: AsyncParsableCommand {
             FileHandleOutput.standardOutput("jobs: \(options.concurrency), date: \(options.clock.today.iso), site: \(options.siteDirectory)")
             for (step, time) in result.timings { FileHandleOutput.standardOutput(time.line(step)) }
         }
+        // The process ends with the result alive: the build's memory goes back to the system at
+        // once instead of being freed object by object (see `BuildResult`).
         let code = Report.exitCode(result)
-        if code != .success { throw ExitCode(code.rawValue) }
+        withExtendedLifetime(result) { Foundation.exit(code.rawValue) }
     }
 }

@@ -93,6 +93,7 @@ public struct SiteBuilder: Sendable {
             commit(&result, writer: writer)
             result.timings.append(("swap output", stopwatch.lap()))
         }
+        result.workingValues = [site, content, renderer, links, search, writer]
         return result
     }
 
