@@ -100,7 +100,9 @@ extension SiteBuilder {
         }
         let extraNavigation = releases.contains { $0.audience == .public }
             ? [SiteConfig.NavigationItem(title: "リリースノート", url: SafeURL(sitePath: ReleaseNotes.indexPath))] : []
-        let models = PublicViewModels(config: config, paths: paths, center: center, clock: options.clock, extraNavigation: extraNavigation)
+        // The public pages' shared values are laid out while the rest is checked and assembled.
+        let clock = options.clock, modelsConfig = config
+        async let models = PublicViewModels(config: modelsConfig, paths: paths, center: center, clock: clock, extraNavigation: extraNavigation)
         StatusRules.check(source.status, backlogIDs: source.operations?.backlogIDs, releases: source.releases,
                           articles: Set(center.articles.map(\.article.reference)), log: log)
         let publications = PublicationAssembler(schedule: config.schedule, weeklyNotes: source.weeklyNotes, newsletterNotes: source.newsletters,
@@ -131,7 +133,7 @@ extension SiteBuilder {
         }
         let redirects = RedirectResolver.resolve(targets, paths: aliasPaths, log: log)
         return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
-                            releases: releases, training: source.training, staticFiles: source.staticFiles, models: models,
+                            releases: releases, training: source.training, staticFiles: source.staticFiles, models: await models,
                             operations: source.operations, status: source.status, publications: publications,
                             synonyms: source.synonyms, redirects: redirects,
                             scheduled: scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) })

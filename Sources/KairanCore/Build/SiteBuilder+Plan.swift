@@ -20,9 +20,10 @@ extension SiteBuilder {
         // search); its HTML is dropped there.
         typealias Found = (links: [String], anchors: Set<String>, references: [RenderedMarkdown.AnchorReference], text: SearchDocument.Body?)
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
-        // Pages that list many others are taken first (`OutputKind.listsPages`): each takes many
-        // times an article page, and left to the end one would keep a core busy alone.
-        let order = outputs.indices.filter { outputs[$0].kind.listsPages } + outputs.indices.filter { !outputs[$0].kind.listsPages }
+        // The bulk of quick pages made alike goes last (`OutputKind.isBulk`): a list page or a
+        // one-off page takes many times an article page, and left to the end it would keep one
+        // core busy alone.
+        let order = outputs.indices.filter { !outputs[$0].kind.isBulk } + outputs.indices.filter { outputs[$0].kind.isBulk }
         let dispatched = await ParallelMap.map(order, concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]

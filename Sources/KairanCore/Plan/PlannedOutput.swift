@@ -79,18 +79,20 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case newsletter, newsletterIndex = "newsletter-index", publicationFeed = "publication-feed"
     case searchPage = "search-page", searchIndex = "search-index"
 
-    /// Pages and files made from lists of many other pages (category and tag pages, the home
-    /// page, release lists, feeds, the sitemap): each takes many times a one-source page to
-    /// render, so the dispatcher starts them first.
-    var listsPages: Bool {
+    /// One of the many outputs made alike, one per source (article and release pages, training
+    /// events, KPI pages, emails, copied files, search index files): each is quick. The
+    /// dispatcher starts the others first (lists of many pages, the sitemap, one-off pages whose
+    /// template is parsed on first use), so no core is left drawing them alone at the end.
+    var isBulk: Bool {
         switch self {
-        case .home, .category, .section, .tag, .tagIndex, .releaseIndex, .releaseTypeIndex, .atomFeed, .jsonFeed, .inAppData,
-             .trainingIndex, .kpiIndex, .roadmap, .contentHealth, .portalHome, .internalHome, .sitemap, .redirects,
-             .weeklyReportIndex, .newsletterIndex, .publicationFeed, .emailIndex, .outbox:
+        case .article, .release, .redirect, .trainingProgram, .trainingMaterials, .trainingEvent, .kpi, .kpiExport,
+             .themeAsset, .contentAsset, .staticFile, .emailMessage, .emailHTML, .emailText, .weeklyReport, .newsletter,
+             .searchIndex:
             return true
-        case .article, .support, .notFound, .redirect, .release, .trainingProgram, .trainingMaterials, .trainingEvent, .calendar,
-             .kpi, .kpiExport, .themeAsset, .contentAsset, .staticFile, .robots, .emailMessage, .emailHTML, .emailText,
-             .weeklyReport, .newsletter, .searchPage, .searchIndex:
+        case .home, .category, .section, .tag, .tagIndex, .support, .notFound, .redirects, .releaseIndex, .releaseTypeIndex,
+             .atomFeed, .jsonFeed, .inAppData, .trainingIndex, .calendar, .kpiIndex, .roadmap, .contentHealth, .portalHome,
+             .internalHome, .sitemap, .robots, .outbox, .emailIndex, .weeklyReportIndex, .newsletterIndex, .publicationFeed,
+             .searchPage:
             return false
         }
     }
