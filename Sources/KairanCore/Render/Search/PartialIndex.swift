@@ -45,9 +45,10 @@ struct PartialIndex: Sendable {
         var counter = CharacterCounter()
         var grouper = TermGrouper()
         var tokenizer = SearchText.Tokenizer()
-        // Each (term, page) part is encoded after the first `partsCount` bytes of `parts` as the pages come, and listed
-        // in `ends` with its entry; the parts are gathered term by term once the run is done (one
-        // buffer, not an array per term).
+        // Each (term, page) part is encoded after the first `partsCount` bytes of `parts` (room
+        // beyond them is made page by page) as the pages come, and listed in `ends` with its
+        // entry; the parts are gathered term by term once the run is done (one buffer, not an
+        // array per term).
         var parts: [UInt8] = []
         var partsCount = 0
         var ends: [(entry: Int32, end: Int)] = []
