@@ -62,6 +62,19 @@ public struct SitePlan: Sendable, Equatable {
         return pages
     }
 
+    /// `pages(of:)` and `paths(of:)` of every audience at once: one pass over the outputs, each
+    /// output's URL made once (the link tables need all of them).
+    public func linkTables() -> [Audience: (pages: [String: String], paths: Set<String>)] {
+        var tables: [Audience: (pages: [String: String], paths: Set<String>)] = [:]
+        for audience in Audience.allCases { tables[audience] = ([:], []) }
+        for index in outputs.indices {
+            let audience = outputs[index].audience, url = outputs[index].url
+            tables[audience, default: ([:], [])].paths.insert(url)
+            if let origin = outputs[index].origin { tables[audience, default: ([:], [])].pages[origin] = url }
+        }
+        return tables
+    }
+
     /// Audiences that have at least one page (and so get the theme's assets).
     public var audiencesWithPages: [Audience] {
         Audience.allCases.filter { audience in outputs.indices.contains { outputs[$0].audience == audience && outputs[$0].isPage } }

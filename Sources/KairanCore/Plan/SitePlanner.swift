@@ -81,16 +81,21 @@ struct SitePlanner {
                                          .sectionArticles(section.categorySlug + "/" + section.slug)],
                                 listed: true, job: .section(index)))
         }
+        // What an article page shows of its category's sections and of the other categories, made
+        // once per category (thousands of articles share ten of each).
+        let categorySections = center.categories.map { category in
+            category.sections.map { PlanInput.metadata(center.sections[$0].section.location.file) }
+        }
+        let otherCategoryInputs = center.categories.indices.map { otherCategories(than: $0) }
         for (index, entry) in center.articles.enumerated() {
             let article = entry.article
             let category = center.categories[entry.category]
             // Related articles are ranked over the category and the articles sharing a tag; the
             // pager over the section's or the category's order; breadcrumbs name the section.
             // The sidebar shows the category's sections and every other category's title.
-            let sections = category.sections.map { PlanInput.metadata(center.sections[$0].section.location.file) }
             outputs.append(page(entry.path, .public, .article, template: "article", origin: article.sourcePath,
                                 inputs: [.file(article.sourcePath), .metadata(category.category.location.file), .categoryArticles(article.categorySlug)]
-                                    + sections + article.tags.map(PlanInput.taggedArticles) + otherCategories(than: entry.category),
+                                    + categorySections[entry.category] + article.tags.map(PlanInput.taggedArticles) + otherCategoryInputs[entry.category],
                                 listed: !article.draft, lastModified: article.lastModified, job: .article(index)))
         }
         outputs.append(page(SitePaths.tagsIndex, .public, .tagIndex, template: "tags", inputs: [.allArticles], listed: true, job: .tagIndex))

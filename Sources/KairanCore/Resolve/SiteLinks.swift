@@ -16,13 +16,16 @@ struct SiteLinks: Sendable {
     init(site: ResolvedSite, plan: SitePlan, withheld: [ScheduledPublication] = [], brokenSources: Set<String> = [], images: ImageSizes? = nil) {
         let paths = site.paths
         let assets = Set(site.knowledgeBase.assets)
-        let internalPages = plan.pages(of: .internal)
-        var publicPages = plan.pages(of: .public)
+        let tables = plan.linkTables()
+        func pages(of audience: Audience) -> [String: String] { tables[audience]?.pages ?? [:] }
+        func sitePaths(of audience: Audience) -> Set<String> { tables[audience]?.paths ?? [] }
+        let internalPages = pages(of: .internal)
+        var publicPages = pages(of: .public)
         for (source, path) in internalPages { publicPages[source] = path }  // linked from public Markdown: an error
-        let publicPaths = plan.paths(of: .public)
+        let publicPaths = sitePaths(of: .public)
         let raw = site.config.allowRawHTML
         var publicLinks = LinkResolver(pages: publicPages, assets: assets, sitePaths: publicPaths, basePath: paths.basePath,
-                                       internalPaths: plan.paths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys))
+                                       internalPaths: sitePaths(of: .internal).subtracting(publicPaths), internalSources: Set(internalPages.keys))
         publicLinks.brokenSources = brokenSources
         let scheduled = Dictionary(withheld.map { ($0.source, $0.date) }) { first, _ in first }
         publicLinks.scheduledSources = scheduled
@@ -31,11 +34,11 @@ struct SiteLinks: Sendable {
         // Other trees reach help-center pages by absolute URL (worked out only when they have Markdown).
         let otherTrees = !site.training.isEmpty || site.releases.contains { $0.audience != .public }
         var absolutePublic: [String: String] = [:]
-        if otherTrees { for (source, path) in plan.pages(of: .public) { absolutePublic[source] = paths.absolute(path) } }
+        if otherTrees { for (source, path) in pages(of: .public) { absolutePublic[source] = paths.absolute(path) } }
         func tree(_ audience: Audience, basePath: String) -> LinkResolver {
-            var pages = absolutePublic
-            for (source, path) in plan.pages(of: audience) { pages[source] = path }
-            var resolver = LinkResolver(pages: pages, assets: [], sitePaths: plan.paths(of: audience), basePath: basePath)
+            var treePages = absolutePublic
+            for (source, path) in pages(of: audience) { treePages[source] = path }
+            var resolver = LinkResolver(pages: treePages, assets: [], sitePaths: sitePaths(of: audience), basePath: basePath)
             resolver.publicPaths = publicPaths
             resolver.publicBaseURL = paths.baseURL
             resolver.brokenSources = brokenSources
