@@ -45,32 +45,22 @@ public struct SitePlan: Sendable, Equatable {
         self.groups = groups
     }
 
-    /// The site paths (`/kb/faq/`, `/releases/atom.xml`) of `audience`'s outputs.
-    public func paths(of audience: Audience) -> Set<String> {
-        // By index: a `for … in` over the outputs would copy each one (its strings and job) to read two fields.
-        var paths = Set<String>(minimumCapacity: outputs.count)
-        for index in outputs.indices where outputs[index].audience == audience { paths.insert(outputs[index].url) }
-        return paths
+    /// What links resolve against in one audience's tree.
+    public struct LinkTable: Sendable {
+        /// Markdown source → the site path of the page made from it.
+        public var pages: [String: String] = [:]
+        /// The site paths (`/kb/faq/`, `/releases/atom.xml`) of the audience's outputs.
+        public var paths: Set<String> = []
     }
 
-    /// Markdown source → the site path of the page made from it, for `audience`.
-    public func pages(of audience: Audience) -> [String: String] {
-        var pages: [String: String] = [:]
-        for index in outputs.indices where outputs[index].audience == audience {
-            if let origin = outputs[index].origin { pages[origin] = outputs[index].url }
-        }
-        return pages
-    }
-
-    /// `pages(of:)` and `paths(of:)` of every audience at once: one pass over the outputs, each
-    /// output's URL made once (the link tables need all of them).
-    public func linkTables() -> [Audience: (pages: [String: String], paths: Set<String>)] {
-        var tables: [Audience: (pages: [String: String], paths: Set<String>)] = [:]
-        for audience in Audience.allCases { tables[audience] = ([:], []) }
+    /// Every audience's link table, in one pass over the outputs (each output's URL made once;
+    /// by index: a `for … in` would copy each output, its strings and job, to read three fields).
+    public func linkTables() -> [Audience: LinkTable] {
+        var tables = Dictionary(uniqueKeysWithValues: Audience.allCases.map { ($0, LinkTable()) })
         for index in outputs.indices {
             let audience = outputs[index].audience, url = outputs[index].url
-            tables[audience, default: ([:], [])].paths.insert(url)
-            if let origin = outputs[index].origin { tables[audience, default: ([:], [])].pages[origin] = url }
+            tables[audience]?.paths.insert(url)
+            if let origin = outputs[index].origin { tables[audience]?.pages[origin] = url }
         }
         return tables
     }

@@ -173,7 +173,7 @@ import Testing
         #expect(result.errorCount == 0, "\(result.diagnostics)")
         let redirects = result.plan.outputs.filter { $0.kind == .redirect }
         #expect(redirects.count >= 2, "the demo renames and moves articles")
-        let pages = result.plan.paths(of: .public)
+        let pages = result.plan.linkTables()[.public]?.paths ?? []
         for redirect in redirects {
             let html = try #require(fs.text("out/public/" + redirect.path))
             let target = try #require(html.firstRange(of: "url=").map { html[$0.upperBound...].prefix { $0 != "\"" } })

@@ -161,7 +161,7 @@ public enum SearchText {
             var index = start, current = base, last = previous
             var position = self.position, gap = self.gap
             let field = self.field, count = bytes.count
-            let plain = SearchText.plainClass, cannotBeMark = SearchText.cannotBeMarkClass
+            let cannotBeMark = SearchText.cannotBeMarkClass
             let written = classes.withUnsafeBufferPointer { classes in buffer.withUnsafeMutableBufferPointer { scratch -> Int in
                 var written = 0
                 while written < room, index < count {
@@ -187,7 +187,7 @@ public enum SearchText {
                     index += length
                     current = next
                     // Three-byte scalars are below U+10000: `classes` holds them.
-                    guard classes[Int(next)] & plain == plain, next != 0x30FC else { break }
+                    guard SearchText.isPlain(next, classBits: classes[Int(next)]) else { break }
                 }
                 return written
             } }
@@ -211,7 +211,7 @@ public enum SearchText {
         /// (ー itself is not plain); `emit` only folds its kana.
         @inline(__always)
         private func isPlain(_ value: UInt32) -> Bool {
-            value < 0x10000 && classes[Int(value)] & SearchText.plainClass == SearchText.plainClass && value != 0x30FC
+            value < 0x10000 && SearchText.isPlain(value, classBits: classes[Int(value)])
         }
 
         // The character classes below, read from `classes` for the BMP.
@@ -345,8 +345,16 @@ public enum SearchText {
     // MARK: Character classes (the same ranges as the client's)
 
     static let cannotBeMarkClass: UInt8 = 1, stableClass: UInt8 = 2, japaneseClass: UInt8 = 4
-    /// Stable and Japanese (`Tokenizer.isPlain`).
+    /// Stable and Japanese (`isPlain`).
     static let plainClass: UInt8 = stableClass | japaneseClass
+
+    /// Whether a BMP scalar whose `classes` bits are `classBits` is plain: a Japanese character
+    /// that NFKC, lower-casing and the ー rule leave as it is (ー itself is not plain). The one
+    /// rule both of the tokenizer's paths read.
+    @inline(__always)
+    static func isPlain(_ value: UInt32, classBits: UInt8) -> Bool {
+        classBits & plainClass == plainClass && value != 0x30FC
+    }
     /// `cannotBeMark`, `isStable` and `isJapanese` of every BMP scalar as bits (the tokenizer
     /// reads one number per character instead of testing a dozen ranges).
     static let classes: [UInt8] = (0..<UInt32(0x10000)).map { value in
