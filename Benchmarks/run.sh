@@ -14,7 +14,7 @@ kairan=$root/.build/release/kairan
 command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 command -v hyperfine >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; }
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
-[ -x "$kairan" ] || (cd "$root" && swift build -c release)
+[ -x "$kairan" ] || (cd "$root" && swift build -c release --static-swift-stdlib)
 
 rm -rf "$work" && mkdir -p "$work"
 python3 "$shared/bench/gen_corpus.py" "$work/site" "$articles"

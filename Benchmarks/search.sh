@@ -18,7 +18,7 @@ kairan=$root/.build/release/kairan
 command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 command -v hyperfine >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; }
 python3 -c "import pagefind" 2>/dev/null || python3 -m pip install --quiet "pagefind[extended]==1.5.2"
-[ -x "$kairan" ] || (cd "$root" && swift build -c release)
+[ -x "$kairan" ] || (cd "$root" && swift build -c release --static-swift-stdlib)
 
 rm -rf "$work" && mkdir -p "$work"
 python3 "$shared/bench/gen_corpus.py" "$work/site" "$articles"

@@ -85,7 +85,7 @@ def main():
     parser.add_argument("--shared", default=os.environ.get("KAIRAN_SHARED", os.path.join(ROOT, "..", "shared")))
     args = parser.parse_args()
     if not os.access(args.kairan, os.X_OK):
-        sys.exit(f"{args.kairan} is missing: run `swift build -c release` first")
+        sys.exit(f"{args.kairan} is missing: run `make release` first")
 
     work = "/dev/shm/kairan-serve-bench"
     shutil.rmtree(work, ignore_errors=True)

@@ -25,6 +25,20 @@ public enum ParallelMap {
         }
     }
 
+    /// `map`, with the inputs taken costliest first (by `cost`, ties in input order) so that no
+    /// large input is left to the end for one core while the others wait; the result is still
+    /// in input order.
+    public static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], concurrency: Int, costliestFirst cost: (Input) -> Int, _ transform: @escaping @Sendable (Input) -> Output
+    ) async -> [Output] {
+        let costs = inputs.map(cost)
+        let order = inputs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        let outputs = await map(order.map { inputs[$0] }, concurrency: concurrency, transform)
+        var placed = [Output?](repeating: nil, count: inputs.count)
+        for (place, output) in zip(order, outputs) { placed[place] = output }
+        return placed.compactMap { $0 }
+    }
+
     /// The chunks `count` inputs are taken in, in order: each a sixteenth of what is left per
     /// worker (at least one input), so the first are large (few tasks) and the last are single
     /// inputs, and no core waits long for the last chunk of another (guided scheduling).

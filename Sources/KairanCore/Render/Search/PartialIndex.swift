@@ -52,6 +52,7 @@ struct PartialIndex: Sendable {
         var parts: [UInt8] = []
         var partsCount = 0
         var ends: [(entry: Int32, end: Int)] = []
+        var endsCount = 0
         for (offset, document) in documents.enumerated() {
             // A cancelled build (a preview overtaken by the next edit) stops at once; its index is never used.
             if Task.isCancelled { break }
@@ -95,29 +96,41 @@ struct PartialIndex: Sendable {
             // (at most two a token); a character's, its page increase and three counts.
             let room = 5 * (2 * tokenizer.count + 2 * grouper.pageTermCount + 4 * characters.count)
             if parts.count < partsCount + room { parts += repeatElement(0, count: max(partsCount + room - parts.count, parts.count)) }
-            partsCount = parts.withUnsafeMutableBufferPointer { out in
-                Self.writeParts(of: page, grouper: grouper, characters: characters, to: out, at: partsCount,
-                                entries: &entries, ends: &ends)
+            // And room for the page's part ends, grown the same way.
+            let newEnds = grouper.pageTermCount + characters.count
+            if ends.count < endsCount + newEnds { ends += repeatElement((entry: Int32(0), end: 0), count: max(endsCount + newEnds - ends.count, ends.count)) }
+            (partsCount, endsCount) = parts.withUnsafeMutableBufferPointer { out in
+                entries.withUnsafeMutableBufferPointer { entries in
+                    ends.withUnsafeMutableBufferPointer { ends in
+                        grouper.withPageTerms { pageTerms in
+                            Self.writeParts(of: page, terms: pageTerms, characters: characters, to: out, at: partsCount,
+                                            entries: entries, ends: ends, endsCount: endsCount)
+                        }
+                    }
+                }
             }
         }
-        postings = Self.gather(parts, ends: ends, into: &entries)
+        postings = Self.gather(parts, ends: ends[..<endsCount], into: &entries)
         self.entries = entries
     }
 
     /// Writes the page's part of each of its terms at `start` in `out` (room made for them): the
     /// page's increase, then for a term its occurrence count and occurrences (position increase
     /// << 2 | field), for a character its counts in the title, the headings and the body. Each
-    /// part is listed in `ends` and counted in its entry's size; returns where the parts end.
-    private static func writeParts(of page: Int32, grouper: TermGrouper, characters: [(term: Int, count: (UInt32, UInt32, UInt32))],
+    /// part is listed in `ends` after its first `endsCount` (room made for them) and counted in
+    /// its entry's size; returns where the parts and the ends end.
+    private static func writeParts(of page: Int32, terms: TermGrouper.PageTerms, characters: [(term: Int, count: (UInt32, UInt32, UInt32))],
                                    to out: UnsafeMutableBufferPointer<UInt8>, at start: Int,
-                                   entries: inout [Entry], ends: inout [(entry: Int32, end: Int)]) -> Int {
-        var at = start
-        for place in 0..<grouper.pageTermCount {
-            let term = grouper.pageTerm(place), begin = at
+                                   entries: UnsafeMutableBufferPointer<Entry>, ends: UnsafeMutableBufferPointer<(entry: Int32, end: Int)>,
+                                   endsCount: Int) -> (Int, Int) {
+        var at = start, endsCount = endsCount
+        for place in 0..<terms.count {
+            let term = terms.term(place), begin = at
             SearchIndex.writeVarint(UInt64(entries[term].begin(page)), to: out, at: &at)
-            SearchIndex.writeVarint(UInt64(grouper.occurrences(term)), to: out, at: &at)
-            grouper.writeCodes(term, to: out, at: &at)
-            ends.append((Int32(term), at))
+            SearchIndex.writeVarint(UInt64(terms.occurrences(term)), to: out, at: &at)
+            terms.writeCodes(term, to: out, at: &at)
+            ends[endsCount] = (Int32(term), at)
+            endsCount += 1
             entries[term].size += at - begin
         }
         for (term, count) in characters {
@@ -126,15 +139,16 @@ struct PartialIndex: Sendable {
             SearchIndex.writeVarint(UInt64(count.0), to: out, at: &at)
             SearchIndex.writeVarint(UInt64(count.1), to: out, at: &at)
             SearchIndex.writeVarint(UInt64(count.2), to: out, at: &at)
-            ends.append((Int32(term), at))
+            ends[endsCount] = (Int32(term), at)
+            endsCount += 1
             entries[term].size += at - begin
         }
-        return at
+        return (at, endsCount)
     }
 
     /// The parts of each entry one after the other, in entry order (each entry's parts keep
     /// their page order); sets each entry's range.
-    private static func gather(_ parts: [UInt8], ends: [(entry: Int32, end: Int)], into entries: inout [Entry]) -> [UInt8] {
+    private static func gather(_ parts: [UInt8], ends: ArraySlice<(entry: Int32, end: Int)>, into entries: inout [Entry]) -> [UInt8] {
         var cursors: [Int] = []
         cursors.reserveCapacity(entries.count)
         var total = 0

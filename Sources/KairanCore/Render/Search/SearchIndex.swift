@@ -93,7 +93,10 @@ struct SearchIndex: Sendable {
         }
         let grouping = await BigramGroups.make(big, pages: documents.count, concurrency: concurrency)
         if Task.isCancelled { return SearchIndex(files: []) }
-        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency) { BigramGroups.bytes($0, big: big) }
+        // A file of many bigrams takes far longer than a term alone: those go first.
+        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency, costliestFirst: { file in
+            file.terms.count == 1 ? 0 : file.terms.reduce(0) { $0 + big[$1].postings.count }
+        }) { BigramGroups.bytes($0, big: big) }
         func key(_ term: Int) -> JSONValue { .string(String(decoding: big[term].key, as: UTF8.self)) }
         var files: [File] = []
         let manifest = JSONValue.object([

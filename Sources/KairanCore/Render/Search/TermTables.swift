@@ -91,9 +91,6 @@ struct TermGrouper {
 
     func key(_ term: Int) -> UInt64 { terms[term].key }
 
-    /// The current page's `n`th term.
-    func pageTerm(_ n: Int) -> Int { Int(pageTerms[n]) }
-
     /// Starts the next page, which adds at most `occurrences` occurrences; its occurrences
     /// replace the previous page's.
     mutating func begin(page: Int32, occurrences: Int) {
@@ -206,13 +203,28 @@ struct TermGrouper {
         return index
     }
 
-    /// How often `term` occurs on the current page.
-    func occurrences(_ term: Int) -> Int { Int(terms[term].count) }
+    /// The current page's terms and occurrences, read through buffer pointers (a few million
+    /// parts per build are written from them).
+    struct PageTerms {
+        fileprivate let pageTerms: UnsafeBufferPointer<Int32>
+        fileprivate let terms: UnsafeBufferPointer<Term>
+        fileprivate let events: UnsafeBufferPointer<Event>
 
-    /// Writes each occurrence of `term` on the current page at `at` in `out`, in order, as the
-    /// index stores it: a varint of `(position increase << 2) | field` (at most 5 bytes each).
-    func writeCodes(_ term: Int, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
-        events.withUnsafeBufferPointer { events in
+        /// How many terms the page has.
+        var count: Int { pageTerms.count }
+
+        /// The page's `n`th term.
+        @inline(__always)
+        func term(_ n: Int) -> Int { Int(pageTerms[n]) }
+
+        /// How often `term` occurs on the page.
+        @inline(__always)
+        func occurrences(_ term: Int) -> Int { Int(terms[term].count) }
+
+        /// Writes each occurrence of `term` on the page at `at` in `out`, in order, as the index
+        /// stores it: a varint of `(position increase << 2) | field` (at most 5 bytes each).
+        @inline(__always)
+        func writeCodes(_ term: Int, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
             var event = terms[term].head
             var previous: UInt32 = 0
             while event >= 0 {
@@ -221,6 +233,17 @@ struct TermGrouper {
                 SearchIndex.writeVarint(UInt64((position - previous) << 2 | (occurrence.code & 3)), to: out, at: &at)
                 previous = position
                 event = occurrence.next
+            }
+        }
+    }
+
+    /// `body` with the current page's terms.
+    func withPageTerms<Result>(_ body: (PageTerms) -> Result) -> Result {
+        pageTerms.withUnsafeBufferPointer { pageTerms in
+            terms.withUnsafeBufferPointer { terms in
+                events.withUnsafeBufferPointer { events in
+                    body(PageTerms(pageTerms: UnsafeBufferPointer(rebasing: pageTerms[..<pageTermCount]), terms: terms, events: events))
+                }
             }
         }
     }
