@@ -507,7 +507,7 @@ struct IncrementalState: Sendable {
         neighbours.reserveCapacity(center.articles.count)
         let sidebars = ArticleSidebar.shownByArticle(in: center)
         for (index, entry) in center.articles.enumerated() {
-            var shown = entry.related.map { center.articles[$0].article.sourcePath }
+            var shown = center.related(of: index).map { center.articles[$0].article.sourcePath }
             shown.append("<" + (entry.previous.map { center.articles[$0].article.sourcePath } ?? ""))
             shown.append(">" + (entry.next.map { center.articles[$0].article.sourcePath } ?? ""))
             shown += sidebars[index]

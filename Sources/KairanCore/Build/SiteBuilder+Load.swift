@@ -13,7 +13,8 @@ struct SiteSources: Sendable {
     var synonyms: SearchSynonyms
 }
 
-/// The site after resolution: every page has its URL, lists are in order, related articles ranked.
+/// The site after resolution: every page has its URL, lists are in order, related articles ranked
+/// (once `ranked(_:)` has them).
 struct ResolvedSite: Sendable {
     var config: SiteConfig
     var paths: SitePaths
@@ -38,6 +39,15 @@ struct ResolvedSite: Sendable {
 
     /// The releases newest first, as `ReleaseNotes` orders them (indices of `RenderJob.release`).
     var releasesNewestFirst: [Release] { releases.reversed() }
+
+    /// The site with its articles' related articles (`RelatedArticles.rank`), in the help center
+    /// and in the public pages' values.
+    func ranked(_ related: [[Int]]) -> ResolvedSite {
+        var site = self
+        site.center.related = related
+        site.models.center.related = related
+        return site
+    }
 }
 
 extension SiteBuilder {
@@ -77,13 +87,23 @@ extension SiteBuilder {
 
     /// Step 2 — validate and resolve: URLs, related articles, release, schedule and training rules.
     func resolve(_ source: SiteSources, log: DiagnosticLog) async -> ResolvedSite? {
+        guard let (site, ranking) = await resolveRankingLater(source, log: log) else { return nil }
+        return site.ranked(await ranking.value)
+    }
+
+    /// `resolve`, with the related articles still being ranked by `ranking` (for
+    /// `ResolvedSite.ranked(_:)`): nothing reads them before the pages render, so `run` plans the
+    /// site meanwhile, and the ranking's work fills the core the planner's serial steps leave idle.
+    func resolveRankingLater(_ source: SiteSources, log: DiagnosticLog) async -> (site: ResolvedSite, ranking: Task<[[Int]], Never>)? {
         // cmark-gfm's extension setup is process-wide: done once, before any page renders in parallel.
         MarkdownExtensions.prepare()
         let today = options.clock.today
-        let center = await HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, today: today,
-                                                      includeFuture: options.includeFuture, concurrency: options.concurrency, log: log)
+        let center = HelpCenterResolver.resolve(source.knowledgeBase, includeDrafts: options.includeDrafts, today: today,
+                                                includeFuture: options.includeFuture, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
+        let concurrency = options.concurrency
+        let ranking = Task { await RelatedArticles.rank(center, count: HelpCenterResolver.relatedCount, concurrency: concurrency) }
         let newsletterDates = source.newsletters.compactMap { note in
             note.date.map { ScheduleRules.Publication(label: "newsletter \(note.id)", date: $0, location: note.location) }
         }
@@ -132,10 +152,11 @@ extension SiteBuilder {
             targets.append(.init(aliases: release.aliases, path: ReleaseNotes.path(of: release.version), title: release.title, source: release.sourcePath))
         }
         let redirects = RedirectResolver.resolve(targets, paths: aliasPaths, log: log)
-        return ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
-                            releases: releases, training: source.training, staticFiles: source.staticFiles, models: await models,
-                            operations: source.operations, status: source.status, publications: publications,
-                            synonyms: source.synonyms, redirects: redirects,
-                            scheduled: scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) })
+        let site = ResolvedSite(config: config, paths: paths, theme: theme, knowledgeBase: source.knowledgeBase, center: center,
+                                releases: releases, training: source.training, staticFiles: source.staticFiles, models: await models,
+                                operations: source.operations, status: source.status, publications: publications,
+                                synonyms: source.synonyms, redirects: redirects,
+                                scheduled: scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) })
+        return (site, ranking)
     }
 }

@@ -42,14 +42,14 @@ public struct SiteBuilder: Sendable {
         async let staging = Self.ready(writer)
         let source = await loadSources(log: log)
         result.timings.append(("load", stopwatch.lap()))
-        guard let site = await resolve(source, log: log) else {
+        guard let (resolved, ranking) = await resolveRankingLater(source, log: log) else {
             _ = await staging
             writer?.discard()
             return finish(result, log)
         }
         result.timings.append(("validate and resolve", stopwatch.lap()))
 
-        var plan = SitePlanner(site: site, templates: site.theme.templatesUsed).plan()
+        var plan = SitePlanner(site: resolved, templates: resolved.theme.templatesUsed).plan()
         result.timings.append(("plan", stopwatch.lap()))
         // A staging slot that could not be readied takes no writes: the build goes on as a check
         // (and fails), so the previous output stays.
@@ -64,9 +64,11 @@ public struct SiteBuilder: Sendable {
         let sink = OutputSink(writer: readied)
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
-        let links = SiteLinks(site: site, plan: plan, withheld: options.includeFuture ? [] : site.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
+        let links = SiteLinks(site: resolved, plan: plan, withheld: options.includeFuture ? [] : resolved.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
                               images: ImageSizes(files: siteFiles, root: options.siteDirectory))
-        var content = renderListedContent(site, links: links, log: log)
+        var content = renderListedContent(resolved, links: links, log: log)
+        // The related articles were ranked while the site was planned; only the pages show them.
+        let site = resolved.ranked(await ranking.value)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
         // The search index is made from the rendered pages' text.
         let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,

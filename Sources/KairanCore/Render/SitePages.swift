@@ -96,7 +96,8 @@ public struct SitePages: Sendable {
         let toc = SitePages.tableOfContents(content.headings)
         // Related articles leave out what the body already links to; no list when nothing is left.
         let linked = Set(content.linkedSources)
-        let related = linked.isEmpty ? entry.related : entry.related.filter { !linked.contains(center.articles[$0].article.sourcePath) }
+        let ranked = center.related(of: index)
+        let related = linked.isEmpty ? ranked : ranked.filter { !linked.contains(center.articles[$0].article.sourcePath) }
         context["article"] = [
             "title": .text(article.title), "summary": .text(article.summary), "href": .text(models.articleHrefs[index]),
             "category": ["title": .text(category.category.title), "href": .text(paths.href(category.path))],

@@ -31,8 +31,6 @@ public struct HelpCenter: Sendable {
         public var category: Int
         /// Index into `sections`, for an article in a section.
         public var section: Int?
-        /// Related articles, best first.
-        public var related: [Int]
         /// The neighbours in the article's list (its section's, or its category's own articles).
         public var previous: Int?
         public var next: Int?
@@ -54,6 +52,14 @@ public struct HelpCenter: Sendable {
     public var tagIndex: [String: Int]
     /// Articles dated after the build date: left out until then, or published with `--future`.
     public var scheduled: [ScheduledPublication] = []
+    /// Each article's related articles, best first, indexed as `articles` (`RelatedArticles.rank`;
+    /// ranked beside the rest of the build, as nothing reads them before the pages render).
+    public var related: [[Int]] = []
+
+    /// The related articles of `articles[article]`, best first (none before they are ranked).
+    public func related(of article: Int) -> [Int] {
+        related.indices.contains(article) ? related[article] : []
+    }
 
 
     /// Articles newest first by publication date (then display order).

@@ -8,7 +8,7 @@ public enum HelpCenterResolver {
     ///   - today: the build date: articles dated after it are listed in `scheduled`.
     ///   - includeFuture: publish them too (`--future`); else they are left out until their day.
     public static func resolve(_ base: KnowledgeBase, includeDrafts: Bool, today: CivilDate? = nil, includeFuture: Bool = false,
-                               concurrency: Int, log: DiagnosticLog) async -> HelpCenter {
+                               log: DiagnosticLog) -> HelpCenter {
         var categoryIndex: [String: Int] = [:]
         var categories: [HelpCenter.CategoryPage] = []
         // Every page path of the help center and the file that makes it: two files, one URL, is an error.
@@ -48,7 +48,7 @@ public enum HelpCenterResolver {
                 if !includeFuture { continue }
             }
             if let section { sections[section].articles.append(entries.count) } else { categories[category].articles.append(entries.count) }
-            entries.append(.init(article: article, path: path, category: category, section: section, related: [], previous: nil, next: nil))
+            entries.append(.init(article: article, path: path, category: category, section: section, previous: nil, next: nil))
         }
         for index in categories.indices {
             categories[index].members = categories[index].articles + categories[index].sections.flatMap { sections[$0].articles }
@@ -85,8 +85,6 @@ public enum HelpCenterResolver {
 
         var center = HelpCenter(categories: categories, sections: sections, articles: entries, tags: tags, tagIndex: tagIndex)
         center.scheduled = scheduled.sorted { ($0.date, $0.source) < ($1.date, $1.source) }
-        let related = await RelatedArticles.rank(center, count: relatedCount, concurrency: concurrency)
-        for index in center.articles.indices { center.articles[index].related = related[index] }
         return center
     }
 }

@@ -58,8 +58,19 @@ struct BigramGroups {
                             for _ in 0..<next() {
                                 page += next()
                                 guard page % stride == 0 else {
-                                    // Skipped: its occurrences are stepped over, byte by byte.
+                                    // Skipped: its occurrences are stepped over, eight bytes at a
+                                    // time while the varints ending in them (bytes below 0x80) are
+                                    // fewer than those left, then byte by byte.
                                     var left = next()
+                                    if let base = bytes.baseAddress {
+                                        while at + 8 <= bytes.count {
+                                            let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                                            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                                            guard ends < left else { break }
+                                            left -= ends
+                                            at += 8
+                                        }
+                                    }
                                     while left > 0 && at < bytes.count {
                                         if bytes[at] & 0x80 == 0 { left -= 1 }
                                         at += 1

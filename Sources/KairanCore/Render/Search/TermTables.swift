@@ -250,9 +250,13 @@ struct TermGrouper {
 }
 
 /// Counts of each Japanese character of a page per field: a table for the BMP, reused page after
-/// page by one worker (only the touched entries are cleared).
+/// page by one worker. Each character's entry holds its counts in the title, the headings and the
+/// body, and the number of the page they count: an entry last counted on an earlier page starts
+/// again from zero, so nothing is cleared between pages.
 struct CharacterCounter {
-    private var table = [UInt32](repeating: 0, count: 0x10000 * 3)
+    private var table = [UInt32](repeating: 0, count: 0x10000 * 4)
+    /// The current page's number in the table (entries of 0 were never counted).
+    private var page: UInt32 = 1
     private var others: [UInt32: (UInt32, UInt32, UInt32)] = [:]
     private var touched: [UInt32] = []
 
@@ -260,6 +264,7 @@ struct CharacterCounter {
     /// codes; words are skipped), each in its field.
     mutating func add(values: UnsafeBufferPointer<UInt32>, codes: UnsafeBufferPointer<UInt32>) {
         let wordFlag = SearchText.Tokenizer.wordFlag
+        let page = self.page
         var rare: [(UInt32, UInt32)] = []
         table.withUnsafeMutableBufferPointer { table in
             for index in 0..<values.count {
@@ -270,8 +275,15 @@ struct CharacterCounter {
                     rare.append((value, field))
                     continue
                 }
-                let base = Int(value) * 3
-                if table[base] == 0 && table[base + 1] == 0 && table[base + 2] == 0 { touched.append(value) }
+                let base = Int(value) * 4
+                if table[base + 3] != page {
+                    table[base] = 0
+                    table[base + 1] = 0
+                    table[base + 2] = 0
+                    table[base + 3] = page
+                    touched.append(value)
+                }
+                // Title (field 2) first, then headings (1), then the body (0).
                 table[base + (field == 2 ? 0 : field == 1 ? 1 : 2)] += 1
             }
         }
@@ -284,14 +296,16 @@ struct CharacterCounter {
 
     /// Every counted character with its (title, heading, body) counts; the counter is then empty.
     mutating func drain() -> [(UInt32, (UInt32, UInt32, UInt32))] {
-        var result = touched.map { value -> (UInt32, (UInt32, UInt32, UInt32)) in
-            let base = Int(value) * 3
-            defer { table[base] = 0; table[base + 1] = 0; table[base + 2] = 0 }
-            return (value, (table[base], table[base + 1], table[base + 2]))
+        var result = table.withUnsafeBufferPointer { table in
+            touched.map { value -> (UInt32, (UInt32, UInt32, UInt32)) in
+                let base = Int(value) * 4
+                return (value, (table[base], table[base + 1], table[base + 2]))
+            }
         }
         result += others.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }  // in a fixed order, as the table's
         touched.removeAll(keepingCapacity: true)
         others.removeAll()
+        page += 1
         return result
     }
 }
