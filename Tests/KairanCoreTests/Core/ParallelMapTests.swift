@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import KairanCore
 
@@ -33,5 +34,29 @@ import Testing
             }
             #expect(outputs.map { $0.0 } == inputs)
         }
+    }
+
+    /// Dispatched costliest first, returned in input order: each input is transformed exactly
+    /// once and its output lands at its own index, ties keeping their input order.
+    @Test func costliestFirstReturnsInInputOrder() async {
+        let inputs = (0..<500).map { ($0 * 7_919) % 1_013 }
+        let dispatched = Mutex<[Int]>([])
+        for concurrency in [1, 2, 8] {
+            dispatched.withLock { $0 = [] }
+            let outputs = await ParallelMap.map(inputs, concurrency: concurrency, costliestFirst: { $0 % 10 }) { value -> Int in
+                dispatched.withLock { $0.append(value) }
+                return value * 2
+            }
+            #expect(outputs == inputs.map { $0 * 2 })
+            #expect(dispatched.withLock { $0 }.sorted() == inputs.sorted())
+        }
+        // With one task the costliest inputs are transformed first, equal costs in input order.
+        dispatched.withLock { $0 = [] }
+        _ = await ParallelMap.map(inputs, concurrency: 1, costliestFirst: { $0 % 10 }) { value -> Int in
+            dispatched.withLock { $0.append(value) }
+            return value
+        }
+        let expected = inputs.indices.sorted { (inputs[$0] % 10, -$0) > (inputs[$1] % 10, -$1) }.map { inputs[$0] }
+        #expect(dispatched.withLock { $0 } == expected)
     }
 }

@@ -101,9 +101,12 @@ import Testing
     }
 
     /// A large article costs memory in proportion to its size, never more: an article three times
-    /// longer costs at most about three times more (a cost that grew faster than the text, say
-    /// quadratically, would be nine), and a 4.5 MB article stays within 32× its size over the build
-    /// of the same site without it. Measured when this bound was set (2026-12-02, the peak now
+    /// longer costs at most about three times more, and a 4.5 MB article stays within 32× its size
+    /// over the build of the same site without it. The peak of one build moves by up to a tenth
+    /// from run to run (which of a page's buffers are alive at once depends on the tasks' timing),
+    /// so the cost per byte of the longer article may be up to 1.6× that of the shorter: seen up
+    /// to 1.29× under CI's load, where a cost growing as the text's power 1.5 would be 1.73× and a
+    /// quadratic one 3×. Measured when this bound was set (2026-12-02, the peak now
     /// measured of the build alone): 20× with the debug binary, 27× with the release one. Most of
     /// it is cmark-gfm's tree of the article (about 13× the text, freed before the HTML is copied,
     /// its memory then reused), the page's HTML and the search index of its 1.5 million characters.
@@ -123,7 +126,7 @@ import Testing
             growths.append(Double(big.peakBytes - base.peakBytes) / Double(text.utf8.count))
         }
         #expect(growths[1] <= 32, "\(growths[1])× the input (base \(base.peakBytes / 1_000_000) MB)")
-        #expect(growths[1] <= growths[0] * 1.25, "per byte: \(growths[0])× at 1.5 MB, \(growths[1])× at 4.5 MB")
+        #expect(growths[1] <= growths[0] * 1.6, "per byte: \(growths[0])× at 1.5 MB, \(growths[1])× at 4.5 MB")
     }
 
     /// Copied files have no limit and are copied piece by piece as they are written: two 40 MB
