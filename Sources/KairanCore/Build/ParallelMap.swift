@@ -34,9 +34,10 @@ public enum ParallelMap {
         let costs = inputs.map(cost)
         let order = inputs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
         let outputs = await map(order.map { inputs[$0] }, concurrency: concurrency, transform)
-        var placed = [Output?](repeating: nil, count: inputs.count)
-        for (place, output) in zip(order, outputs) { placed[place] = output }
-        return placed.compactMap { $0 }
+        // Where each input was dispatched, to put its output back at its own index.
+        var dispatchedAt = [Int](repeating: 0, count: inputs.count)
+        for (place, input) in order.enumerated() { dispatchedAt[input] = place }
+        return dispatchedAt.map { outputs[$0] }
     }
 
     /// The chunks `count` inputs are taken in, in order: each a sixteenth of what is left per

@@ -22,9 +22,10 @@ extension SiteBuilder {
         // Indices, not outputs, cross into the tasks: no copy of each output's strings and inputs.
         // The bulk of quick pages made alike goes last (`OutputKind.isBulk`): a list page or a
         // one-off page takes many times an article page, and left to the end it would keep one
-        // core busy alone.
-        let order = outputs.indices.filter { !outputs[$0].kind.isBulk } + outputs.indices.filter { outputs[$0].kind.isBulk }
-        let dispatched = await ParallelMap.map(order, concurrency: options.concurrency) { index -> (Found?, [Diagnostic]) in
+        // core busy alone. Results come back in plan order: what is reported and found does not
+        // depend on the dispatch order.
+        let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency,
+                                            costliestFirst: { outputs[$0].kind.isBulk ? 0 : 1 }) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
             let rendered = renderer.render(output, copy: { copied($0, log: log) }, search: search, log: log)
@@ -35,9 +36,6 @@ extension SiteBuilder {
             }
             return (found, log.items)
         }
-        // Back in plan order: what is reported and found does not depend on the dispatch order.
-        var results = [(Found?, [Diagnostic])](repeating: (nil, []), count: outputs.count)
-        for (place, index) in order.enumerated() { results[index] = dispatched[place] }
         var content = SiteContent()
         for index in outputs.indices {
             let (found, items) = results[index]
