@@ -95,10 +95,10 @@ struct PartialIndex: Sendable {
             // at most 5 bytes; a term's part is its page increase and count, then its occurrences
             // (at most two a token); a character's, its page increase and three counts.
             let room = 5 * (2 * tokenizer.count + 2 * grouper.pageTermCount + 4 * characters.count)
-            if parts.count < partsCount + room { parts += repeatElement(0, count: max(partsCount + room - parts.count, parts.count)) }
+            parts.makeRoom(for: partsCount + room, filling: 0)
             // And room for the page's part ends, grown the same way.
             let newEnds = grouper.pageTermCount + characters.count
-            if ends.count < endsCount + newEnds { ends += repeatElement((entry: Int32(0), end: 0), count: max(endsCount + newEnds - ends.count, ends.count)) }
+            ends.makeRoom(for: endsCount + newEnds, filling: (entry: 0, end: 0))
             (partsCount, endsCount) = parts.withUnsafeMutableBufferPointer { out in
                 entries.withUnsafeMutableBufferPointer { entries in
                     ends.withUnsafeMutableBufferPointer { ends in

@@ -104,14 +104,12 @@ struct TermGrouper {
     /// holds, not its worst case.
     private mutating func reserveTerms(_ more: Int) {
         table.reserve(more)
-        if terms.count < termCount + more { terms += repeatElement(Term(), count: max(termCount + more - terms.count, terms.count, 1024)) }
+        terms.makeRoom(for: termCount + more, filling: Term(), minimum: 1024)
     }
 
     /// Room for `more` more of the page's terms, grown the same way.
     private mutating func reservePageTerms(_ more: Int) {
-        if pageTerms.count < pageTermCount + more {
-            pageTerms += repeatElement(0, count: max(pageTermCount + more - pageTerms.count, pageTerms.count, 1024))
-        }
+        pageTerms.makeRoom(for: pageTermCount + more, filling: 0, minimum: 1024)
     }
 
     /// The number of `key`, made if new (for terms counted elsewhere, without occurrences).
