@@ -56,9 +56,12 @@ public struct HelpCenter: Sendable {
     /// ranked beside the rest of the build, as nothing reads them before the pages render).
     public var related: [[Int]] = []
 
-    /// The related articles of `articles[article]`, best first (none before they are ranked).
+    /// The related articles of `articles[article]`, best first. Read only once they are ranked
+    /// (`ResolvedSite.ranked`): a debug build stops at a read before, which would otherwise
+    /// show no related articles at all.
     public func related(of article: Int) -> [Int] {
-        related.indices.contains(article) ? related[article] : []
+        assert(related.count == articles.count, "related articles read before they were ranked (ResolvedSite.ranked)")
+        return related.indices.contains(article) ? related[article] : []
     }
 
 
