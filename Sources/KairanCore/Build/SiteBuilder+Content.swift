@@ -35,6 +35,13 @@ struct SiteContent: Sendable {
         searchBodies.merge(other.searchBodies) { _, new in new }
     }
 
+    /// This content with the search bodies `other` found added (the rest as it is).
+    func merging(searchBodiesOf other: SiteContent) -> SiteContent {
+        var merged = self
+        merged.searchBodies = searchBodies.isEmpty ? other.searchBodies : searchBodies.merging(other.searchBodies) { _, new in new }
+        return merged
+    }
+
     /// Adds what one rendered body of `source` found.
     mutating func record(_ source: String, _ markdown: [RenderedMarkdown], anchors: Bool) {
         links[source, default: []] += markdown.flatMap(\.linkedSources)

@@ -74,10 +74,14 @@ public struct SiteBuilder: Sendable {
         let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,
                                               searchable: options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : [], log: log)
         result.timings.append(("render and write", stopwatch.lap()))
+        // The pages' text is indexed while what they found is merged and checked, which takes one
+        // core: the index needs only their text and the release notes' (rendered before them).
+        let indexed = content.merging(searchBodiesOf: pagesFound)
+        async let searchMade = options.buildSearchIndex ? indexSearch(plan, content: indexed, site: site) : nil
         content.merge(pagesFound)
         validate(content, log: log)
-        let search = options.buildSearchIndex ? await indexSearch(plan, content: content, site: site) : nil
-        result.timings.append(("index for search", stopwatch.lap()))
+        let search = await searchMade
+        result.timings.append(("check anchors, index for search", stopwatch.lap()))
         let planned = plan.outputs.count
         if let search { plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = completed(plan, content: content, site: site, log: log)
