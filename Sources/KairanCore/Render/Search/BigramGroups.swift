@@ -337,64 +337,99 @@ struct BigramGroups {
     static func bytes(_ file: File, big: [SearchIndex.Term]) -> [UInt8] {
         var out: [UInt8] = []
         let root = big[file.terms[0]]
-        out.reserveCapacity(root.postings.count + (file.terms.count - 1) * 4096)
-        SearchIndex.append(root, to: &out)
-        guard file.terms.count > 1 else { return out }
+        guard file.terms.count > 1 else {
+            out.reserveCapacity(root.key.count + root.postings.count + 5)
+            SearchIndex.append(root, to: &out)
+            return out
+        }
         // The file's bigrams in full, numbered by their place in the file.
         let store = Store(file.terms.map { big[$0].postings })
-        var used: [Bool] = []
-        var misses: [Int] = []
+        // Room for the most the other terms can take (a varint is at most 5 bytes here): per
+        // term its key and parent, per page of its parent a miss count and each miss, then its
+        // page count and per page of its own the page, the count and each occurrence.
+        var room = root.key.count + root.postings.count + 5
+        var most = 0
         for place in file.terms.indices.dropFirst() {
-            let term = big[file.terms[place]]
             let mine = place, theirs = file.parents[place]
-            SearchIndex.appendVarint(UInt64(term.key.count), to: &out)
-            out += term.key
-            SearchIndex.appendVarint(UInt64(file.parents[place]), to: &out)
-            let myEntries = store.entries[mine]..<store.entries[mine + 1]
-            let firstOccurrence = myEntries.isEmpty ? 0 : store.occurrences(myEntries.lowerBound).lowerBound
-            used = [Bool](repeating: false, count: store.count(of: mine))
-            var entry = myEntries.lowerBound
-            for theirEntry in store.entries[theirs]..<store.entries[theirs + 1] {
-                let page = store.pages[theirEntry]
-                while entry < myEntries.upperBound && store.pages[entry] < page { entry += 1 }
-                let here = entry < myEntries.upperBound && store.pages[entry] == page ? store.occurrences(entry) : 0..<0
-                var k = here.lowerBound
-                misses.removeAll(keepingCapacity: true)
-                for (index, occurrence) in store.occurrences(theirEntry).enumerated() {
-                    let wanted = store.positions[occurrence] + 1
-                    while k < here.upperBound && store.positions[k] < wanted { k += 1 }
-                    if k < here.upperBound && store.positions[k] == wanted && store.fields[k] == store.fields[occurrence] {
-                        used[k - firstOccurrence] = true
-                    } else {
-                        misses.append(index)
+            let theirEntries = store.entries[theirs + 1] - store.entries[theirs], myEntries = store.entries[mine + 1] - store.entries[mine]
+            room += 15 + big[file.terms[place]].key.count + 5 * (theirEntries + store.count(of: theirs)) + 10 * myEntries + 5 * store.count(of: mine)
+            most = max(most, store.count(of: mine), store.count(of: theirs))
+        }
+        out = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
+            var at = 0
+            SearchIndex.writeVarint(UInt64(root.key.count), to: buffer, at: &at)
+            for byte in root.key { buffer[at] = byte; at += 1 }
+            root.postings.withUnsafeBufferPointer { postings in
+                if let base = postings.baseAddress { (buffer.baseAddress! + at).initialize(from: base, count: postings.count) }
+            }
+            at += root.postings.count
+            var used = [Bool](repeating: false, count: most), misses = [Int](repeating: 0, count: most), left = [Int32]()
+            store.positions.withUnsafeBufferPointer { positions in
+            store.fields.withUnsafeBufferPointer { fields in
+            store.pages.withUnsafeBufferPointer { pages in
+            store.ends.withUnsafeBufferPointer { ends in
+            used.withUnsafeMutableBufferPointer { used in
+            misses.withUnsafeMutableBufferPointer { misses in
+                @inline(__always) func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) }
+                for place in file.terms.indices.dropFirst() {
+                    let term = big[file.terms[place]]
+                    let mine = place, theirs = file.parents[place]
+                    SearchIndex.writeVarint(UInt64(term.key.count), to: buffer, at: &at)
+                    for byte in term.key { buffer[at] = byte; at += 1 }
+                    SearchIndex.writeVarint(UInt64(theirs), to: buffer, at: &at)
+                    let myEntries = store.entries[mine]..<store.entries[mine + 1]
+                    let firstOccurrence = myEntries.isEmpty ? 0 : occurrences(myEntries.lowerBound).lowerBound
+                    let myCount = store.count(of: mine)
+                    for k in 0..<myCount { used[k] = false }
+                    var entry = myEntries.lowerBound
+                    for theirEntry in store.entries[theirs]..<store.entries[theirs + 1] {
+                        let page = pages[theirEntry]
+                        while entry < myEntries.upperBound && pages[entry] < page { entry += 1 }
+                        let here = entry < myEntries.upperBound && pages[entry] == page ? occurrences(entry) : 0..<0
+                        var k = here.lowerBound
+                        var missCount = 0
+                        let theirOccurrences = occurrences(theirEntry)
+                        for occurrence in theirOccurrences {
+                            let wanted = positions[occurrence] + 1
+                            while k < here.upperBound && positions[k] < wanted { k += 1 }
+                            if k < here.upperBound && positions[k] == wanted && fields[k] == fields[occurrence] {
+                                used[k - firstOccurrence] = true
+                            } else {
+                                misses[missCount] = occurrence - theirOccurrences.lowerBound
+                                missCount += 1
+                            }
+                        }
+                        SearchIndex.writeVarint(UInt64(missCount), to: buffer, at: &at)
+                        var previous = -1
+                        for miss in misses[0..<missCount] {
+                            SearchIndex.writeVarint(UInt64(miss - previous - 1), to: buffer, at: &at)
+                            previous = miss
+                        }
+                    }
+                    // The other occurrences, as postings: the pages that have some, then each page's.
+                    left.removeAll(keepingCapacity: true)
+                    var pageCount = 0
+                    for entry in myEntries {
+                        var count: Int32 = 0
+                        for k in occurrences(entry) where !used[k - firstOccurrence] { count += 1 }
+                        left.append(count)
+                        if count > 0 { pageCount += 1 }
+                    }
+                    SearchIndex.writeVarint(UInt64(pageCount), to: buffer, at: &at)
+                    var previousPage: Int32 = -1
+                    for entry in myEntries where left[entry - myEntries.lowerBound] > 0 {
+                        SearchIndex.writeVarint(UInt64(pages[entry] - previousPage), to: buffer, at: &at)
+                        previousPage = pages[entry]
+                        SearchIndex.writeVarint(UInt64(left[entry - myEntries.lowerBound]), to: buffer, at: &at)
+                        var position: Int32 = 0
+                        for k in occurrences(entry) where !used[k - firstOccurrence] {
+                            SearchIndex.writeVarint(UInt64(positions[k] - position) << 2 | UInt64(fields[k]), to: buffer, at: &at)
+                            position = positions[k]
+                        }
                     }
                 }
-                SearchIndex.appendVarint(UInt64(misses.count), to: &out)
-                var previous = -1
-                for miss in misses {
-                    SearchIndex.appendVarint(UInt64(miss - previous - 1), to: &out)
-                    previous = miss
-                }
-            }
-            // The other occurrences, as postings: the pages that have some, then each page's.
-            var left = [Int32](repeating: 0, count: myEntries.count)
-            var pages = 0
-            for entry in myEntries {
-                for k in store.occurrences(entry) where !used[k - firstOccurrence] { left[entry - myEntries.lowerBound] += 1 }
-                if left[entry - myEntries.lowerBound] > 0 { pages += 1 }
-            }
-            SearchIndex.appendVarint(UInt64(pages), to: &out)
-            var previousPage: Int32 = -1
-            for entry in myEntries where left[entry - myEntries.lowerBound] > 0 {
-                SearchIndex.appendVarint(UInt64(store.pages[entry] - previousPage), to: &out)
-                previousPage = store.pages[entry]
-                SearchIndex.appendVarint(UInt64(left[entry - myEntries.lowerBound]), to: &out)
-                var position: Int32 = 0
-                for k in store.occurrences(entry) where !used[k - firstOccurrence] {
-                    SearchIndex.appendVarint(UInt64(store.positions[k] - position) << 2 | UInt64(store.fields[k]), to: &out)
-                    position = store.positions[k]
-                }
-            }
+            }}}}}}
+            written = at
         }
         return out
     }
