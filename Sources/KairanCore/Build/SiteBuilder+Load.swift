@@ -102,8 +102,10 @@ extension SiteBuilder {
                                                 includeFuture: options.includeFuture, log: log)
         log.append(ReleaseRules.check(source.releases, backlogIDs: source.operations?.backlogIDs))
         guard var config = source.config, let theme = source.theme else { return nil }
-        let concurrency = options.concurrency
-        let ranking = Task { await RelatedArticles.rank(center, count: HelpCenterResolver.relatedCount, concurrency: concurrency) }
+        // The ranking takes half the tasks: the other half assembles and plans the site meanwhile,
+        // one task's work that would otherwise wait for the ranking to let go of every core.
+        let rankingTasks = max(1, options.concurrency / 2)
+        let ranking = Task { await RelatedArticles.rank(center, count: HelpCenterResolver.relatedCount, concurrency: rankingTasks) }
         let newsletterDates = source.newsletters.compactMap { note in
             note.date.map { ScheduleRules.Publication(label: "newsletter \(note.id)", date: $0, location: note.location) }
         }
