@@ -141,6 +141,8 @@ struct SearchIndex: Sendable {
     /// The page-store file of `documents`: compact JSON, written directly as bytes (thousands of pages).
     private static func pageStore(_ documents: ArraySlice<SearchDocument>, headings: ArraySlice<[(position: Int, id: String)]>) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "[")]
+        // Room for the texts and a little more: escapes are rare.
+        out.reserveCapacity(documents.reduce(64) { $0 + $1.body.text.count + $1.url.utf8.count + $1.title.utf8.count + $1.section.utf8.count + 256 })
         func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
         for (index, (document, headings)) in zip(documents, headings).enumerated() {
             if index > 0 { add(",") }
