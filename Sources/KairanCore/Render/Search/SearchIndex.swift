@@ -59,8 +59,11 @@ struct SearchIndex: Sendable {
     /// Indexes `documents` (a page's number is its place) with `synonyms`.
     static func build(_ documents: [SearchDocument], synonyms: [[String]], concurrency: Int) async -> SearchIndex {
         // Runs of consecutive pages are indexed in parallel, then merged term by term. The runs
-        // depend on the page count only, so the bytes are the same whatever the concurrency.
-        let runSize = max(64, (documents.count + 15) / 16)
+        // depend on the page count only, so the bytes are the same whatever the concurrency (and
+        // the merge is exact: they are the same whatever the runs). A thirty-second of the pages
+        // each: the last run, which one core indexes while the other has nothing left, is short,
+        // and a run's tables stay small enough to stay in the caches.
+        let runSize = max(64, (documents.count + 31) / 32)
         let runs = stride(from: 0, to: documents.count, by: runSize).map { $0..<min(documents.count, $0 + runSize) }
         // A cancelled build (a preview overtaken by the next edit) stops between steps; what it
         // returns is never used.
