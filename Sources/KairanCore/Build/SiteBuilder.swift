@@ -76,16 +76,23 @@ public struct SiteBuilder: Sendable {
         result.timings.append(("render and write", stopwatch.lap()))
         // The pages' text is indexed while what they found is merged and checked, which takes one
         // core: the index needs only their text and the release notes' (rendered before them).
+        // The page store is written as soon as it is made, the rest of the index once it is planned.
         let indexed = content.merging(searchBodiesOf: pagesFound)
-        async let searchMade = options.buildSearchIndex ? indexSearch(plan, content: indexed, site: site) : nil
+        async let searchMade = options.buildSearchIndex
+            ? indexSearch(plan, content: indexed, site: site, writingPageStoreWith: renderer, into: sink) : nil
         content.merge(pagesFound)
         validate(content, log: log)
-        let search = await searchMade
-        result.timings.append(("check anchors, index for search", stopwatch.lap()))
+        let (search, storeDiagnostics) = await searchMade ?? (nil, [])
+        log.append(storeDiagnostics)
+        result.timings.append(("check anchors, index for search, write its page store", stopwatch.lap()))
         let planned = plan.outputs.count
         if let search { plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = completed(plan, content: content, site: site, log: log)
-        _ = await renderAndWrite(Array(plan.outputs[planned...]), renderer: renderer.withContentHealth(site, content: content, today: options.clock.today),
+        let unwritten = plan.outputs[planned...].filter { output in
+            guard case .searchFile(let number) = output.job, let search else { return true }
+            return search.files[number].pages == nil  // the page store is written
+        }
+        _ = await renderAndWrite(unwritten, renderer: renderer.withContentHealth(site, content: content, today: options.clock.today),
                                  sink: sink, search: search, log: log)
         result.timings.append(("validate links, copy linked files, write the index", stopwatch.lap()))
         result.pages = plan.pageCount

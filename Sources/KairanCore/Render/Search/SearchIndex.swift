@@ -56,75 +56,99 @@ struct SearchIndex: Sendable {
 
     let files: [File]
 
-    /// Indexes `documents` (a page's number is its place) with `synonyms`.
+    /// Indexes `documents` (a page's number is its place) with `synonyms`: the term files, then
+    /// the page store's. With more than one task the page store is made beside the terms' merge
+    /// and grouping, whose serial steps (sorting, linking, cutting trees) leave a core idle.
     static func build(_ documents: [SearchDocument], synonyms: [[String]], concurrency: Int) async -> SearchIndex {
-        // Runs of consecutive pages are indexed in parallel, then merged term by term. The runs
-        // depend on the page count only, so the bytes are the same whatever the concurrency (and
-        // the merge is exact: they are the same whatever the runs). A thirty-second of the pages
-        // each: the last run, which one core indexes while the other has nothing left, is short,
-        // and a run's tables stay small enough to stay in the caches.
-        let runSize = max(64, (documents.count + 31) / 32)
-        let runs = stride(from: 0, to: documents.count, by: runSize).map { $0..<min(documents.count, $0 + runSize) }
-        // A cancelled build (a preview overtaken by the next edit) stops between steps; what it
-        // returns is never used.
-        let partials = await ParallelMap.map(runs, concurrency: concurrency) { range in
-            Task.isCancelled ? PartialIndex([], start: range.lowerBound) : PartialIndex(documents[range], start: range.lowerBound)
+        guard let indexing = await Indexing(documents, concurrency: concurrency) else { return SearchIndex(files: []) }
+        if concurrency > 1 {
+            async let stores = indexing.pageStoreFiles(concurrency: concurrency)
+            guard let terms = await indexing.termFiles(synonyms: synonyms, concurrency: concurrency) else { return SearchIndex(files: []) }
+            return SearchIndex(files: terms + (await stores))
         }
-        if Task.isCancelled { return SearchIndex(files: []) }
-        let lengths = partials.flatMap(\.lengths)
-        let headings = partials.flatMap(\.headings)
-        // The page store needs only the pages and their headings: with more than one task it is
-        // made beside the merge and the grouping, whose serial steps (sorting, linking, cutting
-        // trees) leave a core idle; with one, after them.
-        let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
-        @Sendable func pageStores() async -> [[UInt8]] {
-            await ParallelMap.map(groups, concurrency: concurrency) { range in
+        guard let terms = await indexing.termFiles(synonyms: synonyms, concurrency: concurrency) else { return SearchIndex(files: []) }
+        return SearchIndex(files: terms + (await indexing.pageStoreFiles(concurrency: concurrency)))
+    }
+
+    /// The pages' terms, counted run by run: what the term files and the page store are made from.
+    /// A cancelled build (a preview overtaken by the next edit) stops between steps; what it
+    /// returns is never used.
+    struct Indexing: Sendable {
+        let documents: [SearchDocument]
+        let partials: [PartialIndex]
+        /// Each page's headings: their first token's position and anchor id.
+        let headings: [[(position: Int, id: String)]]
+
+        /// Nil when cancelled.
+        init?(_ documents: [SearchDocument], concurrency: Int) async {
+            // Runs of consecutive pages are indexed in parallel, then merged term by term. The runs
+            // depend on the page count only, so the bytes are the same whatever the concurrency (and
+            // the merge is exact: they are the same whatever the runs). A thirty-second of the pages
+            // each: the last run, which one core indexes while the other has nothing left, is short,
+            // and a run's tables stay small enough to stay in the caches.
+            let runSize = max(64, (documents.count + 31) / 32)
+            let runs = stride(from: 0, to: documents.count, by: runSize).map { $0..<min(documents.count, $0 + runSize) }
+            let partials = await ParallelMap.map(runs, concurrency: concurrency) { range in
+                Task.isCancelled ? PartialIndex([], start: range.lowerBound) : PartialIndex(documents[range], start: range.lowerBound)
+            }
+            if Task.isCancelled { return nil }
+            self.documents = documents
+            self.partials = partials
+            headings = partials.flatMap(\.headings)
+        }
+
+        /// The page store's files (`d/<n>.json`), in page order: they need only the pages and their headings.
+        func pageStoreFiles(concurrency: Int) async -> [File] {
+            let documents = documents, headings = headings
+            let groups = stride(from: 0, to: max(documents.count, 1), by: groupSize).map { $0..<min(documents.count, $0 + groupSize) }
+            let stores = await ParallelMap.map(groups, concurrency: concurrency) { range in
                 Task.isCancelled ? [] : pageStore(documents[range], headings: headings[range])
             }
+            return zip(groups, stores).map { range, bytes in
+                File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range)
+            }
         }
-        async let overlapped: [[UInt8]]? = concurrency > 1 ? pageStores() : nil
-        let merged = await PartialIndex.merge(partials, concurrency: concurrency)
-        if Task.isCancelled { return SearchIndex(files: []) }
 
-        let big = merged.filter { $0.postings.count > bigTerm }
-        let smallBytes = merged.reduce(0) { $0 + ($1.postings.count > bigTerm ? 0 : $1.key.count + $1.postings.count) }
-        var shardCount = 1
-        while smallBytes / shardCount > shardTarget && shardCount < 4096 { shardCount *= 2 }
-        var shards = [[UInt8]](repeating: [], count: shardCount)
-        for term in merged where term.postings.count <= bigTerm {
-            append(term, to: &shards[Int(term.hash) & (shardCount - 1)])
+        /// The manifest, the shards and the files of big terms, in that order; nil when cancelled.
+        func termFiles(synonyms: [[String]], concurrency: Int) async -> [File]? {
+            let merged = await PartialIndex.merge(partials, concurrency: concurrency)
+            if Task.isCancelled { return nil }
+
+            let big = merged.filter { $0.postings.count > bigTerm }
+            let smallBytes = merged.reduce(0) { $0 + ($1.postings.count > bigTerm ? 0 : $1.key.count + $1.postings.count) }
+            var shardCount = 1
+            while smallBytes / shardCount > shardTarget && shardCount < 4096 { shardCount *= 2 }
+            var shards = [[UInt8]](repeating: [], count: shardCount)
+            for term in merged where term.postings.count <= bigTerm {
+                append(term, to: &shards[Int(term.hash) & (shardCount - 1)])
+            }
+            let grouping = await BigramGroups.make(big, pages: documents.count, concurrency: concurrency)
+            if Task.isCancelled { return nil }
+            // A file of many bigrams takes far longer than a term alone: those go first.
+            let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency, costliestFirst: { file in
+                file.terms.count == 1 ? 0 : file.terms.reduce(0) { $0 + big[$1].postings.count }
+            }) { BigramGroups.bytes($0, big: big) }
+            func key(_ term: Int) -> JSONValue { .string(String(decoding: big[term].key, as: UTF8.self)) }
+            var files: [File] = []
+            let manifest = JSONValue.object([
+                ("v", .integer(formatVersion)),
+                ("shards", .integer(shardCount)),
+                ("big", .array(grouping.files.map { key($0.terms[0]) })),
+                ("members", .array(grouping.files.enumerated().filter { $0.element.terms.count > 1 }.map { number, file in
+                    .array([.integer(number)] + file.terms.dropFirst().map(key))
+                })),
+                ("sizes", .array(bigFiles.map { .integer($0.count) })),
+                ("group", .integer(groupSize)),
+                ("pages", .integer(documents.count)),
+                ("lengths", .array(partials.flatMap(\.lengths).map { .integer($0) })),
+                ("boosts", .array(documents.map { .integer(Int(($0.boost * 1000).rounded())) })),
+                ("synonyms", .array(synonyms.map { group in .array(group.map { .string(SearchText.normalized($0)) }) })),
+            ]).compact()
+            files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
+            for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
+            for (number, bytes) in bigFiles.enumerated() { files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil)) }
+            return files
         }
-        let grouping = await BigramGroups.make(big, pages: documents.count, concurrency: concurrency)
-        if Task.isCancelled { return SearchIndex(files: []) }
-        // A file of many bigrams takes far longer than a term alone: those go first.
-        let bigFiles = await ParallelMap.map(grouping.files, concurrency: concurrency, costliestFirst: { file in
-            file.terms.count == 1 ? 0 : file.terms.reduce(0) { $0 + big[$1].postings.count }
-        }) { BigramGroups.bytes($0, big: big) }
-        func key(_ term: Int) -> JSONValue { .string(String(decoding: big[term].key, as: UTF8.self)) }
-        var files: [File] = []
-        let manifest = JSONValue.object([
-            ("v", .integer(formatVersion)),
-            ("shards", .integer(shardCount)),
-            ("big", .array(grouping.files.map { key($0.terms[0]) })),
-            ("members", .array(grouping.files.enumerated().filter { $0.element.terms.count > 1 }.map { number, file in
-                .array([.integer(number)] + file.terms.dropFirst().map(key))
-            })),
-            ("sizes", .array(bigFiles.map { .integer($0.count) })),
-            ("group", .integer(groupSize)),
-            ("pages", .integer(documents.count)),
-            ("lengths", .array(lengths.map { .integer($0) })),
-            ("boosts", .array(documents.map { .integer(Int(($0.boost * 1000).rounded())) })),
-            ("synonyms", .array(synonyms.map { group in .array(group.map { .string(SearchText.normalized($0)) }) })),
-        ]).compact()
-        files.append(File(path: manifestPath, bytes: Array(manifest.utf8), pages: nil))
-        for (number, bytes) in shards.enumerated() { files.append(File(path: "search/t/\(number).bin", bytes: bytes, pages: nil)) }
-        for (number, bytes) in bigFiles.enumerated() { files.append(File(path: "search/k/\(number).bin", bytes: bytes, pages: nil)) }
-        let stores: [[UInt8]]
-        if let made = await overlapped { stores = made } else { stores = await pageStores() }
-        for (range, bytes) in zip(groups, stores) {
-            files.append(File(path: "search/d/\(range.lowerBound / groupSize).json", bytes: bytes, pages: range))
-        }
-        return SearchIndex(files: files)
     }
 
     /// One term of the index with its postings encoded.
