@@ -62,6 +62,11 @@ public struct SiteBuilder: Sendable {
         writer = readied ?? writer
         result.timings.append(("ready the staging slot", stopwatch.lap()))
         let sink = OutputSink(writer: readied)
+        // The pages' templates are made ready (the built-in theme's parsed and compiled), most
+        // used first, while links are resolved on one core: else the first pages of every task
+        // would each compile the article template.
+        let theme = resolved.theme, templates = plan.templatesByUse
+        let compiling = Task { theme.prepare(templates) }
         // Links resolve against the plan's pages of each tree; files with errors so far failed to
         // load (or were left out): links to them say nothing more.
         let links = SiteLinks(site: resolved, plan: plan, withheld: options.includeFuture ? [] : resolved.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
@@ -70,6 +75,7 @@ public struct SiteBuilder: Sendable {
         // The related articles were ranked while the site was planned; only the pages show them.
         let site = resolved.ranked(await ranking.value)
         let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
+        await compiling.value
         // The search index is made from the rendered pages' text.
         let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,
                                               searchable: options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : [], log: log)

@@ -76,6 +76,13 @@ public struct SitePlan: Sendable, Equatable {
     public var pageCount: Int { outputs.indices.reduce(0) { outputs[$1].isPage ? $0 + 1 : $0 } }
     public var fileCount: Int { outputs.count - pageCount }
 
+    /// The templates the outputs render, those most outputs render first (ties by name).
+    public var templatesByUse: [String] {
+        var uses: [String: Int] = [:]
+        for output in outputs { if let template = output.template { uses[template, default: 0] += 1 } }
+        return uses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
     /// The outputs that depend on any of `files` (paths relative to the site folder: Markdown and
     /// data files, `site.yaml`, `templates/…`): what editing them changes.
     public func affected(by files: [String]) -> [PlannedOutput] {

@@ -31,6 +31,11 @@ final class LazyTemplates: Sendable {
         }
     }
 
+    /// Parses and compiles templates `names` (those the theme has), in that order.
+    func prepare(_ names: [String]) {
+        for name in names where texts[name] != nil { _ = renderer(of: name) }
+    }
+
     /// Whether every template compiles (the compiled renderer takes the whole theme).
     var compilesWhole: Bool {
         texts.keys.allSatisfy { name in
