@@ -2,7 +2,8 @@
 # Kairan's search vs Pagefind 1.5.2 (extended, Japanese segmentation) on the shared 5,000-article
 # corpus, side by side in one run, everything on tmpfs:
 #   - build time: Kairan's whole build with its index, Hugo, Hugo + Pagefind (hyperfine medians)
-#   - indexing time: Kairan's "index for search" step (median of the runs) vs `pagefind` over
+#   - indexing time: Kairan's "index for search" step (median of the runs; it also checks the
+#     pages' #anchors and writes the index's page store) vs `pagefind` over
 #     Kairan's own HTML output
 #   - total index bytes, and in Chromium (Debian's, through Playwright, cold cache per query) the
 #     bytes a first query downloads (gzip sizes), the query time once loaded, and the hits of a set
@@ -32,7 +33,7 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/builds.json" \
 
 # Indexing alone: Kairan's step, and Pagefind over the same HTML (Kairan's public tree, main only).
 for _ in $(seq "$runs"); do
-  "$kairan" build --site "$work/site" --output "$work/kairan-out" --date 2026-11-25 --verbose | awk '/index for search/ {print $4}'
+  "$kairan" build --site "$work/site" --output "$work/kairan-out" --date 2026-11-25 --verbose | sed -nE 's/^ *index for search[^:]*: ([0-9]+) ms.*/\1/p'
 done | sort -n | awk '{a[NR]=$1} END {print "kairan index step median: " a[int((NR+1)/2)] " ms"}'
 public=$(cd "$work/kairan-out/public" && pwd -P)
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/pagefind.json" \

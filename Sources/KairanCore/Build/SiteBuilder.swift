@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         validate(content, log: log)
         let (search, storeDiagnostics) = await searchMade ?? (nil, [])
         log.append(storeDiagnostics)
-        result.timings.append(("check anchors, index for search, write its page store", stopwatch.lap()))
+        result.timings.append(("index for search, check anchors, write the page store", stopwatch.lap()))
         let planned = plan.outputs.count
         if let search { plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = completed(plan, content: content, site: site, log: log)
