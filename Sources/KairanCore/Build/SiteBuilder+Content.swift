@@ -29,10 +29,12 @@ struct SiteContent: Sendable {
 
     /// Adds what another render found.
     mutating func merge(_ other: SiteContent) {
-        for (source, linked) in other.links { links[source, default: []] += linked }
-        anchors.merge(other.anchors) { _, new in new }
+        // Into nothing (the pages' findings into the listed bodies', which hold no help-center
+        // page): taken whole, not entry by entry (thousands of pages).
+        if links.isEmpty { links = other.links } else { for (source, linked) in other.links { links[source, default: []] += linked } }
+        if anchors.isEmpty { anchors = other.anchors } else { anchors.merge(other.anchors) { _, new in new } }
         anchorReferences += other.anchorReferences
-        searchBodies.merge(other.searchBodies) { _, new in new }
+        if searchBodies.isEmpty { searchBodies = other.searchBodies } else { searchBodies.merge(other.searchBodies) { _, new in new } }
     }
 
     /// This content with the search bodies `other` found added (the rest as it is).

@@ -37,6 +37,10 @@ extension SiteBuilder {
             return (found, log.items)
         }
         var content = SiteContent()
+        let bodies = outputs.count { $0.origin != nil }
+        content.links.reserveCapacity(bodies)
+        content.anchors.reserveCapacity(bodies)
+        content.searchBodies.reserveCapacity(searchable.isEmpty ? 0 : bodies)
         for index in outputs.indices {
             let (found, items) = results[index]
             if !items.isEmpty { log.append(items) }
