@@ -77,7 +77,7 @@ public struct SitePlan: Sendable, Equatable {
     public var fileCount: Int { outputs.count - pageCount }
 
     /// The templates the outputs render, those most outputs render first (ties by name).
-    public var templatesByUse: [String] {
+    var templatesByUse: [String] {
         var uses: [String: Int] = [:]
         for output in outputs { if let template = output.template { uses[template, default: 0] += 1 } }
         return uses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)

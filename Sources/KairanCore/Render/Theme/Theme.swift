@@ -106,15 +106,15 @@ public struct Theme: Sendable {
         String(decoding: renderBytes(name, context), as: UTF8.self)
     }
 
-    /// `render(name, context)` as UTF-8 bytes, which the compiled templates write directly (pages
-    /// are written as bytes: no text is made and checked again).
     /// Makes the renderers of templates `names` ready, in that order, so that pages need not: a
     /// theme parsed as pages need it (the built-in one) parses and compiles them now; another
     /// theme is ready already.
-    public func prepare(_ names: [String]) {
+    func prepare(_ names: [String]) {
         if case .lazy(let templates) = rendering { templates.prepare(names) }
     }
 
+    /// `render(name, context)` as UTF-8 bytes, which the compiled templates write directly (pages
+    /// are written as bytes: no text is made and checked again).
     public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
         Theme.renderObserver?(name, context)
         switch rendering {
