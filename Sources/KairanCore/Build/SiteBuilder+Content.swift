@@ -27,21 +27,28 @@ struct SiteContent: Sendable {
     /// Everything the published pages link to.
     var linkedSources: Set<String> { Set(links.values.joined()) }
 
-    /// Adds what another render found.
-    mutating func merge(_ other: SiteContent) {
-        // Into nothing (the pages' findings into the listed bodies', which hold no help-center
-        // page): taken whole, not entry by entry (thousands of pages).
-        if links.isEmpty { links = other.links } else { for (source, linked) in other.links { links[source, default: []] += linked } }
-        if anchors.isEmpty { anchors = other.anchors } else { anchors.merge(other.anchors) { _, new in new } }
-        anchorReferences += other.anchorReferences
-        if searchBodies.isEmpty { searchBodies = other.searchBodies } else { searchBodies.merge(other.searchBodies) { _, new in new } }
+    /// This content with what another render found.
+    func merging(_ other: SiteContent) -> SiteContent {
+        var all = self
+        Self.merge(&all.links, other.links) { mine, theirs in mine + theirs }
+        Self.merge(&all.anchors, other.anchors) { _, theirs in theirs }
+        all.anchorReferences += other.anchorReferences
+        Self.merge(&all.searchBodies, other.searchBodies) { _, theirs in theirs }
+        return all
     }
 
-    /// This content with the search bodies `other` found added (the rest as it is).
-    func merging(searchBodiesOf other: SiteContent) -> SiteContent {
-        var merged = self
-        merged.searchBodies = searchBodies.isEmpty ? other.searchBodies : searchBodies.merging(other.searchBodies) { _, new in new }
-        return merged
+    /// `theirs` added to `mine`, `combine` deciding a key both have: the smaller table's entries
+    /// go into the larger (the pages' findings, thousands, into the listed bodies', a few).
+    private static func merge<Value>(_ mine: inout [String: Value], _ theirs: [String: Value], _ combine: (Value, Value) -> Value) {
+        if mine.count >= theirs.count {
+            mine.merge(theirs, uniquingKeysWith: combine)
+        } else if mine.isEmpty {
+            mine = theirs
+        } else {
+            var merged = theirs
+            merged.merge(mine) { theirs, mine in combine(mine, theirs) }
+            mine = merged
+        }
     }
 
     /// Adds what one rendered body of `source` found.

@@ -9,19 +9,19 @@ extension SiteBuilder {
     /// `indexSearch`, with the page store written as soon as it is made (by `renderer` into
     /// `sink`), while the terms are merged and grouped: its thousands of small files fill the core
     /// those steps' serial parts leave idle. Returns the whole index (the page store's files
-    /// last, as `indexSearch` gives them) and what writing them reported.
+    /// last, as `indexSearch` gives them), the paths written (public) and what writing reported.
     func indexSearch(_ plan: SitePlan, content: SiteContent, site: ResolvedSite, writingPageStoreWith renderer: SiteRenderer,
-                     into sink: OutputSink) async -> (index: SearchIndex, diagnostics: [Diagnostic]) {
+                     into sink: OutputSink) async -> (index: SearchIndex, written: Set<String>, diagnostics: [Diagnostic]) {
         let concurrency = options.concurrency
         guard let indexing = await SearchIndex.Indexing(searchDocuments(plan, content: content), concurrency: concurrency) else {
-            return (SearchIndex(files: []), [])
+            return (SearchIndex(files: []), [], [])
         }
         async let terms = indexing.termFiles(synonyms: site.synonyms.groups, concurrency: concurrency)
         let store = SearchIndex(files: await indexing.pageStoreFiles(concurrency: concurrency))
+        let storeOutputs = SitePlanner.searchFiles(store, pages: plan.searchable, synonyms: site.synonymsSource)
         let log = DiagnosticLog()
-        _ = await renderAndWrite(SitePlanner.searchFiles(store, pages: plan.searchable, synonyms: site.synonymsSource),
-                                 renderer: renderer, sink: sink, search: store, log: log)
-        return (SearchIndex(files: (await terms ?? []) + store.files), log.items)
+        _ = await renderAndWrite(storeOutputs, renderer: renderer, sink: sink, search: store, log: log)
+        return (SearchIndex(files: (await terms ?? []) + store.files), Set(storeOutputs.map(\.path)), log.items)
     }
 
     /// The searchable pages as the index reads them, in the plan's order.

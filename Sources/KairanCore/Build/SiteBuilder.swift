@@ -71,33 +71,29 @@ public struct SiteBuilder: Sendable {
         // load (or were left out): links to them say nothing more.
         let links = SiteLinks(site: resolved, plan: plan, withheld: options.includeFuture ? [] : resolved.scheduled, brokenSources: Set(log.items.filter { $0.severity == .error }.map(\.location.file)),
                               images: ImageSizes(files: siteFiles, root: options.siteDirectory))
-        var content = renderListedContent(resolved, links: links, log: log)
+        let listed = renderListedContent(resolved, links: links, log: log)
         // The related articles were ranked while the site was planned; only the pages show them.
         let site = resolved.ranked(await ranking.value)
-        let renderer = SiteRenderer(site: site, plan: plan, content: content, markdown: links.public, clock: options.clock)
+        let renderer = SiteRenderer(site: site, plan: plan, content: listed, markdown: links.public, clock: options.clock)
         await compiling.value
         // The search index is made from the rendered pages' text.
         let pagesFound = await renderAndWrite(plan.outputs, renderer: renderer, sink: sink,
                                               searchable: options.buildSearchIndex ? Set(plan.searchable.map(\.source)) : [], log: log)
         result.timings.append(("render and write", stopwatch.lap()))
-        // The pages' text is indexed while what they found is merged and checked, which takes one
-        // core: the index needs only their text and the release notes' (rendered before them).
-        // The page store is written as soon as it is made, the rest of the index once it is planned.
-        let indexed = content.merging(searchBodiesOf: pagesFound)
-        async let searchMade = options.buildSearchIndex
-            ? indexSearch(plan, content: indexed, site: site, writingPageStoreWith: renderer, into: sink) : nil
-        content.merge(pagesFound)
+        let content = listed.merging(pagesFound)
+        // The pages' text is indexed while their links to `#anchors` are checked (one core's work);
+        // the index's page store is written as soon as it is made, the rest once it is planned.
+        async let indexed = options.buildSearchIndex ? indexSearch(plan, content: content, site: site, writingPageStoreWith: renderer, into: sink) : nil
         validate(content, log: log)
-        let (search, storeDiagnostics) = await searchMade ?? (nil, [])
-        log.append(storeDiagnostics)
+        let made = await indexed
+        let search = made?.index
+        log.append(made?.diagnostics ?? [])
         result.timings.append(("index for search, check anchors, write the page store", stopwatch.lap()))
         let planned = plan.outputs.count
         if let search { plan.append(contentsOf: SitePlanner.searchFiles(search, pages: plan.searchable, synonyms: site.synonymsSource)) }
         plan = completed(plan, content: content, site: site, log: log)
-        let unwritten = plan.outputs[planned...].filter { output in
-            guard case .searchFile(let number) = output.job, let search else { return true }
-            return search.files[number].pages == nil  // the page store is written
-        }
+        let written = made?.written ?? []
+        let unwritten = plan.outputs[planned...].filter { !($0.kind == .searchIndex && written.contains($0.path)) }
         _ = await renderAndWrite(unwritten, renderer: renderer.withContentHealth(site, content: content, today: options.clock.today),
                                  sink: sink, search: search, log: log)
         result.timings.append(("validate links, copy linked files, write the index", stopwatch.lap()))

@@ -145,6 +145,26 @@ import Testing
         #expect(try String(contentsOfFile: login, encoding: .utf8).contains("変更後"))
     }
 
+    /// The search index's page store is written before the plan is checked (as soon as it is
+    /// made): a static file on its path is still one error at that file, and the previous output
+    /// stays whole, the page store's file included.
+    @Test func aStaticFileOnThePageStoresPathFailsTheBuildAndLeavesTheOutput() async throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeSite(TestSupport.smallSite, to: root)
+        #expect(await build(root).committed)
+        let store = root + "/output/public/search/d/0.json"
+        let before = try String(contentsOfFile: store, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: root + "/static/search/d", withIntermediateDirectories: true)
+        try "[]".write(toFile: root + "/static/search/d/0.json", atomically: true, encoding: .utf8)
+        let second = await build(root)
+        #expect(second.failed && !second.committed)
+        #expect(second.diagnostics.filter { $0.severity == .error }.map(\.description)
+                    == ["static/search/d/0.json: error: public/search/d/0.json would be written twice: by this file and by Kairan's generated search-index\n    hint: rename or remove one of them"],
+                "\(second.diagnostics)")
+        #expect(try String(contentsOfFile: store, encoding: .utf8) == before)
+    }
+
     @Test func refusesToReplaceFoldersItDidNotWrite() async throws {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }

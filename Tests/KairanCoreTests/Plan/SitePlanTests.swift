@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import KairanCore
@@ -18,6 +19,22 @@ import Testing
         #expect(Set(planned) == Self.written(fs))
         #expect(result.pages + result.files == planned.count)
         #expect(result.plan.outputs.allSatisfy { !result.plan.inputs(of: $0).isEmpty })
+    }
+
+    /// No step writes a file another step wrote (the search index's page store is written as soon
+    /// as it is made, the rest of the index after the plan is completed).
+    @Test func everyPlannedFileIsWrittenOnce() async throws {
+        let files = WriteCountingFileSystem(MemoryFileSystem(try InternalTestSupport.demoSite()))
+        let options = BuildOptions(siteDirectory: "site", outputDirectory: "out", concurrency: 2,
+                                   clock: BuildClock(date: CivilDate(iso: "2026-11-25")!))
+        let result = await SiteBuilder(options: options, fileSystem: files).run()
+        #expect(result.committed, "\(result.diagnostics.filter { $0.severity == .error })")
+        let writes = files.writes
+        let planned = result.plan.outputs.map { "/\($0.audience.folder)/\($0.path)" }
+        for path in planned {
+            let count = writes.filter { $0.key.hasSuffix(path) && $0.key.contains("out/.kairan/") }.map(\.value).reduce(0, +)
+            #expect(count == 1, "\(path) written \(count) times")
+        }
     }
 
     @Test func everyPlannedPublicOutputIsLinkableFromMarkdown() async throws {
@@ -83,4 +100,40 @@ import Testing
         #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("static/robots.txt: error: public/robots.txt would be written twice") },
                 "\(result.diagnostics)")
     }
+}
+
+/// A file system that counts the writes of each path (files written or copied) and otherwise is `base`.
+final class WriteCountingFileSystem: FileSystem {
+    private let base: MemoryFileSystem
+    private let counts = Mutex<[String: Int]>([:])
+
+    init(_ base: MemoryFileSystem) { self.base = base }
+
+    /// How often each path was written.
+    var writes: [String: Int] { counts.withLock { $0 } }
+
+    private func count(_ path: String) { counts.withLock { $0[path, default: 0] += 1 } }
+
+    func read(_ path: String, limit: Int?) throws -> [UInt8] { try base.read(path, limit: limit) }
+    func list(_ path: String) throws -> [String] { try base.list(path) }
+    func kind(of path: String) -> FileKind { base.kind(of: path) }
+    func write(_ path: String, _ bytes: [UInt8]) throws { count(path); try base.write(path, bytes) }
+    func write(_ path: String, text: String) throws { count(path); try base.write(path, text: text) }
+    func copyFile(_ source: String, to destination: String, followingLinks: Bool) throws {
+        count(destination)
+        try base.copyFile(source, to: destination, followingLinks: followingLinks)
+    }
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+    func remove(_ path: String) throws { try base.remove(path) }
+    func replace(_ to: String, with from: String) throws { try base.replace(to, with: from) }
+    func entries(_ path: String) throws -> [FolderEntry] { try base.entries(path) }
+    func readWithoutFollowing(_ path: String, limit: Int?) throws -> [UInt8] { try base.readWithoutFollowing(path, limit: limit) }
+    func readPrefix(_ path: String, count: Int) throws -> [UInt8] { try base.readPrefix(path, count: count) }
+    func entryKind(of path: String) -> FileKind { base.entryKind(of: path) }
+    func linkTarget(of path: String) -> String? { base.linkTarget(of: path) }
+    func createSymbolicLink(_ path: String, to target: String) throws { try base.createSymbolicLink(path, to: target) }
+    func realPath(_ path: String) -> String? { base.realPath(path) }
+    func synchronize(_ path: String) throws { try base.synchronize(path) }
+    func lock(_ path: String, owner: String) throws -> LockAttempt { try base.lock(path, owner: owner) }
+    func reusableContents(of root: String) throws -> [ReusableEntry] { try base.reusableContents(of: root) }
 }
