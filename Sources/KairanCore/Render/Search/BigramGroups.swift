@@ -126,7 +126,36 @@ struct BigramGroups {
         }
 
         var termCount: Int { entries.count - 1 }
-        func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) }
+        func occurrences(_ entry: Int) -> Range<Int> { Self.occurrences(entry, ends: ends) }
+
+        private static func occurrences<Ends: RandomAccessCollection<Int32>>(_ entry: Int, ends: Ends) -> Range<Int> where Ends.Index == Int {
+            (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry])
+        }
+
+        /// The store's arrays as buffer pointers, for the loops over millions of occurrences (an
+        /// array checks bounds and uniqueness on every read).
+        struct Buffers {
+            let positions: UnsafeBufferPointer<Int32>
+            let fields: UnsafeBufferPointer<UInt8>
+            let pages: UnsafeBufferPointer<Int32>
+            let ends: UnsafeBufferPointer<Int32>
+
+            @inline(__always)
+            func occurrences(_ entry: Int) -> Range<Int> { Store.occurrences(entry, ends: ends) }
+        }
+
+        /// `body` with the store's arrays as buffer pointers.
+        func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+            positions.withUnsafeBufferPointer { positions in
+                fields.withUnsafeBufferPointer { fields in
+                    pages.withUnsafeBufferPointer { pages in
+                        ends.withUnsafeBufferPointer { ends in
+                            body(Buffers(positions: positions, fields: fields, pages: pages, ends: ends))
+                        }
+                    }
+                }
+            }
+        }
         func count(of term: Int) -> Int {
             entries[term] == entries[term + 1] ? 0 : Int(ends[entries[term + 1] - 1]) - (entries[term] == 0 ? 0 : Int(ends[entries[term] - 1]))
         }
@@ -245,19 +274,17 @@ struct BigramGroups {
         var pairs = KeyTable()
         var pairKeys: [UInt64] = []
         var pairCounts: [Int] = []
-        store.positions.withUnsafeBufferPointer { positions in
-        store.fields.withUnsafeBufferPointer { fields in
-        store.ends.withUnsafeBufferPointer { ends in
+        store.withBuffers { store in
         termAt.withUnsafeMutableBufferPointer { termAt in
         fieldAt.withUnsafeMutableBufferPointer { fieldAt in
             for page in pages {
                 var last = 0
                 for place in pageStart[page]..<pageStart[page + 1] {
                     let entry = Int(byPage[place]), term = entryTerm[entry]
-                    for k in (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) {
-                        let position = Int(positions[k])
+                    for k in store.occurrences(entry) {
+                        let position = Int(store.positions[k])
                         termAt[position] = term
-                        fieldAt[position] = fields[k]
+                        fieldAt[position] = store.fields[k]
                         last = max(last, position)
                     }
                 }
@@ -278,7 +305,7 @@ struct BigramGroups {
                     termAt[position] = -1
                 }
             }
-        }}}}}
+        }}}
         return (pairKeys, pairCounts)
     }
 
@@ -364,13 +391,9 @@ struct BigramGroups {
             }
             at += root.postings.count
             var used = [Bool](repeating: false, count: most), misses = [Int](repeating: 0, count: most), left = [Int32]()
-            store.positions.withUnsafeBufferPointer { positions in
-            store.fields.withUnsafeBufferPointer { fields in
-            store.pages.withUnsafeBufferPointer { pages in
-            store.ends.withUnsafeBufferPointer { ends in
+            store.withBuffers { stored in
             used.withUnsafeMutableBufferPointer { used in
             misses.withUnsafeMutableBufferPointer { misses in
-                @inline(__always) func occurrences(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) }
                 for place in file.terms.indices.dropFirst() {
                     let term = big[file.terms[place]]
                     let mine = place, theirs = file.parents[place]
@@ -378,21 +401,21 @@ struct BigramGroups {
                     for byte in term.key { buffer[at] = byte; at += 1 }
                     SearchIndex.writeVarint(UInt64(theirs), to: buffer, at: &at)
                     let myEntries = store.entries[mine]..<store.entries[mine + 1]
-                    let firstOccurrence = myEntries.isEmpty ? 0 : occurrences(myEntries.lowerBound).lowerBound
+                    let firstOccurrence = myEntries.isEmpty ? 0 : stored.occurrences(myEntries.lowerBound).lowerBound
                     let myCount = store.count(of: mine)
                     for k in 0..<myCount { used[k] = false }
                     var entry = myEntries.lowerBound
                     for theirEntry in store.entries[theirs]..<store.entries[theirs + 1] {
-                        let page = pages[theirEntry]
-                        while entry < myEntries.upperBound && pages[entry] < page { entry += 1 }
-                        let here = entry < myEntries.upperBound && pages[entry] == page ? occurrences(entry) : 0..<0
+                        let page = stored.pages[theirEntry]
+                        while entry < myEntries.upperBound && stored.pages[entry] < page { entry += 1 }
+                        let here = entry < myEntries.upperBound && stored.pages[entry] == page ? stored.occurrences(entry) : 0..<0
                         var k = here.lowerBound
                         var missCount = 0
-                        let theirOccurrences = occurrences(theirEntry)
+                        let theirOccurrences = stored.occurrences(theirEntry)
                         for occurrence in theirOccurrences {
-                            let wanted = positions[occurrence] + 1
-                            while k < here.upperBound && positions[k] < wanted { k += 1 }
-                            if k < here.upperBound && positions[k] == wanted && fields[k] == fields[occurrence] {
+                            let wanted = stored.positions[occurrence] + 1
+                            while k < here.upperBound && stored.positions[k] < wanted { k += 1 }
+                            if k < here.upperBound && stored.positions[k] == wanted && stored.fields[k] == stored.fields[occurrence] {
                                 used[k - firstOccurrence] = true
                             } else {
                                 misses[missCount] = occurrence - theirOccurrences.lowerBound
@@ -411,24 +434,24 @@ struct BigramGroups {
                     var pageCount = 0
                     for entry in myEntries {
                         var count: Int32 = 0
-                        for k in occurrences(entry) where !used[k - firstOccurrence] { count += 1 }
+                        for k in stored.occurrences(entry) where !used[k - firstOccurrence] { count += 1 }
                         left.append(count)
                         if count > 0 { pageCount += 1 }
                     }
                     SearchIndex.writeVarint(UInt64(pageCount), to: buffer, at: &at)
                     var previousPage: Int32 = -1
                     for entry in myEntries where left[entry - myEntries.lowerBound] > 0 {
-                        SearchIndex.writeVarint(UInt64(pages[entry] - previousPage), to: buffer, at: &at)
-                        previousPage = pages[entry]
+                        SearchIndex.writeVarint(UInt64(stored.pages[entry] - previousPage), to: buffer, at: &at)
+                        previousPage = stored.pages[entry]
                         SearchIndex.writeVarint(UInt64(left[entry - myEntries.lowerBound]), to: buffer, at: &at)
                         var position: Int32 = 0
-                        for k in occurrences(entry) where !used[k - firstOccurrence] {
-                            SearchIndex.writeVarint(UInt64(positions[k] - position) << 2 | UInt64(fields[k]), to: buffer, at: &at)
-                            position = positions[k]
+                        for k in stored.occurrences(entry) where !used[k - firstOccurrence] {
+                            SearchIndex.writeVarint(UInt64(stored.positions[k] - position) << 2 | UInt64(stored.fields[k]), to: buffer, at: &at)
+                            position = stored.positions[k]
                         }
                     }
                 }
-            }}}}}}
+            }}}
             written = at
         }
         return out
