@@ -21,8 +21,21 @@ public enum ParallelMap {
                 chunks[index] = output
                 if next < ranges.count { submit(next); next += 1 }
             }
-            return chunks.flatMap { $0 }
+            return joined(&chunks)
         }
+    }
+
+    /// The chunks' outputs one after the other, moved out of them (no output is copied and then
+    /// let go: the outputs' strings and arrays are thousands of reference counts).
+    private static func joined<Output>(_ chunks: inout [[Output]]) -> [Output] {
+        var outputs: [Output] = []
+        outputs.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        // Taken from the end (`popLast` moves an element out), then put back in order.
+        for index in chunks.indices.reversed() {
+            while let output = chunks[index].popLast() { outputs.append(output) }
+        }
+        outputs.reverse()
+        return outputs
     }
 
     /// `map`, with the inputs taken costliest first (by `cost`, ties in input order) so that no
@@ -33,11 +46,18 @@ public enum ParallelMap {
     ) async -> [Output] {
         let costs = inputs.map(cost)
         let order = inputs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
-        let outputs = await map(order.map { inputs[$0] }, concurrency: concurrency, transform)
-        // Where each input was dispatched, to put its output back at its own index.
-        var dispatchedAt = [Int](repeating: 0, count: inputs.count)
-        for (place, input) in order.enumerated() { dispatchedAt[input] = place }
-        return dispatchedAt.map { outputs[$0] }
+        var outputs = await map(order.map { inputs[$0] }, concurrency: concurrency, transform)
+        // Each output put back at its input's index by swaps along the permutation's cycles
+        // (moves, never copies): `destination[place]` is where the output now at `place` belongs.
+        var destination = order
+        for place in outputs.indices {
+            while destination[place] != place {
+                let other = destination[place]
+                outputs.swapAt(place, other)
+                destination.swapAt(place, other)
+            }
+        }
+        return outputs
     }
 
     /// The chunks `count` inputs are taken in, in order: each a sixteenth of what is left per

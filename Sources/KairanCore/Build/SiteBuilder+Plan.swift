@@ -24,7 +24,7 @@ extension SiteBuilder {
         // one-off page takes many times an article page, and left to the end it would keep one
         // core busy alone. Results come back in plan order: what is reported and found does not
         // depend on the dispatch order.
-        let results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency,
+        var results = await ParallelMap.map(Array(outputs.indices), concurrency: options.concurrency,
                                             costliestFirst: { outputs[$0].kind.isBulk ? 0 : 1 }) { index -> (Found?, [Diagnostic]) in
             let log = DiagnosticLog()
             let output = outputs[index]
@@ -41,8 +41,11 @@ extension SiteBuilder {
         content.links.reserveCapacity(bodies)
         content.anchors.reserveCapacity(bodies)
         content.searchBodies.reserveCapacity(searchable.isEmpty ? 0 : bodies)
+        // Moved out in plan order (`popLast` after a reversal), not copied: each holds a page's
+        // links, anchors and text.
+        results.reverse()
         for index in outputs.indices {
-            let (found, items) = results[index]
+            guard let (found, items) = results.popLast() else { break }
             if !items.isEmpty { log.append(items) }
             guard let found, let origin = outputs[index].origin else { continue }
             content.links[origin] = found.links

@@ -62,7 +62,7 @@ public enum KnowledgeBaseLoader {
                                   hint: "add \(folder)/_index.md with `title:` (and `summary:`, `weight:`)")
             }
         }
-        let results = await ParallelMap.map(jobs, concurrency: concurrency) { job -> (Parsed?, [Diagnostic]) in
+        var results = await ParallelMap.map(jobs, concurrency: concurrency) { job -> (Parsed?, [Diagnostic]) in
             let log = DiagnosticLog()
             guard let text = SourceText.read(job.path, siteDirectory: siteDirectory, fileSystem: fileSystem, log: log) else {
                 return (nil, log.items)
@@ -86,7 +86,11 @@ public enum KnowledgeBaseLoader {
         }
         var base = KnowledgeBase(assets: assets.sorted())
         var all = diagnostics.items
-        for (parsed, found) in results {
+        base.articles.reserveCapacity(results.count)
+        // Moved out of the results in job order (`popLast` after a reversal), not copied: each
+        // parse holds a dozen strings.
+        results.reverse()
+        while let (parsed, found) = results.popLast() {
             all += found
             switch parsed {
             case .article(let article): base.articles.append(article)

@@ -157,5 +157,8 @@ public struct SitePlan: Sendable, Equatable {
     }
 
     mutating func append(_ output: PlannedOutput) { outputs.append(output) }
-    mutating func append(contentsOf more: [PlannedOutput]) { outputs += more }
+    /// Appends `more` (taken whole when the plan is empty: thousands of outputs, none copied).
+    mutating func append(contentsOf more: [PlannedOutput]) {
+        if outputs.isEmpty { outputs = more } else { outputs += more }
+    }
 }

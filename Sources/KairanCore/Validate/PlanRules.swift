@@ -4,11 +4,21 @@ enum PlanRules {
     /// file that would replace a generated page, two releases of one version, an alias that is
     /// a page's URL or another page's alias, …).
     static func check(_ plan: SitePlan, redirects: [Redirect] = [], log: DiagnosticLog) {
-        // Each path's first output, by its place in the plan (thousands of outputs, most never looked at again).
-        var seen: [Audience: [String: Int]] = [:]
+        // Each path's first output, by its place in the plan (thousands of outputs, most never
+        // looked at again): one table per audience, each path hashed once.
+        var seen = [[String: Int]](repeating: [:], count: 4)
+        seen[0].reserveCapacity(plan.outputs.count)
         for index in plan.outputs.indices {
-            let audience = plan.outputs[index].audience, path = plan.outputs[index].path
-            guard let earlier = seen[audience]?[path] else { seen[audience, default: [:]][path] = index; continue }
+            let audience: Int
+            switch plan.outputs[index].audience {
+            case .public: audience = 0
+            case .customers: audience = 1
+            case .internal: audience = 2
+            case .email: audience = 3
+            }
+            // The path's first output: this one when the path is new (stored then).
+            let earlier = { (first: inout Int) in first }(&seen[audience][plan.outputs[index].path, default: index])
+            guard earlier != index else { continue }
             let output = plan.outputs[index], first = plan.outputs[earlier]
             let key = output.audience.folder + "/" + output.path
             if let alias = redirect(of: output, redirects) ?? redirect(of: first, redirects) {
