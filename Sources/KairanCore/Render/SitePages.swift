@@ -47,7 +47,7 @@ public struct SitePages: Sendable {
         }
         context["category"] = [
             "title": .text(listing.category.title), "summary": .text(listing.category.summary),
-            "href": .text(models.paths.href(listing.path)), "content": .html(content.html),
+            "href": .text(models.paths.href(listing.path)), "content": .htmlBytes(content.htmlBytes),
             "count": .number(listing.members.count), "articles": models.summaries(listing.articles),
             "has_articles": .flag(!listing.articles.isEmpty), "sections": .list(sections), "has_sections": .flag(!sections.isEmpty),
         ]
@@ -63,7 +63,7 @@ public struct SitePages: Sendable {
                                   facts: PageFacts(source: listing.section.location.file))
         context["section"] = [
             "title": .text(listing.section.title), "summary": .text(listing.section.summary),
-            "href": .text(models.paths.href(listing.path)), "content": .html(content.html),
+            "href": .text(models.paths.href(listing.path)), "content": .htmlBytes(content.htmlBytes),
             "count": .number(listing.articles.count), "articles": models.summaries(listing.articles),
             "category": ["title": .text(category.category.title), "href": .text(models.paths.href(category.path))],
         ]
@@ -106,7 +106,7 @@ public struct SitePages: Sendable {
             } ?? .flag(false),
             "tags": .list(tags), "has_tags": .flag(!tags.isEmpty),
             "date": models.articleDate(article.date), "updated": models.articleDate(article.lastModified),
-            "content": .html(content.html), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
+            "content": .htmlBytes(content.htmlBytes), "toc": .list(toc), "has_toc": .flag(toc.count >= 2),
             "related": models.summaries(related), "has_related": .flag(!related.isEmpty),
             "previous": link(entry.previous), "next": link(entry.next), "has_pager": .flag(entry.previous != nil || entry.next != nil),
             "video": video, "draft": .flag(article.draft), "sidebar": sidebar(ArticleSidebar(article: index, in: center, published: models.sidebarLists)),

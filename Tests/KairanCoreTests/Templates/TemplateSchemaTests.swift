@@ -59,7 +59,7 @@ import Testing
     /// The dotted paths present in `value`, named as `TemplateShape.declaredPaths` names them.
     static func paths(in value: TemplateValue, at path: String = "") -> Set<String> {
         switch value {
-        case .text, .html, .number, .flag: return [path]
+        case .text, .html, .htmlBytes, .number, .flag: return [path]
         case .list(let items):
             return Set(items.flatMap { paths(in: $0, at: path + "[]") }.filter { $0 != path + "[]" }).union([path])
         case .map(let values):

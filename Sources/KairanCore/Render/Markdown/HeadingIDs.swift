@@ -3,8 +3,8 @@
 /// document's headings, in document order.
 enum HeadingIDs {
     /// The HTML in `buffer` (cmark's output, read once) with the headings' ids and anchor links,
-    /// written straight into a string of its exact size.
-    static func insert(_ headings: [RenderedMarkdown.Heading], into buffer: UnsafeBufferPointer<UInt8>) -> String {
+    /// written straight into bytes of its exact size.
+    static func insert(_ headings: [RenderedMarkdown.Heading], into buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let count = buffer.count
         // First the places: each heading's `<hN>` and `</hN>`, and its escaped id.
         var places: [(open: Int, close: Int, id: String)] = []
@@ -26,7 +26,7 @@ enum HeadingIDs {
         let linkEnd = Array("\" aria-label=\"この見出しへのリンク\">#</a>".utf8)
         let added = idStart.count + idEnd.count + linkStart.count + linkEnd.count
         let total = count + places.reduce(0) { $0 + added + 2 * $1.id.utf8.count }
-        return String(unsafeUninitializedCapacity: total) { out in
+        return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
             var written = 0
             func append(_ bytes: UnsafeBufferPointer<UInt8>) {
                 guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
@@ -49,7 +49,7 @@ enum HeadingIDs {
                 copied = place.close
             }
             append(UnsafeBufferPointer(rebasing: buffer[copied..<count]))
-            return written
+            initialized = written
         }
     }
 

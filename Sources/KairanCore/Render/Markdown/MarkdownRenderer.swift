@@ -49,20 +49,20 @@ public struct MarkdownRenderer: Sendable {
                                     otherAnchors: walker.otherAnchors)
         }
         defer { free(html) }
-        var output: String
-        if !allowRawHTML && !walker.headings.isEmpty {
-            let bytes = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
-            output = HeadingIDs.insert(walker.headings, into: UnsafeBufferPointer(start: bytes, count: strlen(html)))
-        } else {
-            output = String(cString: html)
-        }
+        // Bytes from here on: cmark-gfm's output of valid UTF-8 is valid UTF-8 (invalid input
+        // never reaches it: sources are validated when read), so it is not validated again.
+        let cmarkOutput = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        var output = !allowRawHTML && !walker.headings.isEmpty ? HeadingIDs.insert(walker.headings, into: cmarkOutput) : Array(cmarkOutput)
         var images: [RenderedMarkdown.Image] = []
         if walker.hasImages {
             let sizes = self.images
-            (output, images) = ImageAttributes.complete(output, sources: walker.assetURLs, eagerLead: eagerLeadImage) { sizes?.size(of: $0) }
+            let completed = ImageAttributes.complete(String(decoding: output, as: UTF8.self), sources: walker.assetURLs,
+                                                     eagerLead: eagerLeadImage) { sizes?.size(of: $0) }
+            output = Array(completed.html.utf8)
+            images = completed.images
         }
-        let anchors = walker.otherAnchors + (walker.hasFootnotes ? MarkdownRenderer.footnoteIDs(in: output) : [])
-        return RenderedMarkdown(html: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
+        let anchors = walker.otherAnchors + (walker.hasFootnotes ? MarkdownRenderer.footnoteIDs(in: String(decoding: output, as: UTF8.self)) : [])
+        return RenderedMarkdown(htmlBytes: output, headings: walker.headings, anchorReferences: walker.anchorReferences,
                                 linkedSources: walker.linkedSources, otherAnchors: anchors, images: images)
     }
 

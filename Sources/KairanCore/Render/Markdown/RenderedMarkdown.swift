@@ -22,7 +22,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
         public var size: ImageSize?
     }
 
-    public var html: String
+    /// The HTML's UTF-8 bytes (cmark-gfm's output: valid UTF-8), as pages show it: kept as bytes,
+    /// so thousands of bodies are never validated again as strings on their way into pages.
+    public var htmlBytes: [UInt8]
+    /// The HTML as a string.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     public var headings: [Heading]
     public var anchorReferences: [AnchorReference]
     /// Markdown files this document links to, in link order without repeats.
@@ -32,6 +36,22 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var otherAnchors: [String] = []
     /// The site files the document's `<img>` tags show, in document order.
     public var images: [Image] = []
+
+    public init(htmlBytes: [UInt8], headings: [Heading], anchorReferences: [AnchorReference], linkedSources: [String] = [],
+                otherAnchors: [String] = [], images: [Image] = []) {
+        self.htmlBytes = htmlBytes
+        self.headings = headings
+        self.anchorReferences = anchorReferences
+        self.linkedSources = linkedSources
+        self.otherAnchors = otherAnchors
+        self.images = images
+    }
+
+    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], linkedSources: [String] = [],
+                otherAnchors: [String] = [], images: [Image] = []) {
+        self.init(htmlBytes: Array(html.utf8), headings: headings, anchorReferences: anchorReferences, linkedSources: linkedSources,
+                  otherAnchors: otherAnchors, images: images)
+    }
 
     /// Every id a link to this document may name.
     public var anchorIDs: Set<String> { Set(headings.map(\.id)).union(otherAnchors) }

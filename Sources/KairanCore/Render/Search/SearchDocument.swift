@@ -82,7 +82,7 @@ extension SearchDocument {
     /// what the render pass keeps of each searchable page, in a full and in an incremental build.
     static func body(of body: RenderedMarkdown, origin: String?, searchable: Set<String>) -> Body? {
         guard let origin, searchable.contains(origin) else { return nil }
-        return self.body(ofHTML: body.html)
+        return body.htmlBytes.withUnsafeBufferPointer { self.body(of: $0) }
     }
 
     /// The blocks of rendered body HTML: text with tags removed and references decoded, a new

@@ -112,6 +112,12 @@ struct FlatContext {
             place(slot, .text, text)
         case .html(let text):
             place(slot, .html, text)
+        case .htmlBytes(let html):
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: html)
+            values[slot].kind = .html
+            values[slot].start = start
+            values[slot].count = Int32(bytes.count) - start
         case .number(let number):
             place(slot, .number, String(number))
         case .flag(let flag):

@@ -53,7 +53,7 @@ public indirect enum TemplateShape: Sendable, Equatable {
         case (_, .shared(let shared)): return undeclaredPaths(in: shared.value, at: path)
         case (.orFalse, .flag(false)): return []
         case (.orFalse(let shape), _): return shape.undeclaredPaths(in: value, at: path)
-        case (.value, .text), (.value, .number), (.html, .html), (.flag, .flag): return []
+        case (.value, .text), (.value, .number), (.html, .html), (.html, .htmlBytes), (.flag, .flag): return []
         case (.list(let entry), .list(let items)):
             return Array(Set(items.flatMap { entry.undeclaredPaths(in: $0, at: path + "[]") })).sorted()
         case (.map(let keys), .map(let values)):
@@ -124,7 +124,7 @@ extension TemplateValue {
     var kindName: String {
         switch self {
         case .text, .number: return "value"
-        case .html: return "HTML"
+        case .html, .htmlBytes: return "HTML"
         case .flag: return "flag"
         case .list: return "list"
         case .map: return "map"

@@ -8,6 +8,9 @@ import Mustache
 public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case html(String)
+    /// `.html` as UTF-8 bytes (rendered Markdown bodies: thousands of pages, never turned into
+    /// strings); the same value in every respect.
+    case htmlBytes([UInt8])
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
@@ -56,6 +59,8 @@ public enum TemplateValue: Sendable, Equatable {
         case (.shared(let a), _): return a.value == rhs
         case (_, .shared(let b)): return lhs == b.value
         case (.text(let a), .text(let b)), (.html(let a), .html(let b)): return a == b
+        case (.htmlBytes(let a), .htmlBytes(let b)): return a == b
+        case (.htmlBytes(let a), .html(let b)), (.html(let b), .htmlBytes(let a)): return a.elementsEqual(b.utf8)
         case (.number(let a), .number(let b)): return a == b
         case (.flag(let a), .flag(let b)): return a == b
         case (.list(let a), .list(let b)): return a == b
@@ -69,6 +74,7 @@ public enum TemplateValue: Sendable, Equatable {
     var mustacheValue: Any? {
         switch self {
         case .text(let text), .html(let text): return text.isEmpty ? nil : RenderedText(text: text)
+        case .htmlBytes(let bytes): return bytes.isEmpty ? nil : RenderedText(text: String(decoding: bytes, as: UTF8.self))
         case .number(let number): return RenderedText(text: String(number))
         case .flag(let flag): return flag
         case .list(let items):
